@@ -1,0 +1,20 @@
+"""Template context shared by every page."""
+
+from django.http import HttpRequest
+
+from retorno.accounts.access import can
+
+
+def navigation(request: HttpRequest) -> dict:
+    """What the navigation bar may offer this user (so templates never inspect roles)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "nav": {
+            "search": can(user, "person.search"),
+            "create_person": can(user, "person.create"),
+            "admin": can(user, "users.manage"),
+            "reports": can(user, "reports.view"),
+        }
+    }

@@ -1,0 +1,242 @@
+"""The person registry: identity (tier 1), identifiers, contacts and consent."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from retorno.people.cui import cui_problem
+
+
+class Sex(models.TextChoices):
+    FEMALE = "F", _("Female")
+    MALE = "M", _("Male")
+    UNKNOWN = "U", _("Not recorded")
+
+
+class DatePrecision(models.TextChoices):
+    EXACT = "exact", _("Exact date")
+    MONTH = "month", _("Month and year")
+    YEAR = "year", _("Year only")
+    ESTIMATED = "estimated", _("Estimated")
+
+
+class PeopleGroup(models.TextChoices):
+    """Self-identified people (pueblo), as in Guatemala's census."""
+
+    MAYA = "maya", _("Maya")
+    GARIFUNA = "garifuna", _("Garífuna")
+    XINKA = "xinka", _("Xinka")
+    LADINO = "ladino", _("Ladino / mestizo")
+    AFRODESCENDANT = "afro", _("Afro-descendant / Creole")
+    FOREIGN = "foreign", _("Foreign")
+    NOT_STATED = "not_stated", _("Not stated")
+
+
+class Education(models.TextChoices):
+    NONE = "none", _("No schooling")
+    PRIMARY_INCOMPLETE = "primary_incomplete", _("Primary, incomplete")
+    PRIMARY = "primary", _("Primary (elementary)")
+    LOWER_SECONDARY = "lower_secondary", _("Lower secondary (básico)")
+    UPPER_SECONDARY = "upper_secondary", _("Upper secondary (diversificado)")
+    UNIVERSITY = "university", _("University")
+    UNKNOWN = "unknown", _("Not recorded")
+
+
+class Language(models.TextChoices):
+    SPANISH = "es", _("Spanish")
+    ENGLISH = "en", _("English")
+    ACHI = "acr", "Achi"
+    AKATEKO = "knj", "Akateko"
+    AWAKATEKO = "agu", "Awakateko"
+    CHALCHITEKO = "chalchiteko", "Chalchiteko"
+    CHORTI = "caa", "Ch'orti'"
+    CHUJ = "cac", "Chuj"
+    GARIFUNA = "cab", "Garífuna"
+    ITZA = "itz", "Itza'"
+    IXIL = "ixl", "Ixil"
+    JAKALTEKO = "jac", "Jakalteko (Popti')"
+    KAQCHIKEL = "cak", "Kaqchikel"
+    KICHE = "quc", "K'iche'"
+    MAM = "mam", "Mam"
+    MOPAN = "mop", "Mopan"
+    POQOMAM = "poc", "Poqomam"
+    POQOMCHI = "poh", "Poqomchi'"
+    QANJOBAL = "kjb", "Q'anjob'al"
+    QEQCHI = "kek", "Q'eqchi'"
+    SAKAPULTEKO = "quv", "Sakapulteko"
+    SIPAKAPENSE = "qum", "Sipakapense"
+    TEKTITEKO = "ttc", "Tektiteko"
+    TZUTUJIL = "tzj", "Tz'utujil"
+    USPANTEKO = "usp", "Uspanteko"
+    XINKA = "xin", "Xinka"
+    OTHER = "other", _("Other")
+
+
+class Person(models.Model):
+    """A returnee. One row per human being; arrivals, cases and referrals hang off it."""
+
+    given_names = models.CharField(_("given names"), max_length=120)
+    # Kept apart and as written, particles included ("de León"): matching folds them.
+    first_surname = models.CharField(_("first surname"), max_length=80)
+    second_surname = models.CharField(_("second surname"), max_length=80, blank=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    birth_date_precision = models.CharField(
+        _("precision of the date of birth"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.EXACT
+    )
+    cui = models.CharField(_("CUI (DPI number)"), max_length=13, blank=True, db_index=True)
+    nationality = models.ForeignKey(
+        "geo.Country", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("nationality")
+    )
+    origin_municipality = models.ForeignKey(
+        "geo.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality of origin"),
+    )
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    people_group = models.CharField(
+        _("people (self-identified)"), max_length=12, choices=PeopleGroup.choices, default=PeopleGroup.NOT_STATED
+    )
+    education = models.CharField(_("education"), max_length=20, choices=Education.choices, default=Education.UNKNOWN)
+    created_at = models.DateTimeField(_("registered"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Set when this record was found to be a duplicate and merged into another.
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from"
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+        indexes = [
+            models.Index(fields=["first_surname", "given_names"]),
+            models.Index(fields=["birth_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.given_names, self.first_surname, self.second_surname) if p)
+
+    @property
+    def cui_problem(self) -> str | None:
+        return cui_problem(self.cui) if self.cui else None
+
+    def age_on(self, day) -> int | None:
+        if self.birth_date is None:
+            return None
+        years = day.year - self.birth_date.year
+        return years - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
+
+    @property
+    def age(self) -> int | None:
+        return self.age_on(timezone.localdate())
+
+
+class NameToken(models.Model):
+    """Folded words of a person's names and identifiers, for fast accent-blind search."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=40)
+
+    class Meta:
+        indexes = [models.Index(fields=["token", "person"])]
+        constraints = [models.UniqueConstraint(fields=["person", "token"], name="unique_person_token")]
+
+
+class Identifier(models.Model):
+    class Kind(models.TextChoices):
+        PASSPORT = "passport", _("Passport")
+        US_ALIEN_NUMBER = "us_a_number", _("US alien number (A-number)")
+        BIRTH_CERTIFICATE = "birth_certificate", _("Birth certificate")
+        CONSULAR_ID = "consular_id", _("Consular ID")
+        OTHER = "other", _("Other")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="identifiers")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    value = models.CharField(_("number"), max_length=40)
+    normalised = models.CharField(max_length=40, db_index=True, editable=False)
+    country = models.ForeignKey(
+        "geo.Country", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("issued by")
+    )
+
+    class Meta:
+        verbose_name = _("identifier")
+        verbose_name_plural = _("identifiers")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "kind", "normalised"], name="unique_identifier_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.value}"
+
+
+class Contact(models.Model):
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("Phone")
+        WHATSAPP = "whatsapp", _("WhatsApp")
+        EMAIL = "email", _("Email")
+        ADDRESS = "address", _("Address")
+
+    class Where(models.TextChoices):
+        GUATEMALA = "gt", _("In Guatemala")
+        ABROAD = "abroad", _("Abroad")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contacts")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    value = models.CharField(_("contact"), max_length=200)
+    where = models.CharField(_("where"), max_length=10, choices=Where.choices, default=Where.GUATEMALA)
+    label = models.CharField(_("whose / note"), max_length=120, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["where", "kind", "id"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value}"
+
+
+class Consent(models.Model):
+    """One consent decision. The latest decision per purpose is the one in force."""
+
+    class Purpose(models.TextChoices):
+        FOLLOW_UP = "follow_up", _("Being contacted for follow-up")
+        REINTEGRATION = "reintegration", _("Reintegration support")
+        PSYCHOSOCIAL = "psychosocial", _("Psychosocial care")
+        SHARE_WITH_PARTNERS = "share_partners", _("Sharing data with partner organisations")
+        PROTECTION = "protection", _("Protection and victim assistance")
+        RESEARCH = "research", _("Anonymised research and statistics")
+
+    class GivenBy(models.TextChoices):
+        SELF = "self", _("The person")
+        GUARDIAN = "guardian", _("Parent or guardian")
+        BEST_INTEREST = "best_interest", _("Best-interest decision")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    given = models.BooleanField(_("given"))
+    given_by = models.CharField(_("given by"), max_length=15, choices=GivenBy.choices, default=GivenBy.SELF)
+    guardian_name = models.CharField(_("guardian or decision-maker"), max_length=200, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        indexes = [models.Index(fields=["person", "purpose", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()}: {'✓' if self.given else '✗'}"
