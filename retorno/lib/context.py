@@ -3,6 +3,7 @@
 from django.http import HttpRequest
 
 from retorno.accounts.access import can
+from retorno.accounts.home import nav_items
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -16,5 +17,6 @@ def navigation(request: HttpRequest) -> dict:
             "create_person": can(user, "person.create"),
             "admin": can(user, "users.manage"),
             "reports": can(user, "reports.view"),
-        }
+        },
+        "nav_extra": nav_items(user),
     }

@@ -37,6 +37,7 @@ def person_tokens(person: Person) -> set[str]:
 
 def person_reindex(person: Person) -> None:
     """Bring the search words up to date (called by every action that changes them)."""
+    person = Person.objects.get(pk=person.pk)  # the caller's copy may be stale
     NameToken.objects.filter(person=person).delete()
     NameToken.objects.bulk_create([NameToken(person=person, token=t) for t in sorted(person_tokens(person))])
 

@@ -1,0 +1,57 @@
+# Retorno — the two commands a newcomer needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DEMO_PERSONS ?= 5000
+PYTEST := $(BIN)/python -m pytest
+
+.PHONY: demo serve install test test-sqlite test-postgres test-browser lint messages bench-install clean
+
+$(BIN)/.installed: requirements/base.txt requirements/test.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+## make demo: install, migrate, load the demo programme into SQLite, serve on 127.0.0.1:$(PORT)
+demo: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py demo_data --persons $(DEMO_PERSONS)
+	@echo "Retorno is at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## make test: lint, then the suite on SQLite, on a throwaway PostgreSQL 15, and in headless Chromium
+test: install lint test-sqlite test-postgres test-browser
+	@echo "All test legs passed."
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	DEBUG=False SECRET_KEY=ci-deploy-check-$$(printf '%064d' 0) RETORNO_ENCRYPTION_KEYS=$$($(BIN)/python -c 'import base64; print(base64.urlsafe_b64encode(bytes(range(32))).decode())') ALLOWED_HOSTS=retorno.example.org \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+test-sqlite: install
+	@echo "== SQLite leg =="
+	$(PYTEST) -m "not browser and not bench" -n 2
+
+test-postgres: install
+	@echo "== PostgreSQL leg =="
+	scripts/with-postgres $(PYTEST) -m "not browser and not bench" -n 2
+
+test-browser: install
+	@echo "== Browser leg (Chromium) =="
+	scripts/ensure-chromium
+	$(PYTEST) -m browser
+
+messages:
+	cd retorno && ../$(BIN)/django-admin makemessages -l es -l en --no-obsolete && ../$(BIN)/django-admin compilemessages
+
+bench-install: install
+	$(BIN)/pip install --quiet -r requirements/bench.txt
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,56 @@
+"""Demo organisations and one user per role (idempotent)."""
+
+import os
+
+from django.db import transaction
+
+from retorno.accounts.models import PROGRAMME_ORGANISATION_SLUG, Organisation, User
+
+DEFAULT_DEMO_PASSWORD = "retorno-demo-2026"
+
+ORGANISATIONS = [
+    ("casa-del-migrante", "Casa del Migrante", Organisation.Kind.SHELTER),
+    ("intecap", "INTECAP", Organisation.Kind.TRAINING),
+    ("call-center-gt", "Centro de Llamadas Guatemala, S.A.", Organisation.Kind.EMPLOYER),
+    ("mp-fiscalia-trata", "Ministerio Público — Fiscalía contra la Trata de Personas", Organisation.Kind.GOVERNMENT),
+    ("pgn", "Procuraduría General de la Nación (PGN)", Organisation.Kind.GOVERNMENT),
+    ("refugio-ninez", "El Refugio de la Niñez", Organisation.Kind.CIVIL_SOCIETY),
+    ("hospital-nacional-salud-mental", "Hospital Nacional de Salud Mental", Organisation.Kind.HEALTH),
+]
+
+# username, first name, last name, role, organisation slug
+USERS = [
+    ("recepcion", "Ana", "Recepción", User.Role.RECEPTION, PROGRAMME_ORGANISATION_SLUG),
+    ("psicologia", "Lucía", "Psicología", User.Role.PSYCHOSOCIAL, PROGRAMME_ORGANISATION_SLUG),
+    ("proteccion", "Marta", "Protección", User.Role.PROTECTION, PROGRAMME_ORGANISATION_SLUG),
+    ("reintegracion", "Carlos", "Reintegración", User.Role.REINTEGRATION, PROGRAMME_ORGANISATION_SLUG),
+    ("albergue", "Rosa", "Albergue", User.Role.PARTNER, "casa-del-migrante"),
+    ("monitoreo", "Jorge", "Monitoreo", User.Role.MONITORING, PROGRAMME_ORGANISATION_SLUG),
+    ("gerencia", "Elena", "Gerencia", User.Role.MANAGER, PROGRAMME_ORGANISATION_SLUG),
+    ("admin", "Admin", "Sistema", User.Role.ADMIN, PROGRAMME_ORGANISATION_SLUG),
+]
+
+
+def demo_password() -> str:
+    return os.getenv("RETORNO_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
+
+
+@transaction.atomic
+def load(*, options: dict, stdout) -> None:
+    for slug, name, kind in ORGANISATIONS:
+        Organisation.objects.get_or_create(slug=slug, defaults={"name": name, "kind": kind})
+    orgs = {o.slug: o for o in Organisation.objects.all()}
+    created = 0
+    for username, first, last, role, org in USERS:
+        user, is_new = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "role": role, "organisation": orgs[org]},
+        )
+        if is_new:
+            user.set_password(demo_password())
+            user.is_staff = user.is_superuser = role == User.Role.ADMIN
+            user.save()
+            created += 1
+    manager = User.objects.get(username="gerencia")
+    User.objects.filter(username__in=["recepcion", "psicologia", "proteccion", "reintegracion"], supervisor=None).update(supervisor=manager)
+    stdout.write(f"users: {created} created, {len(USERS) - created} already there")

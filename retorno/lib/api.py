@@ -1,0 +1,121 @@
+"""Shared pieces of the REST API: authentication, strict schemas, error answers.
+
+Every error answers JSON ``{"detail": ...}``; validation errors list each field with
+its reason in the caller's language (Accept-Language or the session's choice).
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Schema
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import HttpBearer, SessionAuth
+from pydantic import ConfigDict
+
+from retorno.accounts.models import ApiToken
+
+
+class StrictSchema(Schema):
+    """Input schema that refuses fields it does not know."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class TokenAuth(HttpBearer):
+    """``Authorization: Bearer <token>`` from ``POST /api/v1/auth/token``."""
+
+    def authenticate(self, request: HttpRequest, token: str):
+        token_row = (
+            ApiToken.objects.select_related("user")
+            .filter(digest=ApiToken.digest_of(token), revoked_at__isnull=True, expires_at__gt=timezone.now())
+            .first()
+        )
+        if token_row is None or not token_row.user.is_active:
+            return None
+        request.user = token_row.user
+        request.api_token = token_row
+        return token_row.user
+
+
+class StaffSession(SessionAuth):
+    """The browser's session, for HTMX pages calling the API (CSRF still required)."""
+
+
+def api_auth() -> list:
+    return [TokenAuth(), StaffSession()]
+
+
+def _message(error: dict) -> str:
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    messages = {
+        "missing": _("This field is required."),
+        "extra_forbidden": _("Unknown field."),
+        "string_too_long": _("Too long: at most %(max)s characters.") % {"max": ctx.get("max_length", "?")},
+        "string_too_short": _("Too short: at least %(min)s characters.") % {"min": ctx.get("min_length", "?")},
+        "int_parsing": _("Must be a whole number."),
+        "int_type": _("Must be a whole number."),
+        "bool_parsing": _("Must be true or false."),
+        "bool_type": _("Must be true or false."),
+        "string_type": _("Must be text."),
+        "date_from_datetime_parsing": _("Must be a date as YYYY-MM-DD."),
+        "date_parsing": _("Must be a date as YYYY-MM-DD."),
+        "date_type": _("Must be a date as YYYY-MM-DD."),
+        "datetime_parsing": _("Must be a date and time (ISO 8601)."),
+        "decimal_parsing": _("Must be a number."),
+        "float_parsing": _("Must be a number."),
+        "list_type": _("Must be a list."),
+        "dict_type": _("Must be an object."),
+        "model_attributes_type": _("Must be an object."),
+        "enum": _("Not one of the allowed values: %(expected)s.") % {"expected": ctx.get("expected", "")},
+        "literal_error": _("Not one of the allowed values: %(expected)s.") % {"expected": ctx.get("expected", "")},
+        "json_invalid": _("The body is not valid JSON."),
+    }
+    return messages.get(kind, error.get("msg", _("Invalid value.")))
+
+
+def _field(loc) -> str:
+    # Drop the parameter source ("body", "query", "path") and the schema's argument name.
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "form", "payload", "data")]
+    return ".".join(parts) or "__all__"
+
+
+def install_error_handlers(api) -> None:
+    """Answer every foreseeable failure with a 4xx JSON body, never a 500."""
+
+    @api.exception_handler(NinjaValidationError)
+    def validation_error(request, exc):
+        errors = [{"field": _field(e.get("loc", ())), "message": _message(e)} for e in exc.errors]
+        return api.create_response(request, {"detail": _("Invalid input."), "errors": errors}, status=422)
+
+    @api.exception_handler(DjangoValidationError)
+    def domain_validation_error(request, exc):
+        if hasattr(exc, "message_dict"):
+            errors = [{"field": f, "message": m} for f, msgs in exc.message_dict.items() for m in msgs]
+        else:
+            errors = [{"field": "__all__", "message": m} for m in exc.messages]
+        return api.create_response(request, {"detail": _("Invalid input."), "errors": errors}, status=422)
+
+    @api.exception_handler(PermissionDenied)
+    def permission_denied(request, exc):
+        return api.create_response(request, {"detail": _("You do not have permission to do this.")}, status=403)
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request, exc):
+        return api.create_response(request, {"detail": _("Authentication required.")}, status=401)
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc):
+        return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+def active_user(username: str):
+    return get_user_model().objects.filter(username=username, is_active=True).first()
