@@ -1,0 +1,230 @@
+"""From raw rows (field -> cell) to normalised rows with their problems.
+
+Two passes: the first looks at whole columns (how dates and sex are written), the second
+normalises each row with that knowledge and then looks for the same person twice.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from . import values as v
+from .dates import ColumnOrder, DateOrder, DatePrecision, DateReading, decide_order, read_date
+from .fields import Field
+from .problems import Code, problem
+from .result import VALUE_KEYS, ManifestRow
+
+OLDEST_PLAUSIBLE_AGE = 120
+ADULT_AGE = 18
+
+# Fields whose cell normalises on its own: field -> (output key, normaliser).
+SIMPLE: dict[Field, tuple[str, Callable[[object], tuple[object, list[v.Issue]]]]] = {
+    Field.SEQUENCE: ("sequence", v.normalise_sequence),
+    Field.AGE: ("age", v.normalise_age),
+    Field.NATIONALITY: ("nationality", v.normalise_nationality),
+    Field.CUI: ("cui", v.normalise_cui),
+    Field.PASSPORT: ("passport", v.normalise_passport),
+    Field.A_NUMBER: ("a_number", v.normalise_a_number),
+    Field.ORIGIN_DEPARTMENT: ("origin_department", v.normalise_text),
+    Field.ORIGIN_MUNICIPALITY: ("origin_municipality", v.normalise_text),
+    Field.ORIGIN_PLACE: ("origin_place", v.normalise_text),
+    Field.UNACCOMPANIED_MINOR: ("unaccompanied_minor", v.normalise_flag),
+    Field.NOTES: ("notes", v.normalise_text),
+}
+
+
+@dataclass(frozen=True)
+class ColumnFacts:
+    """What the first pass learnt about whole columns."""
+
+    date_order: ColumnOrder
+    sex: v.SexConvention
+    readings: list[DateReading | None]
+
+
+def column_facts(
+    raw_rows: Sequence[dict[Field, object]],
+    *,
+    headers: dict[Field, str],
+    explicit_order: DateOrder | None,
+    header_order: DateOrder | None,
+    today: date,
+) -> ColumnFacts:
+    readings = [read_date(raw.get(Field.BIRTH_DATE), today=today) for raw in raw_rows]
+    order = decide_order(readings, explicit=explicit_order, header_hint=header_order)
+    sex_values = [v.as_text(raw.get(Field.SEX)) for raw in raw_rows]
+    convention = v.sex_convention(sex_values, header=headers.get(Field.SEX, ""))
+    return ColumnFacts(date_order=order, sex=convention, readings=readings)
+
+
+def build_row(
+    *,
+    row_number: int,
+    raw: dict[Field, object],
+    reading: DateReading | None,
+    facts: ColumnFacts,
+    today: date,
+    name_column: bool,
+) -> ManifestRow:
+    """Normalise one row; every problem found is attached to it."""
+    values: dict[str, object] = dict.fromkeys(VALUE_KEYS)
+    issues: list[tuple[Field, Code, dict[str, object]]] = []
+    for source, (key, normalise) in SIMPLE.items():
+        if source in raw:
+            values[key], found = normalise(raw[source])
+            issues += [(source, code, params) for code, params in found]
+    values["sex"], found = v.normalise_sex(raw.get(Field.SEX), convention=facts.sex)
+    issues += [(Field.SEX, code, params) for code, params in found]
+    issues += _names(raw, values, name_column=name_column)
+    issues += _birth_date(raw.get(Field.BIRTH_DATE), reading, facts.date_order, values, today)
+    issues += _age_checks(values, today)
+    return ManifestRow(
+        row_number=row_number,
+        values=values,
+        raw={str(f): cell for f, cell in raw.items()},
+        problems=[problem(code, row_number=row_number, field=source, **params) for source, code, params in issues],
+    )
+
+
+def _names(
+    raw: dict[Field, object], values: dict[str, object], *, name_column: bool
+) -> list[tuple[Field, Code, dict[str, object]]]:
+    given = _join(v.clean_name(raw.get(Field.GIVEN_NAMES)), v.clean_name(raw.get(Field.MIDDLE_NAMES)))
+    first = v.clean_name(raw.get(Field.FIRST_SURNAME))
+    second = v.clean_name(raw.get(Field.SECOND_SURNAME))
+    surnames = v.clean_name(raw.get(Field.SURNAMES))
+    if surnames and not (first or second):
+        first, second = v.split_surnames(surnames)
+    full = v.clean_name(raw.get(Field.FULL_NAME))
+    if full and not (given or first or second):
+        given, first, second = v.split_full_name(full)
+        if given or first or second:
+            # 'SURNAMES, GIVEN NAMES' is shown like every other source: given names first.
+            full = _join(given, first, second)
+    elif not full:
+        full = _join(given, first, second)
+    values.update(given_names=given, first_surname=first, second_surname=second, full_name=full)
+    if full or not name_column:
+        return []
+    return [(Field.FULL_NAME, Code.EMPTY_NAME, {})]
+
+
+def _join(*parts: str | None) -> str | None:
+    return " ".join(part for part in parts if part) or None
+
+
+def _birth_date(
+    raw: object,
+    reading: DateReading | None,
+    order: ColumnOrder,
+    values: dict[str, object],
+    today: date,
+) -> list[tuple[Field, Code, dict[str, object]]]:
+    if reading is None:
+        return []
+    shown = v.as_text(raw)
+    if reading.error:
+        return [(Field.BIRTH_DATE, Code.UNPARSEABLE_DATE, {"value": shown})]
+    issues: list[tuple[Field, Code, dict[str, object]]] = []
+    value = reading.value
+    if reading.ambiguous is not None:
+        dmy, mdy = reading.ambiguous
+        if order.order is None:
+            params = {"value": shown, "dmy": dmy.isoformat(), "mdy": mdy.isoformat()}
+            return [(Field.BIRTH_DATE, Code.AMBIGUOUS_DATE, params)]
+        value = dmy if order.order is DateOrder.DMY else mdy
+    elif reading.evidence and order.order and reading.evidence is not order.order:
+        params = {"value": shown, "date": value.isoformat(), "order": str(order.order)}
+        issues.append((Field.BIRTH_DATE, Code.DATE_ORDER_CONFLICT, params))
+    assert value is not None
+    if value > today:
+        return [(Field.BIRTH_DATE, Code.FUTURE_BIRTH_DATE, {"date": value.isoformat()})]
+    if value.year < today.year - OLDEST_PLAUSIBLE_AGE:
+        return [(Field.BIRTH_DATE, Code.IMPLAUSIBLE_BIRTH_DATE, {"date": value.isoformat()})]
+    values["birth_date"] = value
+    values["birth_date_precision"] = str(reading.precision)
+    return issues
+
+
+def age_on(birth: date, today: date) -> int:
+    """Completed years on ``today``."""
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def _age_checks(values: dict[str, object], today: date) -> list[tuple[Field, Code, dict[str, object]]]:
+    birth, age = values["birth_date"], values["age"]
+    issues: list[tuple[Field, Code, dict[str, object]]] = []
+    computed = age_on(birth, today) if isinstance(birth, date) else None
+    if computed is not None and isinstance(age, int):
+        # A birth date known to the day must agree; a year or month leaves a year of slack.
+        slack = 0 if values["birth_date_precision"] == DatePrecision.DAY else 1
+        if abs(computed - age) > slack:
+            issues.append((Field.AGE, Code.AGE_MISMATCH, {"age": age, "computed": computed}))
+    known_age = computed if computed is not None else age
+    if isinstance(known_age, int):
+        values["is_minor"] = known_age < ADULT_AGE
+        if values["unaccompanied_minor"] and known_age >= ADULT_AGE:
+            issues.append((Field.UNACCOMPANIED_MINOR, Code.UNACCOMPANIED_ADULT, {"age": known_age}))
+    return issues
+
+
+def flag_duplicates(rows: Sequence[ManifestRow]) -> None:
+    """Mark the later occurrence of a person already listed in the same file.
+
+    Same CUI, A-number or passport, or same name and birth date: an error (it would create
+    the same arrival twice). Same name with no birth date on either: only a warning, since
+    two different people called Juan Pérez López can share a flight.
+    """
+    first_seen: dict[tuple[str, ...], int] = {}
+    name_only: dict[str, int] = {}
+    for row in rows:
+        found = _first_identity_match(row, first_seen)
+        if found:
+            basis, earlier, source = found
+            row.problems.append(
+                problem(
+                    Code.DUPLICATE_ROW,
+                    row_number=row.row_number,
+                    field=source,
+                    first_row=earlier,
+                    basis_es=basis[0],
+                    basis_en=basis[1],
+                )
+            )
+            continue
+        name = v.fold(str(row.values["full_name"] or ""))
+        if name and row.values["birth_date"] is None:
+            if name in name_only:
+                row.problems.append(
+                    problem(
+                        Code.POSSIBLE_DUPLICATE,
+                        row_number=row.row_number,
+                        field=Field.FULL_NAME,
+                        first_row=name_only[name],
+                    )
+                )
+            else:
+                name_only[name] = row.row_number
+
+
+IDENTITY_BASES = (
+    ("cui", Field.CUI, ("mismo CUI", "same CUI")),
+    ("a_number", Field.A_NUMBER, ("mismo número A", "same A-number")),
+    ("passport", Field.PASSPORT, ("mismo pasaporte", "same passport")),
+)
+
+
+def _first_identity_match(
+    row: ManifestRow, first_seen: dict[tuple[str, ...], int]
+) -> tuple[tuple[str, str], int, Field] | None:
+    keys: list[tuple[tuple[str, ...], tuple[str, str], Field]] = []
+    for key, source, basis in IDENTITY_BASES:
+        if row.values[key]:
+            keys.append(((key, str(row.values[key])), basis, source))
+    if row.values["full_name"] and row.values["birth_date"]:
+        name_key = ("name_birth", v.fold(str(row.values["full_name"])), str(row.values["birth_date"]))
+        keys.append((name_key, ("mismo nombre y fecha de nacimiento", "same name and birth date"), Field.FULL_NAME))
+    match = next(((basis, first_seen[k], source) for k, basis, source in keys if k in first_seen), None)
+    for key, _, _ in keys:
+        first_seen.setdefault(key, row.row_number)
+    return match
