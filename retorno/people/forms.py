@@ -7,6 +7,14 @@ from retorno.people.models import Consent, Contact, Language, Person
 
 
 class PersonForm(forms.ModelForm):
+    # Wider than the stored 13 digits: people type DPIs with spaces ("2345 67890 0101").
+    cui = forms.CharField(
+        label=_("CUI (DPI number)"),
+        max_length=20,
+        required=False,
+        help_text=_("13 digits. A number that fails the check is kept, with a warning."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     languages = forms.MultipleChoiceField(
         label=_("Languages"), choices=Language.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -29,16 +37,13 @@ class PersonForm(forms.ModelForm):
         ]
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "cui": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         }
-        help_texts = {"cui": _("13 digits. A number that fails the check is kept, with a warning.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["origin_municipality"].queryset = self.fields["origin_municipality"].queryset.select_related(
             "department"
         )
-        self.fields["cui"].max_length = 20
 
     def clean_cui(self) -> str:
         value = self.cleaned_data.get("cui", "")
