@@ -7,6 +7,7 @@ that can only be read one way (25/12/1990 proves day/month). When nothing decide
 date is left empty and flagged.
 """
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -95,6 +96,8 @@ def read_date(raw: object, *, today: date) -> DateReading | None:
 
 
 def _from_number(number: float, *, today: date) -> DateReading:
+    if not math.isfinite(number):
+        return DateReading(error=True)
     if number == int(number) and 1900 <= number <= today.year:
         return DateReading(value=date(int(number), 1, 1), precision=DatePrecision.YEAR)
     return _from_serial(number)
@@ -154,10 +157,10 @@ def _numeric(text: str, *, today: date) -> DateReading | None:
 
 def _partial(year: int, *, month: int, two_digit: bool) -> DateReading:
     """00/04/1990 or 00/00/1990: staff record what is known, at that precision."""
+    if month > 12 or not date.min.year <= year <= date.max.year:
+        return DateReading(error=True)
     if month == 0:
         return DateReading(value=date(year, 1, 1), precision=DatePrecision.YEAR, two_digit_year=two_digit)
-    if month > 12:
-        return DateReading(error=True)
     return DateReading(value=date(year, month, 1), precision=DatePrecision.MONTH, two_digit_year=two_digit)
 
 

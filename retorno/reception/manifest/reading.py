@@ -6,13 +6,11 @@ Spanish locales), as UTF-8 with a byte-order mark, or as tab-separated text.
 
 import csv
 import io
-import zipfile
 from collections.abc import Callable, Iterator, Sequence
 
 import openpyxl
 
-Cell = str | int | float | object  # str, number, datetime or None
-Row = list[Cell]
+Row = list[object]  # cells: str, int, float, datetime or None
 
 SEPARATORS = (";", ",", "\t", "|")
 SNIFF_ROWS = 30
@@ -125,19 +123,24 @@ def xlsx_rows(data: bytes, *, header_score: Callable[[Sequence[Row]], int]) -> t
     Row i of the iterator is spreadsheet row i + 1, blank rows included, so row numbers in
     problems are the ones staff see in Excel. The workbook closes when the iterator ends.
     """
+    # openpyxl signals a damaged workbook with many exception types (zip, XML, KeyError...);
+    # every one of them means the same to staff: this upload cannot be read.
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except Exception as exc:
         raise UnreadableFile(f"not a valid .xlsx workbook ({exc.__class__.__name__})") from exc
-    sheets = [ws for ws in workbook.worksheets if hasattr(ws, "iter_rows")]
-    if not sheets:
+    try:
+        sheets = [ws for ws in workbook.worksheets if hasattr(ws, "iter_rows")]
+        if not sheets:
+            raise UnreadableFile("the workbook has no worksheet")
+        # A leading "instructions" sheet is common; pick the sheet with the clearest header.
+        best = max(sheets, key=lambda ws: header_score(list(_sheet_rows(ws, limit=SNIFF_ROWS))))
+    except UnreadableFile:
         workbook.close()
-        raise UnreadableFile("the workbook has no worksheet")
-    # A leading "instructions" sheet is common; pick the sheet with the clearest header.
-    best = max(
-        sheets,
-        key=lambda ws: header_score(list(_sheet_rows(ws, limit=SNIFF_ROWS))),
-    )
+        raise
+    except Exception as exc:
+        workbook.close()
+        raise UnreadableFile(f"damaged worksheet ({exc.__class__.__name__})") from exc
     return best.title, _closing_rows(workbook, best)
 
 
@@ -151,5 +154,7 @@ def _sheet_rows(sheet: object, *, limit: int | None = None) -> Iterator[Row]:
 def _closing_rows(workbook: openpyxl.Workbook, sheet: object) -> Iterator[Row]:
     try:
         yield from _sheet_rows(sheet)
+    except Exception as exc:
+        raise UnreadableFile(f"damaged worksheet ({exc.__class__.__name__})") from exc
     finally:
         workbook.close()

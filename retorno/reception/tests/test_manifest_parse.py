@@ -8,6 +8,7 @@ fails a test as surely as a missed one. Files live in ``manifests/``; the XLSX a
 import csv
 import io
 import time
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -585,3 +586,50 @@ def test_a_saved_mapping_overrides_the_wording_and_the_rest_is_inferred():
     assert result.mapping.columns == {"Nombre": F.FULL_NAME, "Apellido": F.SURNAMES, "Sexo": F.SEX}
     assert row(result, 2)["full_name"] == "Juan Pérez López"  # as written, not rebuilt
     assert row(result, 2)["first_surname"] == "Pérez"
+
+
+def zip_bytes(files: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"hello.txt": "not a workbook"},
+        {"[Content_Types].xml": "<broken", "xl/workbook.xml": "<<"},
+    ],
+)
+def test_damaged_workbooks_are_reported_not_raised(files):
+    result = parse_manifest(data=zip_bytes(files), filename="vuelo.xlsx", today=TODAY)
+
+    assert found(result) == {(None, None, Code.UNREADABLE_FILE)}
+
+
+CELLS = st.one_of(
+    st.sampled_from(
+        ["Nombre completo", "Sexo", "Fecha de nacimiento", "DPI", "Edad", "No.", "Apellidos", "Nombres"]
+        + ["00/00/0000", "0000-00-00", "31/12/9999", "99999999", "2.4E+12", "=1+1", "H", "M", "sí", ""]
+    ),
+    st.text(max_size=8),
+    st.integers(-10, 10**14).map(str),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    table=st.lists(st.lists(CELLS, min_size=1, max_size=6), min_size=1, max_size=8),
+    separator=st.sampled_from([";", ",", "\t"]),
+)
+def test_messy_tables_give_problems_on_real_rows_never_an_exception(table, separator):
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=separator).writerows(table)
+
+    result = parse_manifest(data=buffer.getvalue().encode(), filename="x.csv", today=TODAY)
+
+    row_numbers = {r.row_number for r in result.rows}
+    assert all(p.row_number is None or p.row_number in row_numbers for p in result.all_problems())
+    assert all(p.message_es and p.message_en for p in result.all_problems())
