@@ -6,7 +6,7 @@ normalises each row with that knowledge and then looks for the same person twice
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from . import values as v
 from .dates import ColumnOrder, DateOrder, DatePrecision, DateReading, decide_order, read_date
@@ -151,20 +151,34 @@ def age_on(birth: date, today: date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
+def youngest_age(birth: date, precision: str, today: date) -> int:
+    """The lowest age the birth date allows: 'born in 2007' may still be 17 in June 2025."""
+    latest = birth
+    if precision == DatePrecision.YEAR:
+        latest = date(birth.year, 12, 31)
+    elif precision == DatePrecision.MONTH:
+        latest = date(birth.year + birth.month // 12, birth.month % 12 + 1, 1) - timedelta(days=1)
+    return max(age_on(min(latest, today), today), 0)
+
+
 def _age_checks(values: dict[str, object], today: date) -> list[tuple[Field, Code, dict[str, object]]]:
-    birth, age = values["birth_date"], values["age"]
+    birth, age, precision = values["birth_date"], values["age"], values["birth_date_precision"]
     issues: list[tuple[Field, Code, dict[str, object]]] = []
     computed = age_on(birth, today) if isinstance(birth, date) else None
     if computed is not None and isinstance(age, int):
         # A birth date known to the day must agree; a year or month leaves a year of slack.
-        slack = 0 if values["birth_date_precision"] == DatePrecision.DAY else 1
+        slack = 0 if precision == DatePrecision.DAY else 1
         if abs(computed - age) > slack:
             issues.append((Field.AGE, Code.AGE_MISMATCH, {"age": age, "computed": computed}))
-    known_age = computed if computed is not None else age
-    if isinstance(known_age, int):
-        values["is_minor"] = known_age < ADULT_AGE
-        if values["unaccompanied_minor"] and known_age >= ADULT_AGE:
-            issues.append((Field.UNACCOMPANIED_MINOR, Code.UNACCOMPANIED_ADULT, {"age": known_age}))
+    # Presumption of minority: when the sources disagree or the date is imprecise, the
+    # youngest reading decides, so no child is taken for an adult at the airport.
+    ages = [age] if isinstance(age, int) else []
+    if isinstance(birth, date):
+        ages.append(youngest_age(birth, str(precision), today))
+    if ages:
+        values["is_minor"] = min(ages) < ADULT_AGE
+        if values["unaccompanied_minor"] and min(ages) >= ADULT_AGE:
+            issues.append((Field.UNACCOMPANIED_MINOR, Code.UNACCOMPANIED_ADULT, {"age": min(ages)}))
     return issues
 
 

@@ -633,3 +633,23 @@ def test_messy_tables_give_problems_on_real_rows_never_an_exception(table, separ
     row_numbers = {r.row_number for r in result.rows}
     assert all(p.row_number is None or p.row_number in row_numbers for p in result.all_problems())
     assert all(p.message_es and p.message_en for p in result.all_problems())
+
+
+@pytest.mark.parametrize(
+    "birth, age, is_minor",
+    [
+        ("2007", "", True),  # born in 2007: may still be 17 on 1 June 2025
+        ("2006", "", False),
+        ("12/2007", "", True),
+        ("05/2007", "", False),
+        ("01/01/2000", "17", True),  # the sources disagree: the younger reading decides
+        ("", "17", True),
+        ("", "18", False),
+    ],
+)
+def test_presumption_of_minority(birth, age, is_minor):
+    data = f"Nombre completo;Fecha de nacimiento;Edad\nAna;{birth};{age}\n".encode()
+
+    result = parse_manifest(data=data, filename="x.csv", today=TODAY)
+
+    assert row(result, 2)["is_minor"] is is_minor
