@@ -85,10 +85,30 @@ def employer_partner(employer_org) -> User:
 
 
 @pytest.fixture
-def all_personas(clerk, psychologist, protection_officer, reintegration_officer, monitor, manager, administrator, shelter_partner, employer_partner) -> dict[str, User]:
+def all_personas(
+    clerk,
+    psychologist,
+    protection_officer,
+    reintegration_officer,
+    monitor,
+    manager,
+    administrator,
+    shelter_partner,
+    employer_partner,
+) -> dict[str, User]:
     return {
         u.username: u
-        for u in (clerk, psychologist, protection_officer, reintegration_officer, monitor, manager, administrator, shelter_partner, employer_partner)
+        for u in (
+            clerk,
+            psychologist,
+            protection_officer,
+            reintegration_officer,
+            monitor,
+            manager,
+            administrator,
+            shelter_partner,
+            employer_partner,
+        )
     }
 
 

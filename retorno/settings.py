@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-DEV_SECRET_KEY = "dev-only-insecure-secret-key-change-me-in-production"
+DEV_SECRET_KEY = "dev-only-insecure-secret-key-change-me-in-production"  # noqa: S105 (refused when DEBUG is off)
 # A development key only: production must set RETORNO_ENCRYPTION_KEYS (see README).
 DEV_ENCRYPTION_KEY = "ZGV2LW9ubHktcmV0b3Juby1lbmNyeXB0aW9uLWtleSE="
 

@@ -62,7 +62,9 @@ def token_revoke(request: HttpRequest):
     token = getattr(request, "api_token", None)
     if token is not None:
         ApiToken.objects.filter(pk=token.pk).update(revoked_at=timezone.now())
-        audit_event(actor=request.user, kind=AuditEvent.Kind.SECURITY, action="api_token.revoke", obj=token, request=request)
+        audit_event(
+            actor=request.user, kind=AuditEvent.Kind.SECURITY, action="api_token.revoke", obj=token, request=request
+        )
     return 204, None
 
 
@@ -70,4 +72,6 @@ def token_revoke(request: HttpRequest):
 def me(request: HttpRequest):
     """Who the caller is."""
     user = request.user
-    return Me(username=user.username, role=user.role, organisation=user.organisation.name, full_name=user.get_full_name())
+    return Me(
+        username=user.username, role=user.role, organisation=user.organisation.name, full_name=user.get_full_name()
+    )

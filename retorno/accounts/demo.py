@@ -6,7 +6,7 @@ from django.db import transaction
 
 from retorno.accounts.models import PROGRAMME_ORGANISATION_SLUG, Organisation, User
 
-DEFAULT_DEMO_PASSWORD = "retorno-demo-2026"
+DEFAULT_DEMO_PASSWORD = "retorno-demo-2026"  # noqa: S105 (demo users only; documented)
 
 ORGANISATIONS = [
     ("casa-del-migrante", "Casa del Migrante", Organisation.Kind.SHELTER),
@@ -52,5 +52,7 @@ def load(*, options: dict, stdout) -> None:
             user.save()
             created += 1
     manager = User.objects.get(username="gerencia")
-    User.objects.filter(username__in=["recepcion", "psicologia", "proteccion", "reintegracion"], supervisor=None).update(supervisor=manager)
+    User.objects.filter(
+        username__in=["recepcion", "psicologia", "proteccion", "reintegracion"], supervisor=None
+    ).update(supervisor=manager)
     stdout.write(f"users: {created} created, {len(USERS) - created} already there")

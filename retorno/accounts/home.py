@@ -23,8 +23,20 @@ class HomeSection:
 
 
 SECTIONS: list[HomeSection] = [
-    HomeSection("person.search", _("Find a person"), _("Search the registry by name, CUI or other document."), "people:search", 10),
-    HomeSection("person.create", _("Register a person"), _("Add a returnee who is not in the registry yet."), "people:create", 20),
+    HomeSection(
+        "person.search",
+        _("Find a person"),
+        _("Search the registry by name, CUI or other document."),
+        "people:search",
+        10,
+    ),
+    HomeSection(
+        "person.create",
+        _("Register a person"),
+        _("Add a returnee who is not in the registry yet."),
+        "people:create",
+        20,
+    ),
 ]
 
 

@@ -53,6 +53,9 @@ class AuditEvent(models.Model):
         verbose_name_plural = _("audit events")
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_username} {self.action}"
+
     def save(self, *args, **kwargs):
         # Integrity guard, not a domain rule: a stored event is never rewritten.
         if self.pk is not None and not kwargs.get("force_insert"):

@@ -54,7 +54,14 @@ def person_create(*, actor: User, request: HttpRequest | None = None, **fields) 
     person.full_clean()
     person.save()
     person_reindex(person)
-    audit_write(actor=actor, action="person.create", obj=person, person_id=person.pk, new=snapshot(person, list(PERSON_FIELDS)), request=request)
+    audit_write(
+        actor=actor,
+        action="person.create",
+        obj=person,
+        person_id=person.pk,
+        new=snapshot(person, list(PERSON_FIELDS)),
+        request=request,
+    )
     return person
 
 
@@ -84,11 +91,20 @@ def person_update(*, actor: User, person: Person, request: HttpRequest | None = 
 @transaction.atomic
 def identifier_add(*, actor: User, person: Person, kind: str, value: str, country=None, request=None) -> Identifier:
     """Attach a passport, A-number or other identifier to a person."""
-    identifier = Identifier(person=person, kind=kind, value=value.strip(), normalised=normalise_identifier(value), country=country)
+    identifier = Identifier(
+        person=person, kind=kind, value=value.strip(), normalised=normalise_identifier(value), country=country
+    )
     identifier.full_clean()
     identifier.save()
     person_reindex(person)
-    audit_write(actor=actor, action="identifier.add", obj=identifier, person_id=person.pk, new=snapshot(identifier), request=request)
+    audit_write(
+        actor=actor,
+        action="identifier.add",
+        obj=identifier,
+        person_id=person.pk,
+        new=snapshot(identifier),
+        request=request,
+    )
     return identifier
 
 
@@ -102,12 +118,23 @@ def identifier_remove(*, actor: User, identifier: Identifier, request=None) -> N
 
 
 @transaction.atomic
-def contact_add(*, actor: User, person: Person, kind: str, value: str, where: str = Contact.Where.GUATEMALA, label: str = "", request=None) -> Contact:
+def contact_add(
+    *,
+    actor: User,
+    person: Person,
+    kind: str,
+    value: str,
+    where: str = Contact.Where.GUATEMALA,
+    label: str = "",
+    request=None,
+) -> Contact:
     """Record a phone, email or address for a person, in Guatemala or abroad."""
     contact = Contact(person=person, kind=kind, value=value.strip(), where=where, label=label.strip())
     contact.full_clean()
     contact.save()
-    audit_write(actor=actor, action="contact.add", obj=contact, person_id=person.pk, new=snapshot(contact), request=request)
+    audit_write(
+        actor=actor, action="contact.add", obj=contact, person_id=person.pk, new=snapshot(contact), request=request
+    )
     return contact
 
 
@@ -151,5 +178,7 @@ def consent_record(
 
         raise ValidationError({"guardian_name": _("Name the guardian or the authority that decided.")})
     consent.save()
-    audit_write(actor=actor, action="consent.record", obj=consent, person_id=person.pk, new=snapshot(consent), request=request)
+    audit_write(
+        actor=actor, action="consent.record", obj=consent, person_id=person.pk, new=snapshot(consent), request=request
+    )
     return consent

@@ -15,11 +15,27 @@ from retorno.geo.models import Country, Municipality
 from retorno.lib.text import tokens
 from retorno.people.cui import cui_with_check_digit
 from retorno.people.models import DatePrecision, Education, Language, NameToken, PeopleGroup, Person, Sex
-from retorno.people.names import DEPARTMENT_WEIGHTS, FEMALE_GIVEN, MALE_GIVEN, SECOND_GIVEN_FEMALE, SECOND_GIVEN_MALE, SURNAMES
+from retorno.people.names import (
+    DEPARTMENT_WEIGHTS,
+    FEMALE_GIVEN,
+    MALE_GIVEN,
+    SECOND_GIVEN_FEMALE,
+    SECOND_GIVEN_MALE,
+    SURNAMES,
+)
 
 BATCH = 5000
 MAYAN_DEPARTMENTS = {"07", "08", "09", "12", "13", "14", "15", "16"}
-MAYAN_LANGUAGES = {"13": ["mam", "kjb", "jac", "cac"], "12": ["mam"], "09": ["quc", "mam"], "14": ["quc", "ixl"], "07": ["cak", "tzj", "quc"], "08": ["quc"], "16": ["kek", "poh"], "15": ["quc", "acr"]}
+MAYAN_LANGUAGES = {
+    "13": ["mam", "kjb", "jac", "cac"],
+    "12": ["mam"],
+    "09": ["quc", "mam"],
+    "14": ["quc", "ixl"],
+    "07": ["cak", "tzj", "quc"],
+    "08": ["quc"],
+    "16": ["kek", "poh"],
+    "15": ["quc", "acr"],
+}
 
 
 class _Weighted:
@@ -55,7 +71,9 @@ def generate_person(index: int, *, municipalities: dict, today: datetime.date, g
     municipality = rng.choice(municipalities[department])
     age = _age(rng)
     birth = today - datetime.timedelta(days=age * 365 + rng.randint(0, 364))
-    precision = DatePrecision.EXACT if rng.random() < 0.93 else rng.choice([DatePrecision.YEAR, DatePrecision.ESTIMATED])
+    precision = (
+        DatePrecision.EXACT if rng.random() < 0.93 else rng.choice([DatePrecision.YEAR, DatePrecision.ESTIMATED])
+    )
     cui = ""
     if age >= 18 and rng.random() < 0.55:
         dept_n, muni_n = int(department), int(municipality.code[2:])
@@ -75,8 +93,20 @@ def generate_person(index: int, *, municipalities: dict, today: datetime.date, g
         nationality=guatemala,
         origin_municipality=municipality,
         languages=languages,
-        people_group=PeopleGroup.MAYA if mayan else rng.choice([PeopleGroup.LADINO, PeopleGroup.LADINO, PeopleGroup.NOT_STATED]),
-        education=rng.choice([Education.NONE, Education.PRIMARY_INCOMPLETE, Education.PRIMARY, Education.PRIMARY, Education.LOWER_SECONDARY, Education.UPPER_SECONDARY, Education.UNIVERSITY]),
+        people_group=PeopleGroup.MAYA
+        if mayan
+        else rng.choice([PeopleGroup.LADINO, PeopleGroup.LADINO, PeopleGroup.NOT_STATED]),
+        education=rng.choice(
+            [
+                Education.NONE,
+                Education.PRIMARY_INCOMPLETE,
+                Education.PRIMARY,
+                Education.PRIMARY,
+                Education.LOWER_SECONDARY,
+                Education.UPPER_SECONDARY,
+                Education.UNIVERSITY,
+            ]
+        ),
     )
 
 
@@ -96,7 +126,10 @@ def load(*, options: dict, stdout) -> None:
     with tqdm(total=missing, desc="persons", unit="p", disable=options.get("quiet", False)) as bar:
         for start in range(existing, wanted, BATCH):
             stop = min(start + BATCH, wanted)
-            people = [generate_person(i, municipalities=municipalities, today=today, guatemala=guatemala) for i in range(start, stop)]
+            people = [
+                generate_person(i, municipalities=municipalities, today=today, guatemala=guatemala)
+                for i in range(start, stop)
+            ]
             with transaction.atomic():
                 Person.objects.bulk_create(people, batch_size=1000)
                 words = []

@@ -108,9 +108,7 @@ class Person(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     # Set when this record was found to be a duplicate and merged into another.
-    merged_into = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from"
-    )
+    merged_into = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from")
 
     class Meta:
         verbose_name = _("person")
@@ -151,6 +149,9 @@ class NameToken(models.Model):
     class Meta:
         indexes = [models.Index(fields=["token", "person"])]
         constraints = [models.UniqueConstraint(fields=["person", "token"], name="unique_person_token")]
+
+    def __str__(self) -> str:
+        return self.token
 
 
 class Identifier(models.Model):

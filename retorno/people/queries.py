@@ -31,9 +31,11 @@ def persons_visible_to(user: User) -> QuerySet[Person]:
 def person_get_for(*, user: User, person_id: int) -> Person:
     """The person, if ``user`` may see them; 404 otherwise (never reveals existence)."""
     try:
-        return persons_visible_to(user).select_related(
-            "origin_municipality__department", "nationality", "created_by"
-        ).get(pk=person_id)
+        return (
+            persons_visible_to(user)
+            .select_related("origin_municipality__department", "nationality", "created_by")
+            .get(pk=person_id)
+        )
     except (Person.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
@@ -50,9 +52,7 @@ def person_search(*, user: User, query: str, limit: int = SEARCH_LIMIT) -> list[
     matches = persons_visible_to(user)
     for word in words:
         matches = matches.filter(id__in=NameToken.objects.filter(token__startswith=word).values("person_id"))
-    return list(
-        matches.select_related("origin_municipality__department").order_by("-id")[:limit]
-    )
+    return list(matches.select_related("origin_municipality__department").order_by("-id")[:limit])
 
 
 def consents_in_force(*, person: Person) -> dict[str, Consent]:

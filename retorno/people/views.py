@@ -56,7 +56,9 @@ def create(request: HttpRequest) -> HttpResponse:
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            person = actions.person_create(actor=request.user, request=request, **{f: form.cleaned_data[f] for f in PERSON_FIELDS})
+            person = actions.person_create(
+                actor=request.user, request=request, **{f: form.cleaned_data[f] for f in PERSON_FIELDS}
+            )
         except ValidationError as error:
             _form_errors_to(form, error)
         else:
@@ -73,14 +75,20 @@ def edit(request: HttpRequest, person_id: int) -> HttpResponse:
     form = PersonForm(request.POST or None, instance=Person.objects.get(pk=person.pk))
     if request.method == "POST" and form.is_valid():
         try:
-            person = actions.person_update(actor=request.user, person=person, request=request, **{f: form.cleaned_data[f] for f in PERSON_FIELDS})
+            person = actions.person_update(
+                actor=request.user, person=person, request=request, **{f: form.cleaned_data[f] for f in PERSON_FIELDS}
+            )
         except ValidationError as error:
             _form_errors_to(form, error)
         else:
             messages.success(request, _("Changes saved."))
             warn_about_cui(request, person)
             return redirect("people:detail", person_id=person.pk)
-    return render(request, "people/form.html", {"form": form, "person": person, "title": _("Edit %(name)s") % {"name": person.full_name}})
+    return render(
+        request,
+        "people/form.html",
+        {"form": form, "person": person, "title": _("Edit %(name)s") % {"name": person.full_name}},
+    )
 
 
 @permission_required("person.view")
@@ -112,7 +120,11 @@ def contact_add(request: HttpRequest, person_id: int) -> HttpResponse:
         actions.contact_add(actor=request.user, person=person, request=request, **form.cleaned_data)
         messages.success(request, _("Contact added."))
     else:
-        messages.error(request, _("The contact was not saved: %(errors)s") % {"errors": "; ".join(m for ms in form.errors.values() for m in ms)})
+        messages.error(
+            request,
+            _("The contact was not saved: %(errors)s")
+            % {"errors": "; ".join(m for ms in form.errors.values() for m in ms)},
+        )
     return redirect("people:detail", person_id=person.pk)
 
 
@@ -129,7 +141,11 @@ def consent_add(request: HttpRequest, person_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Consent recorded."))
     else:
-        messages.error(request, _("The consent was not saved: %(errors)s") % {"errors": "; ".join(m for ms in form.errors.values() for m in ms)})
+        messages.error(
+            request,
+            _("The consent was not saved: %(errors)s")
+            % {"errors": "; ".join(m for ms in form.errors.values() for m in ms)},
+        )
     return redirect("people:detail", person_id=person.pk)
 
 
@@ -137,4 +153,6 @@ def consent_add(request: HttpRequest, person_id: int) -> HttpResponse:
 def accesses(request: HttpRequest, person_id: int) -> HttpResponse:
     """Who has seen this record: every view, export and emergency access."""
     person = get_object_or_404(Person, pk=person_id)
-    return render(request, "people/accesses.html", {"person": person, "events": accesses_to_person(person_id=person.pk)[:500]})
+    return render(
+        request, "people/accesses.html", {"person": person, "events": accesses_to_person(person_id=person.pk)[:500]}
+    )

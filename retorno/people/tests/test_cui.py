@@ -23,7 +23,11 @@ def test_department_and_municipality_must_exist():
 def test_length_and_remainder_ten():
     assert cui_problem("123") == "length"
     # 00000005 -> 5*9 = 45, 45 % 11 = 1; find a correlative with remainder 10: 00000010 -> 1*8=8... search
-    correlative = next(f"{n:08d}" for n in range(1000) if sum(int(d) * w for d, w in zip(f"{n:08d}", range(2, 10))) % 11 == 10)
+    correlative = next(
+        f"{n:08d}"
+        for n in range(1000)
+        if sum(int(d) * w for d, w in zip(f"{n:08d}", range(2, 10), strict=True)) % 11 == 10
+    )
     assert cui_with_check_digit(correlative, 1, 1) == ""
     assert all(cui_problem(f"{correlative}{d}0101") == "check_digit" for d in range(10))
 

@@ -82,7 +82,9 @@ def test_clerk_registers_a_person_and_gets_a_cui_warning(clerk, client_for):
 
 
 def test_form_errors_name_the_field_in_spanish(clerk, client_for):
-    response = client_for(clerk).post(reverse("people:create"), {"given_names": "", "first_surname": "López", "cui": "12"})
+    response = client_for(clerk).post(
+        reverse("people:create"), {"given_names": "", "first_surname": "López", "cui": "12"}
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Este campo es obligatorio" in page
@@ -112,7 +114,9 @@ def test_consent_for_a_minor_names_the_guardian(clerk, client_for, person):
     url = reverse("people:consent_add", args=[person.pk])
     client.post(url, {"purpose": "follow_up", "given": "True", "given_by": "guardian", "guardian_name": ""})
     assert not person.consents.exists()
-    client.post(url, {"purpose": "follow_up", "given": "True", "given_by": "guardian", "guardian_name": "Juana Tzul (madre)"})
+    client.post(
+        url, {"purpose": "follow_up", "given": "True", "given_by": "guardian", "guardian_name": "Juana Tzul (madre)"}
+    )
     assert person.consents.get().guardian_name == "Juana Tzul (madre)"
     client.post(url, {"purpose": "follow_up", "given": "False", "given_by": "self"})
     from retorno.people.queries import has_consent
@@ -121,7 +125,10 @@ def test_consent_for_a_minor_names_the_guardian(clerk, client_for, person):
 
 
 def test_contact_added_abroad(clerk, client_for, person):
-    client_for(clerk).post(reverse("people:contact_add", args=[person.pk]), {"kind": "phone", "value": "+1 555 0100", "where": "abroad", "label": "hermano"})
+    client_for(clerk).post(
+        reverse("people:contact_add", args=[person.pk]),
+        {"kind": "phone", "value": "+1 555 0100", "where": "abroad", "label": "hermano"},
+    )
     assert person.contacts.get().where == "abroad"
 
 

@@ -24,6 +24,6 @@ class Command(BaseCommand):
             if find_spec(f"retorno.{app}.demo") is not None:
                 import_module(f"retorno.{app}.demo").load(options=options, stdout=self.stdout)
         self.stdout.write("")
-        self.stdout.write("Demo users (password: %s):" % demo_password())
+        self.stdout.write(f"Demo users (password: {demo_password()}):")
         for username, _, _, role, org in USERS:
             self.stdout.write(f"  {username:<14} {role.label} ({org})")
