@@ -147,7 +147,11 @@ class NameToken(models.Model):
     token = models.CharField(max_length=40)
 
     class Meta:
-        indexes = [models.Index(fields=["token", "person"])]
+        indexes = [
+            models.Index(fields=["token", "person"]),
+            # PostgreSQL: lets LIKE 'prefix%' use an index whatever the database collation.
+            models.Index(fields=["token"], name="people_token_pattern_idx", opclasses=["varchar_pattern_ops"]),
+        ]
         constraints = [models.UniqueConstraint(fields=["person", "token"], name="unique_person_token")]
 
     def __str__(self) -> str:
