@@ -1,0 +1,242 @@
+"""Reading the sealed compartment: who may read which case, and how.
+
+A case is read in full only by the staff assigned to it, their supervisors
+(``user.supervisor``) and someone holding a live break-the-glass access. A partner
+organisation reads only the sections a shelter referral shares with it while the person's
+consent to share is in force. Programme staff who work with the person see at most that the
+protection team is involved; everyone else sees nothing.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from retorno.accounts.access import can
+from retorno.accounts.models import User
+from retorno.audit.models import AuditEvent
+from retorno.people.models import Consent, Person
+from retorno.people.queries import has_consent
+from retorno.protection.models import (
+    BreakGlassAccess,
+    CaseKind,
+    CustodyEvent,
+    Notification,
+    ProtectionCase,
+    ProtectionReferral,
+)
+
+# Which permission lets a role be assigned to (and work on) each kind of case.
+WORK_PERMISSION = {
+    CaseKind.PSYCHOSOCIAL: "protection.work_psychosocial",
+    CaseKind.TRAFFICKING: "protection.work_protection",
+    CaseKind.MINOR: "protection.work_protection",
+}
+
+# The sections of a case, as named in the audit log.
+SECTIONS = {
+    CaseKind.PSYCHOSOCIAL: ("overview", "psychosocial"),
+    CaseKind.TRAFFICKING: ("overview", "identification", "victim", "legal"),
+    CaseKind.MINOR: ("overview", "minor", "psychosocial"),
+}
+
+
+@dataclass
+class CaseAccess:
+    """How a user may read a case: ``full`` (basis: assigned, supervisor, break_glass), ``shared``
+    (partner: only ``sections``), ``involved`` (only the flag) or ``none``."""
+
+    level: str
+    basis: str = ""
+    sections: list[str] = field(default_factory=list)
+    break_glass: BreakGlassAccess | None = None
+
+    @property
+    def full(self) -> bool:
+        return self.level == "full"
+
+
+def _live_assignments() -> Q:
+    return Q(assignments__ended_at__isnull=True)
+
+
+def break_glass_hours() -> float:
+    from django.conf import settings
+
+    return float(getattr(settings, "PROTECTION_BREAK_GLASS_HOURS", 3))
+
+
+def live_break_glass(*, user: User, case: ProtectionCase, now: datetime | None = None) -> BreakGlassAccess | None:
+    now = now or timezone.now()
+    return BreakGlassAccess.objects.filter(case=case, user=user, granted_at__lte=now, expires_at__gt=now).first()
+
+
+def case_access(user: User, case: ProtectionCase, *, now: datetime | None = None) -> CaseAccess:
+    """The level at which ``user`` may read ``case`` right now."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return CaseAccess("none")
+    live = case.assignments.filter(ended_at__isnull=True).select_related("user")
+    if any(a.user_id == user.pk for a in live):
+        return CaseAccess("full", "assigned")
+    if any(a.user.supervisor_id == user.pk for a in live):
+        return CaseAccess("full", "supervisor")
+    if access := live_break_glass(user=user, case=case, now=now):
+        return CaseAccess("full", "break_glass", break_glass=access)
+    if can(user, "protection.partner_shared"):
+        sections = shared_sections(case=case, organisation_id=user.organisation_id)
+        return CaseAccess("shared", "shared_referral", sections=sections) if sections else CaseAccess("none")
+    if can(user, "protection.see_involvement"):
+        return CaseAccess("involved")
+    return CaseAccess("none")
+
+
+def shared_sections(*, case: ProtectionCase, organisation_id: int) -> list[str]:
+    """Sections a shelter referral shares with an organisation, while consent to share is in force."""
+    if not has_consent(person=case.person, purpose=Consent.Purpose.SHARE_WITH_PARTNERS):
+        return []
+    sections: list[str] = []
+    for referral in case.shelter_referrals.filter(organisation_id=organisation_id, revoked_at__isnull=True):
+        sections.extend(s for s in referral.shared_sections if s not in sections)
+    return sections
+
+
+def cases_readable_by(user: User, *, now: datetime | None = None) -> QuerySet[ProtectionCase]:
+    """Cases ``user`` reads in full: assigned, supervising an assignee, or break-the-glass."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return ProtectionCase.objects.none()
+    now = now or timezone.now()
+    assigned = Q(assignments__user=user) & _live_assignments()
+    supervised = Q(assignments__user__supervisor=user) & _live_assignments()
+    emergency = Q(break_glass__user=user, break_glass__granted_at__lte=now, break_glass__expires_at__gt=now)
+    ids = ProtectionCase.objects.filter(assigned | supervised | emergency).values("id")
+    return ProtectionCase.objects.filter(id__in=ids).select_related("person")
+
+
+def case_get_for(*, user: User, case_id: int, now: datetime | None = None) -> tuple[ProtectionCase, CaseAccess]:
+    """A case ``user`` reads in full, or 404 (never revealing whether it exists)."""
+    try:
+        case = ProtectionCase.objects.select_related("person").get(pk=case_id)
+    except (ProtectionCase.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    access = case_access(user, case, now=now)
+    if not access.full:
+        raise Http404
+    return case, access
+
+
+def case_get_for_oversight(*, user: User, case_id: int, now: datetime | None = None) -> ProtectionCase:
+    """A case for oversight (assignment, who has seen it): managers, or whoever reads it in full."""
+    try:
+        case = ProtectionCase.objects.select_related("person").get(pk=case_id)
+    except (ProtectionCase.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if can(user, "protection.oversight") or case_access(user, case, now=now).basis == "supervisor":
+        return case
+    raise Http404
+
+
+def case_get_shared(*, user: User, case_id: int) -> tuple[ProtectionCase, CaseAccess]:
+    """A case a partner organisation may read in part, or 404."""
+    try:
+        case = ProtectionCase.objects.select_related("person").get(pk=case_id)
+    except (ProtectionCase.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    access = case_access(user, case)
+    if access.level != "shared":
+        raise Http404
+    return case, access
+
+
+def cases_shared_with(user: User) -> list[tuple[ProtectionCase, list[str]]]:
+    if not can(user, "protection.partner_shared"):
+        return []
+    cases = (
+        ProtectionCase.objects.filter(
+            shelter_referrals__organisation_id=user.organisation_id, shelter_referrals__revoked_at__isnull=True
+        )
+        .distinct()
+        .select_related("person")
+    )
+    found = []
+    for case in cases:
+        sections = shared_sections(case=case, organisation_id=user.organisation_id)
+        if sections:
+            found.append((case, sections))
+    return found
+
+
+def cases_for_oversight() -> QuerySet[ProtectionCase]:
+    """Every case with its metadata (no tier-2 content), for managers."""
+    return ProtectionCase.objects.select_related("person").prefetch_related("assignments__user").order_by("-opened_at")
+
+
+def referral_queue() -> QuerySet[ProtectionReferral]:
+    return ProtectionReferral.objects.filter(status=ProtectionReferral.Status.PENDING).select_related(
+        "person", "received_from"
+    )
+
+
+def assignable_users(kind: str) -> list[User]:
+    """Active staff whose role may work on a case of this kind."""
+    return [u for u in User.objects.filter(is_active=True).order_by("username") if can(u, WORK_PERMISSION[kind])]
+
+
+def protection_involved(*, person: Person) -> bool:
+    return (
+        ProtectionCase.objects.filter(person=person).exists()
+        or ProtectionReferral.objects.filter(person=person, status=ProtectionReferral.Status.PENDING).exists()
+    )
+
+
+def minor_handover_recorded(person_or_arrival) -> bool:
+    """True when a minor's case for this person (or arrival) records a handover.
+
+    Reception's flight-close rule calls it for every unaccompanied minor. Accepts a Person, or
+    any object with ``pk`` and ``person_id`` (an arrival): with an arrival, the handover must be
+    on a case opened from that arrival, or on any of the person's minor cases when none was.
+    """
+    handovers = CustodyEvent.objects.filter(stage__in=CustodyEvent.HANDOVERS, case__kind=CaseKind.MINOR)
+    if isinstance(person_or_arrival, Person):
+        return handovers.filter(case__person=person_or_arrival).exists()
+    person_id = getattr(person_or_arrival, "person_id", None)
+    arrival_id = getattr(person_or_arrival, "pk", None)
+    if person_id is None:
+        raise TypeError("minor_handover_recorded() needs a Person or an arrival with person_id.")
+    from_arrival = handovers.filter(case__arrival_id=arrival_id)
+    if ProtectionCase.objects.filter(kind=CaseKind.MINOR, arrival_id=arrival_id).exists():
+        return from_arrival.exists()
+    return handovers.filter(case__person_id=person_id).exists()
+
+
+def case_accesses(*, case: ProtectionCase) -> QuerySet[AuditEvent]:
+    """Who has seen this case: every audited read, export and emergency access of it."""
+    return (
+        AuditEvent.objects.filter(object_type=ProtectionCase._meta.label_lower, object_id=str(case.pk))
+        .exclude(kind=AuditEvent.Kind.WRITE)
+        .order_by("-at", "-id")
+    )
+
+
+def break_glass_queue(*, reviewed: bool | None = None) -> QuerySet[BreakGlassAccess]:
+    rows = BreakGlassAccess.objects.select_related("user", "case", "reviewed_by")
+    if reviewed is not None:
+        rows = rows.filter(reviewed_at__isnull=not reviewed)
+    return rows.order_by("reviewed_at", "-granted_at")
+
+
+def unread_notifications(user: User) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user, read_at__isnull=True)
+
+
+def case_read_audit(*, user: User, case: ProtectionCase, access: CaseAccess, section: str, request=None) -> None:
+    """Record a read of one section of a case: who, when, which case, which section and why (the basis)."""
+    from retorno.audit.actions import audit_view
+
+    why = access.basis
+    if access.break_glass is not None:
+        why = f"break_glass #{access.break_glass.pk}"
+    audit_view(
+        actor=user, obj=case, person_id=case.person_id, section=f"protection.{section}", request=request, reason=why
+    )

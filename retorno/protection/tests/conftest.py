@@ -1,0 +1,67 @@
+"""Protection fixtures: one case of each kind, each assigned to its own staff member.
+
+- ``victim_case``: a trafficking case referred by reception, assigned to ``protection_officer``;
+- ``psy_case``: a psychosocial case assigned to ``psychologist``;
+- ``minor_case``: an unaccompanied minor referred by reception, assigned to ``protection_officer``.
+The conftest ``manager`` supervises both; ``other_manager`` supervises nobody.
+"""
+
+import pytest
+
+from conftest import make_user
+from retorno.accounts.models import User
+from retorno.protection import actions
+from retorno.protection.models import CaseKind
+
+SENTINEL = "SENTINEL-7f3a9c-nota-sellada"
+
+
+@pytest.fixture
+def other_manager(programme) -> User:
+    return make_user("manager2", User.Role.MANAGER, programme)
+
+
+@pytest.fixture
+def victim_case(clerk, protection_officer, person):
+    referral = actions.protection_referral_receive(actor=clerk, person=person)
+    return actions.referral_take(actor=protection_officer, referral=referral, kind=CaseKind.TRAFFICKING)
+
+
+@pytest.fixture
+def psy_case(psychologist, person):
+    return actions.case_open(actor=psychologist, person=person, kind=CaseKind.PSYCHOSOCIAL)
+
+
+@pytest.fixture
+def minor(clerk):
+    import datetime
+
+    from retorno.people.actions import person_create
+
+    return person_create(
+        actor=clerk, given_names="Ana Lucía", first_surname="Pérez", sex="F", birth_date=datetime.date(2012, 5, 1)
+    )
+
+
+@pytest.fixture
+def minor_case(clerk, protection_officer, minor):
+    referral = actions.protection_referral_receive(actor=clerk, person=minor, arrival=901, unaccompanied_minor=True)
+    return actions.referral_take(actor=protection_officer, referral=referral)
+
+
+@pytest.fixture
+def every_case(victim_case, psy_case, minor_case) -> dict:
+    return {"victim": victim_case, "psy": psy_case, "minor": minor_case}
+
+
+@pytest.fixture
+def reference_data_loaded(transactional_db):
+    """Transactional tests start from empty tables: reload geography and the programme organisation."""
+    from django.core.management import call_command
+
+    from retorno.accounts.models import PROGRAMME_ORGANISATION_SLUG, Organisation
+
+    call_command("geo_load", verbosity=0)
+    Organisation.objects.get_or_create(
+        slug=PROGRAMME_ORGANISATION_SLUG, defaults={"name": "Programa de Retornados", "kind": "programme"}
+    )
