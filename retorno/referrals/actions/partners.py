@@ -1,0 +1,106 @@
+"""The partner directory, kept by programme managers."""
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.text import slugify
+
+from retorno.accounts.access import require
+from retorno.accounts.models import Organisation, User
+from retorno.audit.actions import audit_write, changes, snapshot
+from retorno.referrals.models import Partner, PartnerOffer, Service
+
+PARTNER_FIELDS = (
+    "description",
+    "target_groups",
+    "department",
+    "municipality",
+    "address",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "answer_days",
+    "is_active",
+)
+
+
+def _state(partner: Partner) -> dict:
+    return {**snapshot(partner, list(PARTNER_FIELDS)), "services": sorted(partner.services)}
+
+
+def _set_offers(partner: Partner, services: dict[str, str]) -> None:
+    """Make the partner's offers exactly ``services`` (service -> what it covers)."""
+    unknown = set(services) - set(Service.values)
+    if unknown:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError({"services": f"Unknown service: {', '.join(sorted(unknown))}"})
+    partner.offers.exclude(service__in=list(services)).delete()
+    for service, detail in services.items():
+        offer, _ = PartnerOffer.objects.get_or_create(partner=partner, service=service)
+        if offer.detail != (detail or ""):
+            offer.detail = detail or ""
+            offer.full_clean()
+            offer.save()
+
+
+def _as_offers(services) -> dict[str, str]:
+    if isinstance(services, dict):
+        return {str(k): v for k, v in services.items()}
+    return {str(s): "" for s in services}
+
+
+@transaction.atomic
+def partner_create(
+    *,
+    actor: User,
+    services,
+    organisation: Organisation | None = None,
+    name: str = "",
+    kind: str = "",
+    request: HttpRequest | None = None,
+    **fields,
+) -> Partner:
+    """Add a partner to the directory: an existing organisation, or a new one by ``name`` and ``kind``.
+
+    ``services`` is a list of Service values, or a dict service -> what exactly it covers.
+    """
+    require(actor, "partner.manage")
+    unknown = set(fields) - set(PARTNER_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown partner fields: {sorted(unknown)}")
+    if organisation is None:
+        organisation = Organisation(name=name.strip(), kind=kind, slug=slugify(name)[:60])
+        organisation.full_clean()
+        organisation.save()
+        audit_write(
+            actor=actor, action="organisation.create", obj=organisation, new=snapshot(organisation), request=request
+        )
+    partner = Partner(organisation=organisation, **fields)
+    partner.full_clean()
+    partner.save()
+    _set_offers(partner, _as_offers(services))
+    audit_write(actor=actor, action="partner.create", obj=partner, new=_state(partner), request=request)
+    return partner
+
+
+@transaction.atomic
+def partner_update(
+    *, actor: User, partner: Partner, services=None, request: HttpRequest | None = None, **fields
+) -> Partner:
+    """Change what a partner offers, where, for whom and how to reach it."""
+    require(actor, "partner.manage")
+    unknown = set(fields) - set(PARTNER_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown partner fields: {sorted(unknown)}")
+    partner = Partner.objects.select_for_update().get(pk=partner.pk)
+    before = _state(partner)
+    for name, value in fields.items():
+        setattr(partner, name, value)
+    partner.full_clean()
+    partner.save()
+    if services is not None:
+        _set_offers(partner, _as_offers(services))
+    old, new = changes(before, _state(partner))
+    if new:
+        audit_write(actor=actor, action="partner.update", obj=partner, old=old, new=new, request=request)
+    return partner

@@ -1,0 +1,381 @@
+"""Partners and what they offer, referrals to them, signed answer links, shelters and stays."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from retorno.people.models import Consent
+
+DEFAULT_ANSWER_DAYS = 3
+DEFAULT_STAY_LIMIT_HOURS = 72
+DEFAULT_STAY_WARNING_HOURS = 12
+
+
+class Service(models.TextChoices):
+    SHELTER = "shelter", _("Shelter")
+    HEALTH = "health", _("Health")
+    DOCUMENTS = "documents", _("Identity documents")
+    TRAINING = "training", _("Training")
+    EMPLOYMENT = "employment", _("Employment")
+    LEGAL = "legal", _("Legal assistance")
+    PSYCHOSOCIAL = "psychosocial", _("Psychosocial support")
+
+
+class TargetGroup(models.TextChoices):
+    ADULTS = "adults", _("Adults")
+    WOMEN = "women", _("Women")
+    MINORS = "minors", _("Unaccompanied minors")
+    TRAFFICKING = "trafficking", _("Trafficking victims")
+    FAMILIES = "families", _("Families")
+
+
+class Partner(models.Model):
+    """A partner organisation in the directory: who it is, what it offers, where and for whom."""
+
+    organisation = models.OneToOneField(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="partner", verbose_name=_("organisation")
+    )
+    description = models.TextField(_("description"), blank=True)
+    target_groups = models.JSONField(_("for whom"), default=list, blank=True)
+    department = models.ForeignKey(
+        "geo.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("department"),
+    )
+    municipality = models.ForeignKey(
+        "geo.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    answer_days = models.PositiveSmallIntegerField(
+        _("days to answer a referral"),
+        default=DEFAULT_ANSWER_DAYS,
+        help_text=_("A referral without an answer after this many days is overdue."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self) -> str:
+        return self.organisation.name
+
+    def clean(self) -> None:
+        unknown = set(self.target_groups or []) - set(TargetGroup.values)
+        if unknown:
+            raise ValidationError({"target_groups": _("Unknown group: %(g)s") % {"g": ", ".join(sorted(unknown))}})
+        if self.municipality_id and self.department_id and self.municipality.department_id != self.department_id:
+            raise ValidationError({"municipality": _("The municipality is not in that department.")})
+        if self.answer_days < 1:
+            raise ValidationError({"answer_days": _("At least one day.")})
+
+    @property
+    def services(self) -> list[str]:
+        return [offer.service for offer in self.offers.all()]
+
+    def get_target_groups_display(self) -> list[str]:
+        labels = dict(TargetGroup.choices)
+        return [str(labels.get(g, g)) for g in self.target_groups]
+
+
+class PartnerOffer(models.Model):
+    """One service a partner offers, with what exactly it covers."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="offers")
+    service = models.CharField(_("service"), max_length=20, choices=Service.choices)
+    detail = models.CharField(_("what it covers"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["service"]
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        constraints = [models.UniqueConstraint(fields=["partner", "service"], name="unique_offer_per_partner")]
+
+    def __str__(self) -> str:
+        return self.get_service_display()
+
+
+class SharedField(models.TextChoices):
+    """The person's data a referral may share with the partner (tier 1 only, never tier 2)."""
+
+    NAME = "name", _("Full name")
+    SEX = "sex", _("Sex")
+    AGE = "age", _("Age")
+    BIRTH_DATE = "birth_date", _("Date of birth")
+    CUI = "cui", _("CUI (DPI number)")
+    ORIGIN = "origin", _("Municipality of origin")
+    LANGUAGES = "languages", _("Languages")
+    EDUCATION = "education", _("Education")
+    PHONE = "phone", _("Phone numbers")
+    EMAIL = "email", _("Email")
+
+
+DEFAULT_SHELTER_FIELDS = [SharedField.NAME, SharedField.SEX, SharedField.AGE, SharedField.LANGUAGES]
+
+
+class Referral(models.Model):
+    """Who referred whom to which partner for what, with which consent and what data shared."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+        COMPLETED = "completed", _("Completed")
+        REVOKED = "revoked", _("Revoked")
+        NO_SHOW = "no_show", _("Did not show up")
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="referrals")
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("partner"))
+    service = models.CharField(_("service"), max_length=20, choices=Service.choices)
+    purpose = models.CharField(
+        _("purpose"), max_length=300, help_text=_("What the person is referred for; the partner sees it.")
+    )
+    note = models.TextField(_("note for the partner"), blank=True, max_length=2000)
+    shared_fields = models.JSONField(_("data shared"), default=list)
+    consent_purpose = models.CharField(
+        _("consent purpose"),
+        max_length=20,
+        choices=Consent.Purpose.choices,
+        default=Consent.Purpose.SHARE_WITH_PARTNERS,
+    )
+    consent = models.ForeignKey(
+        "people.Consent", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("consent")
+    )
+    consent_override_reason = models.CharField(_("reason for referring without consent"), max_length=500, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
+    referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("referred"), default=timezone.now)
+    answer_due_at = models.DateTimeField(_("answer due"))
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    reason = models.CharField(
+        _("reason"), max_length=500, blank=True, help_text=_("Why it was rejected, revoked or missed.")
+    )
+    # Shelter referrals: where and when the person is expected.
+    shelter = models.ForeignKey(
+        "Shelter", on_delete=models.PROTECT, null=True, blank=True, related_name="referrals", verbose_name=_("shelter")
+    )
+    expected_at = models.DateTimeField(_("expected arrival"), null=True, blank=True)
+    # The reception arrival this came from (reception.Arrival's id; kept loose to avoid a hard dependency).
+    arrival_id = models.PositiveBigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        indexes = [
+            models.Index(fields=["partner", "status"]),
+            models.Index(fields=["referred_by", "status", "answer_due_at"]),
+            models.Index(fields=["person", "-created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.get_service_display()} → {self.partner}"
+
+    def clean(self) -> None:
+        unknown = set(self.shared_fields or []) - set(SharedField.values)
+        if unknown:
+            raise ValidationError({"shared_fields": _("Unknown field: %(f)s") % {"f": ", ".join(sorted(unknown))}})
+        if not self.shared_fields:
+            raise ValidationError({"shared_fields": _("Choose at least one item of data to share.")})
+        if self.shelter_id and self.shelter.partner_id != self.partner_id:
+            raise ValidationError({"shelter": _("The shelter is not run by this partner.")})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.ACCEPTED)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == self.Status.PENDING and self.answer_due_at < timezone.now()
+
+    def get_shared_fields_display(self) -> list[str]:
+        labels = dict(SharedField.choices)
+        return [str(labels.get(f, f)) for f in self.shared_fields]
+
+
+# Each status and the statuses it may move to (django-oscar style). Final statuses move nowhere.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Referral.Status.PENDING: frozenset({Referral.Status.ACCEPTED, Referral.Status.REJECTED, Referral.Status.REVOKED}),
+    Referral.Status.ACCEPTED: frozenset({Referral.Status.COMPLETED, Referral.Status.NO_SHOW, Referral.Status.REVOKED}),
+    Referral.Status.REJECTED: frozenset(),
+    Referral.Status.COMPLETED: frozenset(),
+    Referral.Status.REVOKED: frozenset(),
+    Referral.Status.NO_SHOW: frozenset(),
+}
+# Answers that belong to the partner; revoking belongs to the programme.
+PARTNER_ANSWERS = frozenset(
+    {Referral.Status.ACCEPTED, Referral.Status.REJECTED, Referral.Status.COMPLETED, Referral.Status.NO_SHOW}
+)
+NEEDS_REASON = frozenset({Referral.Status.REJECTED, Referral.Status.REVOKED, Referral.Status.NO_SHOW})
+
+
+class ReferralStatusChange(models.Model):
+    class Via(models.TextChoices):
+        PROGRAMME = "programme", _("Programme staff")
+        PARTNER_ACCOUNT = "partner", _("Partner in Retorno")
+        SIGNED_LINK = "link", _("Signed link")
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="changes")
+    from_status = models.CharField(max_length=12, choices=Referral.Status.choices, blank=True)
+    to_status = models.CharField(max_length=12, choices=Referral.Status.choices)
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    via = models.CharField(max_length=10, choices=Via.choices)
+    reason = models.CharField(max_length=500, blank=True)
+    note = models.CharField(max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status or '·'} → {self.to_status}"
+
+
+class ReferralLink(models.Model):
+    """A single-use, expiring link for a partner without an account.
+
+    Only a digest of the random nonce is stored; the signed token exists only in the link sent.
+    """
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="links")
+    nonce_digest = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"link #{self.pk} ({self.state})"
+
+    @property
+    def state(self) -> str:
+        if self.revoked_at:
+            return "revoked"
+        if self.used_at:
+            return "used"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "live"
+
+
+class BedType(models.TextChoices):
+    ADULTS = "adults", _("Adults")
+    WOMEN = "women", _("Women")
+    MINORS = "minors", _("Minors")
+    TRAFFICKING = "trafficking", _("Trafficking victims")
+
+
+class Shelter(models.Model):
+    """A temporary shelter facility run by a partner, with beds by type and a stay limit."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="shelters", verbose_name=_("run by"))
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    municipality = models.ForeignKey(
+        "geo.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    capacity_adults = models.PositiveSmallIntegerField(_("beds for adults"), default=0)
+    capacity_women = models.PositiveSmallIntegerField(_("beds for women"), default=0)
+    capacity_minors = models.PositiveSmallIntegerField(_("beds for minors"), default=0)
+    capacity_trafficking = models.PositiveSmallIntegerField(_("beds for trafficking victims"), default=0)
+    stay_limit_hours = models.PositiveSmallIntegerField(_("stay limit (hours)"), default=DEFAULT_STAY_LIMIT_HOURS)
+    warning_hours = models.PositiveSmallIntegerField(
+        _("warn this many hours before the limit"), default=DEFAULT_STAY_WARNING_HOURS
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("shelter")
+        verbose_name_plural = _("shelters")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.stay_limit_hours < 1:
+            raise ValidationError({"stay_limit_hours": _("At least one hour.")})
+        if self.warning_hours >= self.stay_limit_hours:
+            raise ValidationError({"warning_hours": _("The warning must come before the limit.")})
+
+    def capacity(self, bed_type: str) -> int:
+        return getattr(self, f"capacity_{bed_type}")
+
+    @property
+    def total_capacity(self) -> int:
+        return sum(self.capacity(t) for t in BedType.values)
+
+
+class Stay(models.Model):
+    """A person's stay in a shelter, from check-in to check-out."""
+
+    shelter = models.ForeignKey(Shelter, on_delete=models.PROTECT, related_name="stays")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="shelter_stays")
+    referral = models.OneToOneField(Referral, on_delete=models.PROTECT, related_name="stay")
+    bed_type = models.CharField(_("bed"), max_length=12, choices=BedType.choices)
+    checked_in_at = models.DateTimeField(_("checked in"))
+    checked_in_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    limit_at = models.DateTimeField(_("must leave by"))
+    checked_out_at = models.DateTimeField(_("checked out"), null=True, blank=True)
+    checked_out_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    checkout_note = models.CharField(_("where they went / note"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-checked_in_at", "-id"]
+        verbose_name = _("stay")
+        verbose_name_plural = _("stays")
+        indexes = [models.Index(fields=["shelter", "checked_out_at", "checked_in_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.shelter} {self.checked_in_at:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        if self.checked_out_at and self.checked_out_at < self.checked_in_at:
+            raise ValidationError({"checked_out_at": _("Check-out cannot come before check-in.")})
+
+    @property
+    def is_present(self) -> bool:
+        return self.checked_out_at is None
+
+    def warning_level(self, now: datetime.datetime | None = None) -> str:
+        """'over' past the limit, 'soon' within the shelter's warning window, '' otherwise."""
+        if not self.is_present:
+            return ""
+        now = now or timezone.now()
+        if now >= self.limit_at:
+            return "over"
+        if now >= self.limit_at - datetime.timedelta(hours=self.shelter.warning_hours):
+            return "soon"
+        return ""

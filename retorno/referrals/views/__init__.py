@@ -1,0 +1,1 @@
+"""Referral, partner, shelter and signed-link pages (thin: access helper, form, action)."""
