@@ -5,3 +5,50 @@ from django.utils.translation import gettext_lazy as _
 class ReceptionConfig(AppConfig):
     name = "retorno.reception"
     verbose_name = _("Reception")
+
+    def ready(self) -> None:
+        from retorno.accounts.access import PROGRAMME_STAFF, register_permissions
+        from retorno.accounts.home import HomeSection, NavItem, register_home_section, register_nav_item
+        from retorno.accounts.models import User
+        from retorno.people.profile import register_profile_panel
+        from retorno.reception.panels import arrivals_panel
+
+        R = User.Role
+        desk = frozenset({R.RECEPTION, R.MANAGER})
+        register_permissions(
+            {
+                "reception.flight_view": desk,
+                "reception.flight_manage": desk,  # flights, manifests, status, closing
+                "reception.checkin": desk,
+                "reception.triage": desk,
+                "reception.service": desk,
+                "reception.transport": desk,
+                "reception.override_approve": frozenset({R.MANAGER}),
+                "reception.budget_set": frozenset({R.MANAGER}),
+                "reception.minor_flag_unset": frozenset({R.MANAGER}),
+                "reception.minors_view": frozenset({R.PROTECTION, R.MANAGER}),
+                "reception.protection_acknowledge": frozenset({R.PROTECTION, R.MANAGER}),
+                "reception.minors_home": frozenset({R.PROTECTION}),  # the home tile only
+                "reception.arrivals_panel": PROGRAMME_STAFF,
+            }
+        )
+        register_home_section(
+            HomeSection(
+                "reception.flight_view",
+                _("Flights"),
+                _("Announced flights, manifests, check-in, triage and transport home."),
+                "reception:flights",
+                30,
+            )
+        )
+        register_home_section(
+            HomeSection(
+                "reception.minors_home",
+                _("Minors arriving"),
+                _("Minors on each flight and their handover to protection."),
+                "reception:flights",
+                31,
+            )
+        )
+        register_nav_item(NavItem("reception.flight_view", _("Flights"), "reception:flights", 30))
+        register_profile_panel(30, arrivals_panel)

@@ -1,0 +1,306 @@
+"""At the airport: check-in, walk-ins, no-shows, triage, services given, protection handover."""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from retorno.accounts.access import can
+from retorno.accounts.models import User
+from retorno.audit.actions import audit_write, changes, snapshot
+from retorno.people.actions import consent_record, contact_add, person_create
+from retorno.people.models import Consent, Contact, Person
+from retorno.reception.models import Arrival, Flight, ServiceGiven, Triage, TriageNeed
+
+SEX_FROM_MANIFEST = {"M": "M", "F": "F"}
+
+
+def _require_reception_open(flight: Flight) -> None:
+    if flight.status != Flight.Status.RECEPTION_OPEN:
+        raise ValidationError(_("Reception of this flight is not open."))
+
+
+def _return_number(person: Person, flight: Flight) -> int:
+    earlier = Arrival.objects.filter(person=person, status__in=Arrival.PRESENT).exclude(flight=flight).count()
+    return earlier + 1
+
+
+def _person_from_manifest(*, actor: User, arrival: Arrival, request) -> Person:
+    """Register the manifest's passenger in the registry, as the manifest names them."""
+    values = arrival.manifest_row.values
+    birth = values.get("birth_date")
+    precision = {"day": "exact", "month": "month", "year": "year"}.get(
+        values.get("birth_date_precision") or "day", "exact"
+    )
+    given = values.get("given_names") or ""
+    first = values.get("first_surname") or ""
+    if not (given and first):
+        words = (values.get("full_name") or "").split()
+        given, first = " ".join(words[:-1]) or (words[0] if words else "?"), words[-1] if len(words) > 1 else "?"
+    return person_create(
+        actor=actor,
+        request=request,
+        given_names=given[:120],
+        first_surname=first[:80],
+        second_surname=(values.get("second_surname") or "")[:80],
+        sex=SEX_FROM_MANIFEST.get(values.get("sex") or "", "U"),
+        birth_date=datetime.date.fromisoformat(birth) if birth else None,
+        birth_date_precision=precision,
+        cui=values.get("cui") or "",
+    )
+
+
+@transaction.atomic
+def arrival_check_in(
+    *, actor: User, arrival: Arrival, person: Person | None = None, request: HttpRequest | None = None
+) -> Arrival:
+    """Tick off a passenger who arrived: link (or register) the person and number their return.
+
+    ``person`` confirms a registry record; without it the manifest's match is used, or the
+    passenger is registered from the manifest's data.
+    """
+    arrival = Arrival.objects.select_for_update().select_related("flight", "manifest_row").get(pk=arrival.pk)
+    _require_reception_open(arrival.flight)
+    if Arrival.Status.CHECKED_IN not in Arrival.TRANSITIONS[arrival.status]:
+        raise ValidationError({"status": _("This arrival is already checked in.")})
+    if person is None and arrival.manifest_row_id and arrival.manifest_row.person_id:
+        person = arrival.manifest_row.person
+    if person is not None and arrival.flight.arrivals.filter(person=person).exclude(pk=arrival.pk).exists():
+        raise ValidationError({"person": _("This person is already on this flight.")})
+    if person is None:
+        person = _person_from_manifest(actor=actor, arrival=arrival, request=request)
+    old = arrival.status
+    arrival.person = person
+    arrival.status = Arrival.Status.CHECKED_IN
+    arrival.checked_in_at = timezone.now()
+    arrival.checked_in_by = actor
+    arrival.return_number = _return_number(person, arrival.flight)
+    arrival.full_clean()
+    arrival.save()
+    audit_write(
+        actor=actor,
+        action="arrival.check_in",
+        obj=arrival,
+        person_id=person.pk,
+        old={"status": old},
+        new={"status": arrival.status, "return_number": arrival.return_number},
+        request=request,
+    )
+    return arrival
+
+
+@transaction.atomic
+def walk_in_register(
+    *, actor: User, flight: Flight, person: Person | None = None, request: HttpRequest | None = None, **person_fields
+) -> Arrival:
+    """Check in someone who is not on the manifest; ``person_fields`` register them if new."""
+    _require_reception_open(flight)
+    if person is None:
+        person = person_create(actor=actor, request=request, **person_fields)
+    elif flight.arrivals.filter(person=person).exists():
+        raise ValidationError({"person": _("This person is already on this flight.")})
+    arrival = Arrival(
+        flight=flight,
+        person=person,
+        status=Arrival.Status.WALK_IN,
+        checked_in_at=timezone.now(),
+        checked_in_by=actor,
+        return_number=_return_number(person, flight),
+    )
+    arrival.full_clean()
+    arrival.save()
+    audit_write(
+        actor=actor,
+        action="arrival.walk_in",
+        obj=arrival,
+        person_id=person.pk,
+        new={"flight": flight.pk, "return_number": arrival.return_number},
+        request=request,
+    )
+    return arrival
+
+
+@transaction.atomic
+def arrival_mark_no_show(*, actor: User, arrival: Arrival, request: HttpRequest | None = None) -> Arrival:
+    """Record that a passenger on the manifest did not arrive."""
+    arrival = Arrival.objects.select_for_update().select_related("flight").get(pk=arrival.pk)
+    if arrival.flight.is_closed:
+        raise ValidationError(_("The flight is closed."))
+    if Arrival.Status.NO_SHOW not in Arrival.TRANSITIONS[arrival.status]:
+        raise ValidationError({"status": _("Only an expected passenger can be marked as not arrived.")})
+    arrival.status = Arrival.Status.NO_SHOW
+    arrival.save(update_fields=["status"])
+    audit_write(
+        actor=actor,
+        action="arrival.no_show",
+        obj=arrival,
+        person_id=arrival.person_id,
+        old={"status": "expected"},
+        new={"status": arrival.status},
+        request=request,
+    )
+    return arrival
+
+
+TRIAGE_FIELDS = [
+    "refreshments",
+    "calls_national",
+    "calls_international",
+    "transport_home",
+    "shelter",
+    "medical",
+    "psychosocial",
+    "documents_no_dpi",
+    "reintegration_interest",
+    "contact_consent",
+    "contact_phone",
+    "travelling_alone",
+    "unaccompanied_minor",
+    "refer_to_protection",
+]
+
+
+@transaction.atomic
+def triage_record(
+    *,
+    actor: User,
+    arrival: Arrival,
+    other_needs: list[TriageNeed] | None = None,
+    guardian_name: str = "",
+    request: HttpRequest | None = None,
+    **fields,
+) -> Triage:
+    """Record (or correct) what an arrival needs.
+
+    A minor travelling without a parent or guardian, or listed so on the manifest, is an
+    unaccompanied minor and is referred to protection; once set, only a manager may undo it.
+    Referral to protection is a flag only: no reason is asked or kept here. Interest in
+    reintegration with consent records a consent decision and the contact phone.
+    """
+    from retorno.reception.queries import arrival_is_minor
+
+    unknown = set(fields) - set(TRIAGE_FIELDS) - {"unaccompanied_minor"}
+    if unknown:
+        raise TypeError(f"Unknown triage fields: {sorted(unknown)}")
+    fields.pop("unaccompanied_minor", None)  # computed, never taken from the caller
+    arrival = Arrival.objects.select_for_update().select_related("flight", "person", "manifest_row").get(pk=arrival.pk)
+    _require_reception_open(arrival.flight)
+    if not arrival.is_present:
+        raise ValidationError(_("Only a person who has checked in can be triaged."))
+    triage = Triage.objects.filter(arrival=arrival).first()
+    before = snapshot(triage, TRIAGE_FIELDS) if triage else {}
+    if triage is None:
+        triage = Triage(arrival=arrival, triaged_by=actor)
+    for name, value in fields.items():
+        setattr(triage, name, value)
+    minor = arrival_is_minor(arrival)
+    listed_alone = bool(arrival.manifest_row_id and arrival.manifest_row.listed_unaccompanied)
+    computed = minor and (triage.travelling_alone or listed_alone)
+    if before.get("unaccompanied_minor") and not computed and not can(actor, "reception.minor_flag_unset"):
+        raise ValidationError({"travelling_alone": _("Only a manager can remove the unaccompanied-minor flag.")})
+    triage.unaccompanied_minor = computed
+    if triage.unaccompanied_minor:
+        triage.refer_to_protection = True
+    if before.get("refer_to_protection") and not triage.refer_to_protection and triage.protection_acknowledged_at:
+        raise ValidationError({"refer_to_protection": _("Protection has already received this person.")})
+    if triage.contact_consent and not triage.reintegration_interest:
+        raise ValidationError({"contact_consent": _("Consent to be contacted goes with interest in reintegration.")})
+    triage.contact_phone = triage.contact_phone.strip()
+    triage.triaged_by = actor
+    triage.triaged_at = timezone.now()
+    triage.full_clean(exclude=["other_needs"])
+    triage.save()
+    if other_needs is not None:
+        triage.other_needs.set(other_needs)
+    after = snapshot(triage, TRIAGE_FIELDS)
+    if triage.contact_consent and not before.get("contact_consent"):
+        consent_record(
+            actor=actor,
+            person=arrival.person,
+            purpose=Consent.Purpose.REINTEGRATION,
+            given=True,
+            given_by=Consent.GivenBy.GUARDIAN if minor else Consent.GivenBy.SELF,
+            guardian_name=guardian_name,
+            note=_("Recorded at reception triage"),
+            request=request,
+        )
+    if triage.contact_phone and not arrival.person.contacts.filter(value=triage.contact_phone).exists():
+        contact_add(
+            actor=actor, person=arrival.person, kind=Contact.Kind.PHONE, value=triage.contact_phone, request=request
+        )
+    old, new = changes(before, after)
+    audit_write(
+        actor=actor,
+        action="triage.record",
+        obj=triage,
+        person_id=arrival.person_id,
+        old=old,
+        new=new or after,
+        request=request,
+    )
+    return triage
+
+
+@transaction.atomic
+def protection_acknowledge(*, actor: User, arrival: Arrival, request: HttpRequest | None = None) -> Triage:
+    """A protection officer confirms they have received a person referred at reception."""
+    triage = Triage.objects.select_for_update().filter(arrival=arrival).first()
+    if triage is None or not triage.refer_to_protection:
+        raise ValidationError(_("This person was not referred to protection."))
+    if triage.protection_acknowledged_at:
+        return triage
+    triage.protection_acknowledged_at = timezone.now()
+    triage.protection_acknowledged_by = actor
+    triage.save(update_fields=["protection_acknowledged_at", "protection_acknowledged_by"])
+    audit_write(
+        actor=actor,
+        action="triage.protection_acknowledge",
+        obj=triage,
+        person_id=arrival.person_id,
+        new={"acknowledged": True},
+        request=request,
+    )
+    return triage
+
+
+@transaction.atomic
+def service_record(
+    *,
+    actor: User,
+    arrival: Arrival,
+    kind: str,
+    quantity: int = 1,
+    unit_cost: Decimal = Decimal("0"),
+    currency: str = "USD",
+    note: str = "",
+    request: HttpRequest | None = None,
+) -> ServiceGiven:
+    """Add a service given to an arrival to the ledger."""
+    if not arrival.is_present:
+        raise ValidationError(_("Services are recorded for people who have checked in."))
+    if arrival.flight.is_closed:
+        raise ValidationError(_("The flight is closed."))
+    service = ServiceGiven(
+        arrival=arrival,
+        kind=kind,
+        quantity=quantity,
+        unit_cost=unit_cost,
+        currency=currency.upper(),
+        note=note.strip(),
+        given_by=actor,
+    )
+    service.full_clean()
+    service.save()
+    audit_write(
+        actor=actor,
+        action="service.record",
+        obj=service,
+        person_id=arrival.person_id,
+        new=snapshot(service, ["kind", "quantity", "unit_cost", "currency", "note"]),
+        request=request,
+    )
+    return service

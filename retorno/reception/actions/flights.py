@@ -1,0 +1,106 @@
+"""Creating flights and moving them along announced → arrived → reception open → closed."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from retorno.accounts.models import User
+from retorno.audit.actions import audit_write, snapshot
+from retorno.reception.models import Arrival, Flight, FlightBudget, FlightStatusChange
+
+FLIGHT_FIELDS = ["kind", "code", "date", "expected_time", "origin", "carrier", "expected_count"]
+
+
+@transaction.atomic
+def flight_create(
+    *,
+    actor: User,
+    date: datetime.date,
+    origin: str,
+    carrier: str,
+    kind: str = Flight.Kind.AIR,
+    code: str = "",
+    expected_time: datetime.time | None = None,
+    expected_count: int = 0,
+    request: HttpRequest | None = None,
+) -> Flight:
+    """Announce a flight or land convoy; it gets the default transport budget."""
+    flight = Flight(
+        kind=kind,
+        code=code.strip(),
+        date=date,
+        expected_time=expected_time,
+        origin=origin.strip(),
+        carrier=carrier.strip(),
+        expected_count=expected_count,
+        created_by=actor,
+    )
+    flight.full_clean()
+    flight.save()
+    budget = FlightBudget(flight=flight, set_by=actor)
+    budget.full_clean()
+    budget.save()
+    audit_write(actor=actor, action="flight.create", obj=flight, new=snapshot(flight, FLIGHT_FIELDS), request=request)
+    return flight
+
+
+@transaction.atomic
+def flight_set_status(
+    *,
+    actor: User,
+    flight: Flight,
+    status: str,
+    note: str = "",
+    arrived_count: int | None = None,
+    request: HttpRequest | None = None,
+) -> Flight:
+    """Move a flight to ``status`` if TRANSITIONS allows it, and record the change.
+
+    Closing reconciles the manifest (whoever is still expected did not arrive) and is
+    refused while a minor is not triaged or an unaccompanied minor is not handed to protection.
+    """
+    from retorno.reception.queries import flight_close_blockers
+
+    flight = Flight.objects.select_for_update().get(pk=flight.pk)
+    old = flight.status
+    if status not in Flight.TRANSITIONS.get(old, ()):
+        raise ValidationError(
+            {
+                "status": _("A flight cannot go from “%(old)s” to “%(new)s”.")
+                % {"old": Flight.Status(old).label, "new": status}
+            }
+        )
+    changed = {"status": status}
+    if status == Flight.Status.ARRIVED and arrived_count is not None:
+        flight.arrived_count = arrived_count
+        changed["arrived_count"] = arrived_count
+    if status == Flight.Status.CLOSED:
+        blockers = flight_close_blockers(flight)
+        if blockers:
+            names = ", ".join(b["arrival"].display_name for b in blockers[:5])
+            raise ValidationError(
+                _(
+                    "The flight cannot close: minors must be triaged and unaccompanied minors handed to protection first (%(names)s)."
+                )
+                % {"names": names}
+            )
+        no_shows = flight.arrivals.filter(status=Arrival.Status.EXPECTED, manifest_row__withdrawn=False)
+        changed["no_shows"] = no_shows.update(status=Arrival.Status.NO_SHOW)
+        flight.closed_at = timezone.now()
+    flight.status = status
+    flight.full_clean()
+    flight.save()
+    FlightStatusChange.objects.create(flight=flight, old_status=old, new_status=status, by=actor, note=note[:300])
+    audit_write(
+        actor=actor, action="flight.status", obj=flight, old={"status": old}, new=changed, reason=note, request=request
+    )
+    return flight
+
+
+def flight_close(*, actor: User, flight: Flight, note: str = "", request: HttpRequest | None = None) -> Flight:
+    """Close the reception of a flight (see ``flight_set_status``)."""
+    return flight_set_status(actor=actor, flight=flight, status=Flight.Status.CLOSED, note=note, request=request)

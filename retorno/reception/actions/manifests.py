@@ -1,0 +1,292 @@
+"""Manifest import: stage (preview) → confirm the column mapping → commit atomically.
+
+Re-importing the same or a corrected file updates the flight's rows instead of adding them
+again: rows are keyed by identity (CUI, A-number, passport, else folded name + birth date).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from retorno.accounts.models import User
+from retorno.audit.actions import audit_write, jsonable
+from retorno.lib.text import fold
+from retorno.reception.manifest import Code, ManifestResult, parse_manifest
+from retorno.reception.manifest import ColumnMapping as ParsedMapping
+from retorno.reception.matching import match_manifest_row
+from retorno.reception.models import Arrival, ColumnMapping, Flight, ManifestImport, ManifestRow
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+# A row with one of these is not a passenger to keep: no name, or the same person twice.
+SKIPPED_CODES = frozenset({Code.EMPTY_NAME, Code.DUPLICATE_ROW})
+
+
+def source_key(source: str) -> str:
+    return fold(source)[:120]
+
+
+def remembered_mapping(source: str) -> dict:
+    saved = ColumnMapping.objects.filter(source_key=source_key(source)).first()
+    return saved.mapping if saved else {}
+
+
+def _parse(manifest_import: ManifestImport) -> ManifestResult:
+    mapping = ParsedMapping.from_dict(manifest_import.mapping) if manifest_import.mapping else None
+    return parse_manifest(
+        data=bytes(manifest_import.content),
+        filename=manifest_import.filename,
+        mapping=mapping,
+        today=manifest_import.flight.date,
+    )
+
+
+def manifest_reread(manifest_import: ManifestImport) -> ManifestResult:
+    """Read a staged import again (for its preview); nothing is written."""
+    return _parse(manifest_import)
+
+
+def _refresh_counts(manifest_import: ManifestImport, result: ManifestResult) -> None:
+    manifest_import.row_count = len(result.rows)
+    manifest_import.error_count = result.error_count
+    manifest_import.warning_count = result.warning_count
+    manifest_import.file_problems = [
+        {
+            "code": str(p.code),
+            "field": p.field,
+            "severity": str(p.severity),
+            "message_es": p.message_es,
+            "message_en": p.message_en,
+        }
+        for p in result.problems
+    ]
+
+
+def _require_open(flight: Flight) -> None:
+    flight.refresh_from_db(fields=["status"])
+    if flight.is_closed:
+        raise ValidationError(_("The flight is closed: its manifest can no longer change."))
+
+
+@transaction.atomic
+def manifest_stage(
+    *, actor: User, flight: Flight, data: bytes, filename: str, source: str = "", request: HttpRequest | None = None
+) -> tuple[ManifestImport, ManifestResult]:
+    """Keep an uploaded manifest for review and read it with the source's remembered mapping."""
+    _require_open(flight)
+    if len(data) > MAX_FILE_BYTES:
+        raise ValidationError({"file": _("The file is larger than 5 MB.")})
+    source = (source or flight.carrier).strip()[:120]
+    manifest_import = ManifestImport(
+        flight=flight,
+        source=source,
+        filename=(filename or "manifest.csv")[-200:],
+        content=data,
+        mapping=remembered_mapping(source),
+        uploaded_by=actor,
+    )
+    result = _parse(manifest_import)
+    if not manifest_import.mapping and result.mapping.columns:
+        manifest_import.mapping = result.mapping.to_dict()
+    _refresh_counts(manifest_import, result)
+    manifest_import.full_clean()
+    manifest_import.save()
+    audit_write(
+        actor=actor,
+        action="manifest.stage",
+        obj=manifest_import,
+        new={
+            "flight": flight.pk,
+            "source": source,
+            "rows": manifest_import.row_count,
+            "errors": manifest_import.error_count,
+        },
+        request=request,
+    )
+    return manifest_import, result
+
+
+@transaction.atomic
+def manifest_set_mapping(
+    *, actor: User, manifest_import: ManifestImport, mapping: dict, request: HttpRequest | None = None
+) -> ManifestResult:
+    """Change which column holds which field (and the date order) of a staged import."""
+    if manifest_import.status != ManifestImport.Status.STAGED:
+        raise ValidationError(_("This import is no longer staged."))
+    try:
+        ParsedMapping.from_dict(mapping)
+    except ValueError as error:
+        raise ValidationError({"mapping": str(error)})
+    old = manifest_import.mapping
+    manifest_import.mapping = mapping
+    result = _parse(manifest_import)
+    _refresh_counts(manifest_import, result)
+    manifest_import.save()
+    audit_write(
+        actor=actor,
+        action="manifest.mapping",
+        obj=manifest_import,
+        old={"mapping": old},
+        new={"mapping": mapping},
+        request=request,
+    )
+    return result
+
+
+@transaction.atomic
+def manifest_discard(*, actor: User, manifest_import: ManifestImport, request: HttpRequest | None = None) -> None:
+    if manifest_import.status != ManifestImport.Status.STAGED:
+        raise ValidationError(_("This import is no longer staged."))
+    manifest_import.status = ManifestImport.Status.DISCARDED
+    manifest_import.content = b""
+    manifest_import.save()
+    audit_write(actor=actor, action="manifest.discard", obj=manifest_import, request=request)
+
+
+class _FlightRows:
+    """The flight's existing manifest rows, looked up by identity."""
+
+    def __init__(self, flight: Flight) -> None:
+        self.rows = list(flight.manifest_rows.select_related("arrival"))
+        self.claimed: set[int] = set()
+
+    def find(self, values: dict, folded: str, birth: datetime.date | None) -> ManifestRow | None:
+        free = [r for r in self.rows if r.pk not in self.claimed]
+        for key in ("cui", "a_number", "passport"):
+            if values.get(key):
+                found = [r for r in free if getattr(r, key) == values[key]]
+                if found:
+                    return found[0]
+        same_name = [r for r in free if r.folded_name == folded]
+        exact = [r for r in same_name if r.birth_date == birth]
+        if exact:
+            return exact[0]
+        # A corrected file may add or fix the birth date of a row that had none.
+        loose = [r for r in same_name if r.birth_date is None or birth is None]
+        return loose[0] if len(loose) == 1 else None
+
+
+def _problems(row) -> list[dict]:
+    return [
+        {
+            "field": p.field,
+            "code": str(p.code),
+            "severity": str(p.severity),
+            "message_es": p.message_es,
+            "message_en": p.message_en,
+        }
+        for p in row.problems
+    ]
+
+
+IDENTITY = ("folded_name", "birth_date", "cui", "a_number", "passport")
+
+
+@transaction.atomic
+def manifest_commit(
+    *, actor: User, manifest_import: ManifestImport, remember_mapping: bool = True, request: HttpRequest | None = None
+) -> ManifestImport:
+    """Write a staged manifest into the flight, all or nothing, and match it to the registry.
+
+    Rows already on the flight are updated; new rows get an expected arrival; rows absent
+    from this file are withdrawn unless the person has already checked in.
+    """
+    manifest_import = ManifestImport.objects.select_for_update().select_related("flight").get(pk=manifest_import.pk)
+    flight = manifest_import.flight
+    _require_open(flight)
+    if manifest_import.status != ManifestImport.Status.STAGED:
+        raise ValidationError(_("This import is no longer staged."))
+    result = _parse(manifest_import)
+    if not result.can_import:
+        raise ValidationError(
+            _("The file cannot be imported: %(problems)s")
+            % {"problems": "; ".join(p.message_es for p in result.problems if p.is_error)}
+        )
+    existing = _FlightRows(flight)
+    created = updated = skipped = 0
+    for parsed in result.rows:
+        if any(p.code in SKIPPED_CODES for p in parsed.problems):
+            skipped += 1
+            continue
+        values = jsonable(parsed.values)
+        birth = parsed.values.get("birth_date")
+        fields = {
+            "row_number": parsed.row_number,
+            "full_name": str(values.get("full_name") or "")[:300],
+            "folded_name": fold(str(values.get("full_name") or ""))[:300],
+            "birth_date": birth if isinstance(birth, datetime.date) else None,
+            "cui": values.get("cui") or "",
+            "a_number": values.get("a_number") or "",
+            "passport": (values.get("passport") or "")[:40],
+            "values": values,
+            "raw": jsonable(dict(parsed.raw)),
+            "problems": _problems(parsed),
+            "withdrawn": False,
+            "manifest_import": manifest_import,
+        }
+        row = existing.find(values, fields["folded_name"], fields["birth_date"])
+        if row is None:
+            row = ManifestRow(flight=flight, **fields)
+            created += 1
+            rematch = True
+        else:
+            existing.claimed.add(row.pk)
+            rematch = row.person_id is None or any(getattr(row, k) != fields[k] for k in IDENTITY)
+            for name, value in fields.items():
+                setattr(row, name, value)
+            updated += 1
+        checked_in = hasattr(row, "arrival") and row.pk and row.arrival.is_present
+        if rematch and not checked_in:
+            row.person, row.match = match_manifest_row(values)
+        row.full_clean(exclude=["flight", "manifest_import", "person"])
+        row.save()
+        arrival = Arrival.objects.filter(manifest_row=row).first()
+        if arrival is None:
+            Arrival.objects.create(flight=flight, manifest_row=row, status=Arrival.Status.EXPECTED)
+    withdrawn = 0
+    for row in existing.rows:
+        if row.pk in existing.claimed or row.withdrawn:
+            continue
+        arrival = getattr(row, "arrival", None)
+        if arrival is not None and arrival.status != Arrival.Status.EXPECTED:
+            continue  # someone already met at the airport stays on the flight
+        row.withdrawn = True
+        row.save(update_fields=["withdrawn"])
+        withdrawn += 1
+    if remember_mapping and result.mapping.columns:
+        mapping = result.mapping.to_dict()
+        proved = result.date_orders.get("birth_date")
+        if manifest_import.mapping.get("date_order"):
+            mapping["date_order"] = manifest_import.mapping["date_order"]
+        elif proved is not None and proved.order is not None and proved.source in ("rows", "header"):
+            # The file proved its order (a 25/12 row): later files of the source inherit it.
+            mapping["date_order"] = str(proved.order)
+        ColumnMapping.objects.update_or_create(
+            source_key=source_key(manifest_import.source),
+            defaults={
+                "source": manifest_import.source,
+                "mapping": mapping,
+                "updated_by": actor,
+                "updated_at": timezone.now(),
+            },
+        )
+    _refresh_counts(manifest_import, result)
+    manifest_import.status = ManifestImport.Status.COMMITTED
+    manifest_import.committed_at = timezone.now()
+    manifest_import.created_rows, manifest_import.updated_rows = created, updated
+    manifest_import.skipped_rows, manifest_import.withdrawn_rows = skipped, withdrawn
+    manifest_import.save()
+    if not flight.expected_count:
+        flight.expected_count = flight.manifest_rows.filter(withdrawn=False).count()
+        flight.save(update_fields=["expected_count"])
+    audit_write(
+        actor=actor,
+        action="manifest.commit",
+        obj=manifest_import,
+        new={"flight": flight.pk, "created": created, "updated": updated, "skipped": skipped, "withdrawn": withdrawn},
+        request=request,
+    )
+    return manifest_import

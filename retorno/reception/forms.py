@@ -1,0 +1,118 @@
+"""Validation of the reception forms (no domain rules here)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from retorno.geo.models import Municipality
+from retorno.people.forms import PersonForm
+from retorno.reception.manifest import Field
+from retorno.reception.models import Flight, NeedAssessment, ServiceGiven, Triage, TriageNeed
+
+
+class FlightForm(forms.ModelForm):
+    class Meta:
+        model = Flight
+        fields = ["kind", "code", "date", "expected_time", "origin", "carrier", "expected_count"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "expected_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Flight.Status.choices)
+    arrived_count = forms.IntegerField(label=_("People who arrived (head count)"), min_value=0, required=False)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class ManifestUploadForm(forms.Form):
+    file = forms.FileField(label=_("Manifest file (CSV or XLSX)"))
+    source = forms.CharField(label=_("Source (carrier or agency)"), max_length=120, required=False)
+
+
+FIELD_CHOICES = [("", _("— not used —"))] + [(str(f), str(f)) for f in Field]
+
+
+class MappingForm(forms.Form):
+    """One choice per column header of the file, plus the day/month order of dates."""
+
+    date_order = forms.ChoiceField(
+        label=_("Order of dates such as 03/04/1990"),
+        choices=[("", _("Decide from the file")), ("dmy", _("day/month/year")), ("mdy", _("month/day/year"))],
+        required=False,
+    )
+
+    def __init__(self, *args, headers: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.headers = headers
+        for index, header in enumerate(headers):
+            self.fields[f"col_{index}"] = forms.ChoiceField(label=header, choices=FIELD_CHOICES, required=False)
+
+    def mapping(self) -> dict:
+        columns = {
+            h: self.cleaned_data[f"col_{i}"] for i, h in enumerate(self.headers) if self.cleaned_data.get(f"col_{i}")
+        }
+        return {"columns": columns, "date_order": self.cleaned_data.get("date_order") or None}
+
+
+class TriageForm(forms.ModelForm):
+    other_needs = forms.ModelMultipleChoiceField(
+        queryset=TriageNeed.objects.filter(is_active=True),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Other needs"),
+    )
+    guardian_name = forms.CharField(label=_("Guardian giving consent (minors)"), max_length=200, required=False)
+
+    class Meta:
+        model = Triage
+        fields = [
+            "refreshments",
+            "calls_national",
+            "calls_international",
+            "transport_home",
+            "shelter",
+            "medical",
+            "psychosocial",
+            "documents_no_dpi",
+            "reintegration_interest",
+            "contact_consent",
+            "contact_phone",
+            "travelling_alone",
+            "refer_to_protection",
+        ]
+
+
+class ServiceForm(forms.ModelForm):
+    class Meta:
+        model = ServiceGiven
+        fields = ["kind", "quantity", "unit_cost", "currency", "note"]
+
+
+class AssessmentForm(forms.ModelForm):
+    destination = forms.ModelChoiceField(
+        queryset=Municipality.objects.select_related("department"), required=False, label=_("Destination")
+    )
+    vulnerability = forms.IntegerField(min_value=0, max_value=5, initial=0, label=_("Vulnerability (0–5)"))
+
+    class Meta:
+        model = NeedAssessment
+        fields = ["can_pay", "family_collecting", "destination", "vulnerability"]
+
+
+class OverrideForm(forms.Form):
+    allocate = forms.TypedChoiceField(
+        label=_("Override"),
+        choices=[("1", _("Give a ticket")), ("0", _("Withhold the ticket"))],
+        coerce=lambda v: v == "1",
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class BudgetForm(forms.Form):
+    amount = forms.DecimalField(label=_("Budget"), min_value=0, max_digits=10, decimal_places=2)
+    currency = forms.CharField(label=_("Currency"), max_length=3, initial="USD")
+
+
+class WalkInForm(PersonForm):
+    """A walk-in is registered with the registry's own person form."""

@@ -1,0 +1,81 @@
+"""Pre-arrival matching of a manifest row against the person registry.
+
+One function, ``match_manifest_row``: exact identifiers first, then the folded name with the
+birth date. The matching engine in ``retorno/people/matching/`` may later replace the inside
+of this function; its signature and reason codes are what the reception app relies on.
+"""
+
+import datetime
+from collections.abc import Mapping
+
+from retorno.lib.text import normalise_identifier, tokens
+from retorno.people.models import Identifier, Person
+
+# Reason codes (the values of ManifestRow.Match).
+CUI, A_NUMBER, PASSPORT, NAME_BIRTH_DATE, AMBIGUOUS, NONE = (
+    "cui",
+    "a_number",
+    "passport",
+    "name_birth_date",
+    "ambiguous",
+    "none",
+)
+
+
+def _values(row) -> Mapping:
+    return row.values if hasattr(row, "values") and not isinstance(row, Mapping) else row
+
+
+def _birth_date(value) -> datetime.date | None:
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _one(persons: list[Person], reason: str) -> tuple[Person | None, str] | None:
+    distinct = {p.pk: p for p in persons}
+    if len(distinct) == 1:
+        return next(iter(distinct.values())), reason
+    if len(distinct) > 1:
+        return None, AMBIGUOUS
+    return None
+
+
+def match_manifest_row(row) -> tuple[Person | None, str]:
+    """The registry person a manifest row names, and why: (person, reason) or (None, reason).
+
+    ``row`` is a parsed row's ``values`` mapping (or anything with such a ``values``).
+    Exact CUI, then A-number, then passport; then folded name (every word, any order, no
+    accents) with the exact birth date. Several candidates give (None, "ambiguous"): a
+    person decides at check-in.
+    """
+    values = _values(row)
+    live = Person.objects.filter(merged_into__isnull=True)
+    cui = values.get("cui")
+    if cui:
+        found = _one(list(live.filter(cui=cui)[:3]), CUI)
+        if found:
+            return found
+    for key, kind, reason in (
+        ("a_number", Identifier.Kind.US_ALIEN_NUMBER, A_NUMBER),
+        ("passport", Identifier.Kind.PASSPORT, PASSPORT),
+    ):
+        if values.get(key):
+            ids = Identifier.objects.filter(kind=kind, normalised=normalise_identifier(str(values[key])))
+            found = _one(list(live.filter(pk__in=ids.values("person_id"))[:3]), reason)
+            if found:
+                return found
+    birth = _birth_date(values.get("birth_date"))
+    name = set(tokens(str(values.get("full_name") or "")))
+    if birth and name:
+        same_day = live.filter(birth_date=birth).only("id", "given_names", "first_surname", "second_surname")
+        candidates = [p for p in same_day if set(tokens(p.full_name)) == name]
+        found = _one(candidates, NAME_BIRTH_DATE)
+        if found:
+            return found
+    return None, NONE

@@ -1,0 +1,76 @@
+// Check-in: filter the manifest as you type (in the browser: names never leave the screen),
+// move with the arrow keys, Enter checks the selected person in, Alt+N marks them absent.
+(function () {
+  "use strict";
+  var input = document.getElementById("filter");
+  var body = document.querySelector("#manifest tbody");
+  if (!input || !body) return;
+  var selected = null;
+
+  function fold(text) {
+    return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function visibleRows() {
+    return Array.prototype.filter.call(body.rows, function (row) { return !row.hidden; });
+  }
+  function select(row) {
+    if (selected) selected.classList.remove("selected");
+    selected = row;
+    if (row) {
+      row.classList.add("selected");
+      row.scrollIntoView({ block: "nearest" });
+    }
+  }
+  function filter() {
+    var words = fold(input.value).split(/\s+/).filter(Boolean);
+    Array.prototype.forEach.call(body.rows, function (row) {
+      var text = fold(row.getAttribute("data-search"));
+      row.hidden = !words.every(function (w) { return text.indexOf(w) !== -1; });
+    });
+    var rows = visibleRows();
+    var waiting = rows.filter(function (r) { return r.querySelector("button.checkin"); });
+    select(waiting[0] || rows[0] || null);
+  }
+  function move(step) {
+    var rows = visibleRows();
+    if (!rows.length) return;
+    var index = rows.indexOf(selected);
+    select(rows[Math.max(0, Math.min(rows.length - 1, index + step))]);
+  }
+  input.addEventListener("input", filter);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "/" && document.activeElement !== input) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+    } else if (event.key === "ArrowDown") {
+      event.preventDefault();
+      move(1);
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      move(-1);
+    } else if (event.key === "Enter" && selected && (document.activeElement === input || document.activeElement === document.body)) {
+      var button = selected.querySelector("button.checkin");
+      if (button) {
+        event.preventDefault();
+        button.click();
+      }
+    } else if (event.altKey && (event.key === "n" || event.key === "N") && selected) {
+      var absent = selected.querySelector("button.noshow");
+      if (absent) {
+        event.preventDefault();
+        absent.click();
+      }
+    }
+  });
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    // The checked-in row is replaced: keep it selected, then clear the search for the next person.
+    var row = event.detail.target && event.detail.target.id ? document.getElementById(event.detail.target.id) : null;
+    if (row && row.tagName === "TR") {
+      input.value = "";
+      filter();
+      input.focus();
+    }
+  });
+  filter();
+})();
