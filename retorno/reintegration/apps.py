@@ -5,3 +5,62 @@ from django.utils.translation import gettext_lazy as _
 class ReintegrationConfig(AppConfig):
     name = "retorno.reintegration"
     verbose_name = _("Reintegration")
+
+    def ready(self) -> None:
+        from retorno.accounts.access import register_permissions
+        from retorno.accounts.home import HomeSection, NavItem, register_home_section, register_nav_item
+        from retorno.accounts.models import User
+        from retorno.people.profile import register_profile_panel
+        from retorno.reintegration.views import profile_panel
+
+        R = User.Role
+        officers = frozenset({R.REINTEGRATION, R.MANAGER})
+        register_permissions(
+            {
+                "reintegration.view": officers,
+                "reintegration.edit": officers,
+                "reintegration.grant_approve": frozenset({R.MANAGER}),
+                "reintegration.budget_manage": frozenset({R.MANAGER}),
+                "reintegration.budget_override": frozenset({R.MANAGER}),
+                # Figures without names: M&E may see them too.
+                "reintegration.figures": frozenset({R.REINTEGRATION, R.MANAGER, R.MONITORING}),
+            }
+        )
+        register_home_section(
+            HomeSection(
+                "reintegration.view",
+                _("Reintegration worklist"),
+                _("Follow-ups due and your reintegration cases."),
+                "reintegration:worklist",
+                40,
+            )
+        )
+        register_home_section(
+            HomeSection(
+                "reintegration.grant_approve",
+                _("Business grants to approve"),
+                _("Plans submitted for review."),
+                "reintegration:grants",
+                45,
+            )
+        )
+        register_home_section(
+            HomeSection(
+                "reintegration.budget_manage",
+                _("Reintegration budgets"),
+                _("Budget lines, donors and payments."),
+                "reintegration:budgets",
+                46,
+            )
+        )
+        register_home_section(
+            HomeSection(
+                "reintegration.figures",
+                _("Reintegration figures"),
+                _("Cases, follow-ups, outcomes and re-migration, without names."),
+                "reintegration:figures",
+                60,
+            )
+        )
+        register_nav_item(NavItem("reintegration.view", _("Reintegration"), "reintegration:worklist", 40))
+        register_profile_panel(40, profile_panel)

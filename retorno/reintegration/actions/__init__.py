@@ -1,0 +1,88 @@
+"""Every write of the reintegration app: atomic, validated with full_clean(), audited.
+
+Split by subject; import from here (``from retorno.reintegration.actions import case_open``).
+"""
+
+from retorno.reintegration.actions.cases import (
+    case_agree_plan,
+    case_assign,
+    case_open,
+    case_set_status,
+    goal_add,
+    goal_set_status,
+)
+from retorno.reintegration.actions.followup import (
+    followup_assign,
+    followup_attempt,
+    followup_record_outcome,
+    followup_set_status,
+    followups_on_arrival,
+    followups_schedule,
+    outcome_rescore,
+    schedule_months,
+)
+from retorno.reintegration.actions.ledger import (
+    budget_line_create,
+    budget_line_set_amount,
+    donor_create,
+    line_balance,
+    payment_record,
+)
+from retorno.reintegration.actions.services import (
+    course_create,
+    document_request,
+    document_set_status,
+    enrolment_create,
+    enrolment_record_attendance,
+    enrolment_set_status,
+    equipment_record,
+    grant_draft,
+    grant_set_status,
+    group_create,
+    group_session_record,
+    job_referral_create,
+    job_referral_set_status,
+    tranche_plan,
+    tranche_set_status,
+    vacancy_create,
+    vacancy_set_open,
+)
+
+__all__ = [
+    "budget_line_create",
+    "budget_line_set_amount",
+    "case_agree_plan",
+    "case_assign",
+    "case_open",
+    "case_set_status",
+    "course_create",
+    "document_request",
+    "document_set_status",
+    "donor_create",
+    "enrolment_create",
+    "enrolment_record_attendance",
+    "enrolment_set_status",
+    "equipment_record",
+    "followup_assign",
+    "followup_attempt",
+    "followup_record_outcome",
+    "followup_set_status",
+    "followups_on_arrival",
+    "followups_schedule",
+    "goal_add",
+    "goal_set_status",
+    "grant_draft",
+    "grant_set_status",
+    "group_create",
+    "group_session_record",
+    "job_referral_create",
+    "job_referral_set_status",
+    "line_balance",
+    "outcome_rescore",
+    "payment_record",
+    "schedule_months",
+    "tranche_plan",
+    "tranche_set_status",
+    "vacancy_create",
+    "vacancy_set_open",
+]

@@ -1,0 +1,52 @@
+"""Reintegration and follow-up models, split by subject."""
+
+from retorno.reintegration.models.cases import PLAN_DEADLINE_DAYS, PlanGoal, ReintegrationCase, Remigration
+from retorno.reintegration.models.followup import FollowUp, FollowUpAttempt, FollowUpOutcome
+from retorno.reintegration.models.ledger import Payment
+from retorno.reintegration.models.reference import (
+    DEFAULT_FOLLOW_UP_MONTHS,
+    BudgetLine,
+    Course,
+    Donor,
+    FollowUpSchedule,
+    FollowUpTrigger,
+    Sector,
+    Vacancy,
+)
+from retorno.reintegration.models.services import (
+    BusinessGrant,
+    DocumentRequest,
+    Enrolment,
+    EquipmentPurchase,
+    GrantTranche,
+    GroupSession,
+    JobReferral,
+    SelfHelpGroup,
+)
+
+__all__ = [
+    "DEFAULT_FOLLOW_UP_MONTHS",
+    "PLAN_DEADLINE_DAYS",
+    "BudgetLine",
+    "BusinessGrant",
+    "Course",
+    "DocumentRequest",
+    "Donor",
+    "Enrolment",
+    "EquipmentPurchase",
+    "FollowUp",
+    "FollowUpAttempt",
+    "FollowUpOutcome",
+    "FollowUpSchedule",
+    "FollowUpTrigger",
+    "GrantTranche",
+    "GroupSession",
+    "JobReferral",
+    "Payment",
+    "PlanGoal",
+    "ReintegrationCase",
+    "Remigration",
+    "SelfHelpGroup",
+    "Sector",
+    "Vacancy",
+]

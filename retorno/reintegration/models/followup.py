@@ -1,0 +1,144 @@
+"""Follow-ups after an arrival or a service: attempts to reach the person and the outcomes found."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from retorno.reintegration.models.reference import FollowUpTrigger
+
+
+class FollowUp(models.Model):
+    class Status(models.TextChoices):
+        DUE = "due", _("Due")
+        DONE = "done", _("Done")
+        UNREACHABLE = "unreachable", _("Could not be reached")
+        CANCELLED = "cancelled", _("Cancelled")
+        REMIGRATED = "remigrated", _("Re-migrated before it fell due")
+
+    TRANSITIONS = {
+        Status.DUE: {Status.DONE, Status.UNREACHABLE, Status.CANCELLED, Status.REMIGRATED},
+        Status.UNREACHABLE: {Status.DUE},
+        Status.DONE: set(),
+        Status.CANCELLED: {Status.DUE},
+        Status.REMIGRATED: set(),
+    }
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(
+        "reintegration.ReintegrationCase", on_delete=models.PROTECT, null=True, blank=True, related_name="followups"
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("officer"),
+    )
+    trigger = models.CharField(_("after"), max_length=10, choices=FollowUpTrigger.choices)
+    base_date = models.DateField(_("counted from"))
+    months_after = models.PositiveIntegerField(_("months after"))
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DUE)
+    arrival_id = models.PositiveIntegerField(null=True, blank=True)
+    document = models.ForeignKey(
+        "reintegration.DocumentRequest", on_delete=models.PROTECT, null=True, blank=True, related_name="followups"
+    )
+    enrolment = models.ForeignKey(
+        "reintegration.Enrolment", on_delete=models.PROTECT, null=True, blank=True, related_name="followups"
+    )
+    job_referral = models.ForeignKey(
+        "reintegration.JobReferral", on_delete=models.PROTECT, null=True, blank=True, related_name="followups"
+    )
+    grant = models.ForeignKey(
+        "reintegration.BusinessGrant", on_delete=models.PROTECT, null=True, blank=True, related_name="followups"
+    )
+    remigrated_on = models.DateField(_("re-migration noticed on"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        indexes = [models.Index(fields=["officer", "status", "due_on"]), models.Index(fields=["person", "base_date"])]
+
+    def __str__(self) -> str:
+        return _("%(months)s-month follow-up") % {"months": self.months_after}
+
+
+class FollowUpAttempt(models.Model):
+    class Channel(models.TextChoices):
+        PHONE = "phone", _("Phone")
+        WHATSAPP = "whatsapp", _("WhatsApp")
+        IN_PERSON = "in_person", _("In person")
+
+    followup = models.ForeignKey(FollowUp, on_delete=models.PROTECT, related_name="attempts")
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    channel = models.CharField(_("how"), max_length=10, choices=Channel.choices)
+    reached = models.BooleanField(_("reached"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("follow-up attempt")
+        verbose_name_plural = _("follow-up attempts")
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.at:%Y-%m-%d}"
+
+
+class FollowUpOutcome(models.Model):
+    """What a follow-up found, with the raw RSS answers and the scores computed from them."""
+
+    class Working(models.TextChoices):
+        FORMAL = "formal", _("Working, formal job")
+        INFORMAL = "informal", _("Working, informal")
+        SELF_EMPLOYED = "self_employed", _("Own business")
+        NONE = "none", _("Not working")
+
+    class IncomeBand(models.TextChoices):
+        NONE = "none", _("No income")
+        UNDER_1500 = "lt1500", _("Under Q1,500 a month")
+        FROM_1500 = "1500_3000", _("Q1,500 to Q3,000")
+        FROM_3000 = "3000_5000", _("Q3,000 to Q5,000")
+        OVER_5000 = "gt5000", _("Over Q5,000")
+        NOT_STATED = "not_stated", _("Not stated")
+
+    class Intention(models.TextChoices):
+        NO = "no", _("No")
+        UNSURE = "unsure", _("Not sure")
+        YES = "yes", _("Yes")
+        NOT_STATED = "not_stated", _("Not stated")
+
+    followup = models.OneToOneField(FollowUp, on_delete=models.PROTECT, related_name="outcome")
+    working = models.CharField(_("working"), max_length=14, choices=Working.choices)
+    income_band = models.CharField(_("monthly income"), max_length=10, choices=IncomeBand.choices)
+    business_operating = models.BooleanField(_("business still operating"), null=True, blank=True)
+    still_with_employer = models.BooleanField(_("still with the employer referred to"), null=True, blank=True)
+    living_in = models.ForeignKey(
+        "geo.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("living in (municipality)"),
+    )
+    intends_to_migrate = models.CharField(_("intends to migrate again"), max_length=10, choices=Intention.choices)
+    rss_answers = models.JSONField(_("survey answers"), default=dict, blank=True)
+    rss_version = models.CharField(max_length=20, blank=True)
+    economic_score = models.FloatField(null=True, blank=True)
+    social_score = models.FloatField(null=True, blank=True)
+    psychosocial_score = models.FloatField(null=True, blank=True)
+    composite_score = models.FloatField(null=True, blank=True)
+    remigrated_on = models.DateField(_("re-migration noticed on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("follow-up outcome")
+        verbose_name_plural = _("follow-up outcomes")
+
+    def __str__(self) -> str:
+        return f"{self.followup}: {self.get_working_display()}"

@@ -1,0 +1,288 @@
+"""What a case receives: documents, training, job referrals, business grants, self-help groups."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from retorno.reintegration.models.reference import Sector
+
+POSITIVE = [MinValueValidator(Decimal("0.01"))]
+
+
+class DocumentRequest(models.Model):
+    class Kind(models.TextChoices):
+        DPI = "dpi", _("DPI (RENAP)")
+        BIRTH_CERTIFICATE = "birth_certificate", _("Birth certificate")
+        EDUCATION_CERTIFICATE = "education_certificate", _("Education certificate")
+        DRIVING_LICENCE = "driving_licence", _("Driving licence")
+        CRIMINAL_RECORD = "criminal_record", _("Criminal record certificate")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        SUBMITTED = "submitted", _("Submitted")
+        ISSUED = "issued", _("Issued")
+        REJECTED = "rejected", _("Rejected")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    TRANSITIONS = {
+        Status.REQUESTED: {Status.SUBMITTED, Status.CANCELLED},
+        Status.SUBMITTED: {Status.ISSUED, Status.REJECTED},
+        Status.REJECTED: {Status.SUBMITTED, Status.CANCELLED},  # resubmitted after a correction
+        Status.ISSUED: set(),
+        Status.CANCELLED: set(),
+    }
+    DEFAULT_ISSUER = {
+        Kind.DPI: "RENAP",
+        Kind.BIRTH_CERTIFICATE: "RENAP",
+        Kind.EDUCATION_CERTIFICATE: "Ministerio de Educación",
+        Kind.DRIVING_LICENCE: "Departamento de Tránsito (PNC)",
+        Kind.CRIMINAL_RECORD: "Organismo Judicial",
+    }
+
+    case = models.ForeignKey("reintegration.ReintegrationCase", on_delete=models.PROTECT, related_name="documents")
+    kind = models.CharField(_("document"), max_length=24, choices=Kind.choices)
+    issuer = models.CharField(_("issued by"), max_length=120, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    requested_on = models.DateField(_("requested on"), default=timezone.localdate)
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    decided_on = models.DateField(_("issued or rejected on"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-requested_on", "-id"]
+        verbose_name = _("document request")
+        verbose_name_plural = _("document requests")
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class Enrolment(models.Model):
+    class Status(models.TextChoices):
+        ENROLLED = "enrolled", _("Enrolled")
+        ATTENDING = "attending", _("Attending")
+        COMPLETED = "completed", _("Completed")
+        CERTIFIED = "certified", _("Certified")
+        DROPPED = "dropped", _("Dropped out")
+
+    TRANSITIONS = {
+        Status.ENROLLED: {Status.ATTENDING, Status.DROPPED},
+        Status.ATTENDING: {Status.COMPLETED, Status.DROPPED},
+        Status.COMPLETED: {Status.CERTIFIED},
+        Status.CERTIFIED: set(),
+        Status.DROPPED: set(),
+    }
+
+    case = models.ForeignKey("reintegration.ReintegrationCase", on_delete=models.PROTECT, related_name="enrolments")
+    course = models.ForeignKey("reintegration.Course", on_delete=models.PROTECT, related_name="enrolments")
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ENROLLED)
+    sessions_total = models.PositiveIntegerField(_("sessions held"), default=0)
+    sessions_attended = models.PositiveIntegerField(_("sessions attended"), default=0)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    certificate_number = models.CharField(_("certificate number"), max_length=60, blank=True)
+    certified_on = models.DateField(_("certificate issued on"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-starts_on", "-id"]
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+
+    def __str__(self) -> str:
+        return str(self.course)
+
+    @property
+    def attendance_percent(self) -> int | None:
+        if not self.sessions_total:
+            return None
+        return round(100 * self.sessions_attended / self.sessions_total)
+
+
+class JobReferral(models.Model):
+    """A returnee put forward for a vacancy. When the referrals app lands, ``referral`` can link its record."""
+
+    class Status(models.TextChoices):
+        REFERRED = "referred", _("Referred")
+        INTERVIEW = "interview", _("Interview")
+        HIRED = "hired", _("Hired")
+        NOT_HIRED = "not_hired", _("Not hired")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    TRANSITIONS = {
+        Status.REFERRED: {Status.INTERVIEW, Status.NOT_HIRED, Status.WITHDRAWN},
+        Status.INTERVIEW: {Status.HIRED, Status.NOT_HIRED, Status.WITHDRAWN},
+        Status.HIRED: set(),
+        Status.NOT_HIRED: set(),
+        Status.WITHDRAWN: set(),
+    }
+
+    case = models.ForeignKey("reintegration.ReintegrationCase", on_delete=models.PROTECT, related_name="job_referrals")
+    vacancy = models.ForeignKey("reintegration.Vacancy", on_delete=models.PROTECT, related_name="referrals")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REFERRED)
+    referred_on = models.DateField(_("referred on"), default=timezone.localdate)
+    interview_on = models.DateField(_("interview on"), null=True, blank=True)
+    hired_on = models.DateField(_("hired on"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # Id of the referrals.Referral sent to the employer, once that app records it.
+    partner_referral_id = models.PositiveIntegerField(null=True, blank=True)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-referred_on", "-id"]
+        verbose_name = _("job referral")
+        verbose_name_plural = _("job referrals")
+
+    def __str__(self) -> str:
+        return str(self.vacancy)
+
+
+class BusinessGrant(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft plan")
+        SUBMITTED = "submitted", _("Submitted for approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        DISBURSED = "disbursed", _("Fully disbursed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    TRANSITIONS = {
+        Status.DRAFT: {Status.SUBMITTED, Status.CANCELLED},
+        Status.SUBMITTED: {Status.APPROVED, Status.REJECTED, Status.DRAFT},
+        Status.REJECTED: {Status.DRAFT},  # revised and resubmitted
+        Status.APPROVED: {Status.DISBURSED, Status.CANCELLED},
+        Status.DISBURSED: set(),
+        Status.CANCELLED: set(),
+    }
+
+    case = models.ForeignKey("reintegration.ReintegrationCase", on_delete=models.PROTECT, related_name="grants")
+    business_name = models.CharField(_("business"), max_length=200)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    description = models.TextField(_("business plan"))
+    skills_abroad = models.TextField(_("skills acquired abroad"), blank=True)
+    budget = models.DecimalField(_("total budget (GTQ)"), max_digits=10, decimal_places=2, validators=POSITIVE)
+    amount_requested = models.DecimalField(
+        _("grant requested (GTQ)"), max_digits=10, decimal_places=2, validators=POSITIVE
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.CharField(_("review note"), max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("business grant")
+        verbose_name_plural = _("business grants")
+
+    def __str__(self) -> str:
+        return self.business_name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.amount_requested and self.budget and self.amount_requested > self.budget:
+            raise ValidationError({"amount_requested": _("The grant cannot exceed the business's total budget.")})
+
+
+class GrantTranche(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        PAID = "paid", _("Paid")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    TRANSITIONS = {Status.PLANNED: {Status.PAID, Status.CANCELLED}, Status.PAID: set(), Status.CANCELLED: set()}
+
+    grant = models.ForeignKey(BusinessGrant, on_delete=models.PROTECT, related_name="tranches")
+    number = models.PositiveIntegerField(_("tranche"))
+    amount = models.DecimalField(_("amount (GTQ)"), max_digits=10, decimal_places=2, validators=POSITIVE)
+    planned_on = models.DateField(_("planned for"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["grant", "number"]
+        constraints = [models.UniqueConstraint(fields=["grant", "number"], name="unique_tranche_number")]
+        verbose_name = _("tranche")
+        verbose_name_plural = _("tranches")
+
+    def __str__(self) -> str:
+        return f"{self.grant} #{self.number}"
+
+
+class EquipmentPurchase(models.Model):
+    grant = models.ForeignKey(BusinessGrant, on_delete=models.PROTECT, related_name="equipment")
+    description = models.CharField(_("equipment"), max_length=200)
+    supplier = models.CharField(_("supplier"), max_length=200, blank=True)
+    amount = models.DecimalField(_("cost (GTQ)"), max_digits=10, decimal_places=2, validators=POSITIVE)
+    purchased_on = models.DateField(_("purchased on"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["purchased_on", "id"]
+        verbose_name = _("equipment purchase")
+        verbose_name_plural = _("equipment purchases")
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class SelfHelpGroup(models.Model):
+    """A "Club Migrantes" group."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    municipality = models.ForeignKey(
+        "geo.Municipality", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("where")
+    )
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("facilitator")
+    )
+    started_on = models.DateField(_("started on"), default=timezone.localdate)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("self-help group")
+        verbose_name_plural = _("self-help groups")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GroupSession(models.Model):
+    class Topic(models.TextChoices):
+        RETURN_EXPERIENCE = "return_experience", _("The experience of return")
+        EMPLOYMENT = "employment", _("Finding work")
+        BUSINESS = "business", _("Starting a business")
+        FAMILY = "family", _("Family and community")
+        WELLBEING = "wellbeing", _("Wellbeing and stress")
+        SUCCESS_STORIES = "success_stories", _("Success stories")
+        OTHER = "other", _("Other")
+
+    group = models.ForeignKey(SelfHelpGroup, on_delete=models.PROTECT, related_name="sessions")
+    held_on = models.DateField(_("held on"))
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    notes = models.CharField(_("notes"), max_length=500, blank=True)
+    attendees = models.ManyToManyField(
+        "reintegration.ReintegrationCase", related_name="group_sessions", blank=True, verbose_name=_("attendance")
+    )
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = _("group session")
+        verbose_name_plural = _("group sessions")
+
+    def __str__(self) -> str:
+        return f"{self.group} {self.held_on}"

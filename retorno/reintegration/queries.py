@@ -1,0 +1,135 @@
+"""Every read of the reintegration app, through what the user may see."""
+
+import datetime
+from decimal import Decimal
+
+from django.db.models import Avg, Count, DecimalField, ExpressionWrapper, F, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+
+from retorno.accounts.access import can
+from retorno.accounts.models import User
+from retorno.reintegration.models import (
+    BudgetLine,
+    BusinessGrant,
+    DocumentRequest,
+    Enrolment,
+    FollowUp,
+    FollowUpOutcome,
+    JobReferral,
+    ReintegrationCase,
+    Remigration,
+)
+
+
+def cases_visible_to(user: User) -> QuerySet[ReintegrationCase]:
+    """Reintegration officers and programme managers see every case; nobody else sees any."""
+    if not can(user, "reintegration.view"):
+        return ReintegrationCase.objects.none()
+    return ReintegrationCase.objects.select_related("person", "officer")
+
+
+def case_get_for(*, user: User, case_id: int) -> ReintegrationCase:
+    """The case if ``user`` may see it; 404 otherwise."""
+    try:
+        return cases_visible_to(user).get(pk=case_id)
+    except (ReintegrationCase.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def followups_visible_to(user: User) -> QuerySet[FollowUp]:
+    if not can(user, "reintegration.view"):
+        return FollowUp.objects.none()
+    return FollowUp.objects.select_related("person", "case", "officer")
+
+
+def followup_get_for(*, user: User, followup_id: int) -> FollowUp:
+    try:
+        return followups_visible_to(user).get(pk=followup_id)
+    except (FollowUp.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def object_get_for(*, user: User, model, pk: int, case_path: str = "case"):
+    """A document, enrolment, job referral, grant... whose case ``user`` may see; 404 otherwise."""
+    if not can(user, "reintegration.view"):
+        raise Http404
+    try:
+        return model.objects.select_related(case_path, f"{case_path}__person").get(pk=pk)
+    except (model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def worklist(*, user: User, until: datetime.date | None = None) -> dict[str, list[FollowUp]]:
+    """The officer's follow-ups still due, by due date, and those nobody has taken yet."""
+    due = followups_visible_to(user).filter(status=FollowUp.Status.DUE).order_by("due_on", "id")
+    if until:
+        due = due.filter(due_on__lte=until)
+    return {
+        "mine": list(due.filter(officer=user)[:300]),
+        "unassigned": list(due.filter(officer__isnull=True)[:100]),
+    }
+
+
+def budget_lines_with_balance() -> QuerySet[BudgetLine]:
+    money = DecimalField(max_digits=14, decimal_places=2)
+    return BudgetLine.objects.select_related("donor").annotate(
+        spent=Coalesce(Sum("payments__amount"), Value(Decimal("0")), output_field=money),
+        balance=ExpressionWrapper(F("amount") - F("spent"), output_field=money),
+    )
+
+
+def grants_awaiting_review(user: User) -> QuerySet[BusinessGrant]:
+    if not can(user, "reintegration.grant_approve"):
+        return BusinessGrant.objects.none()
+    return BusinessGrant.objects.filter(status=BusinessGrant.Status.SUBMITTED).select_related(
+        "case__person", "drafted_by"
+    )
+
+
+def programme_figures() -> dict:
+    """Counts and averages without names, for the figures page (M&E, managers, officers)."""
+    today = timezone.localdate()
+    cases = ReintegrationCase.objects.aggregate(
+        total=Count("id"),
+        open=Count("id", filter=Q(status=ReintegrationCase.Status.OPEN)),
+        active=Count("id", filter=Q(status=ReintegrationCase.Status.ACTIVE)),
+        closed=Count("id", filter=Q(status=ReintegrationCase.Status.CLOSED)),
+        remigrated=Count("id", filter=Q(status=ReintegrationCase.Status.REMIGRATED)),
+        plan_late=Count(
+            "id",
+            filter=Q(
+                status=ReintegrationCase.Status.OPEN,
+                plan_agreed_on__isnull=True,
+                returned_on__lt=today - datetime.timedelta(days=30),
+            ),
+        ),
+    )
+    followups = FollowUp.objects.aggregate(
+        due=Count("id", filter=Q(status=FollowUp.Status.DUE)),
+        overdue=Count("id", filter=Q(status=FollowUp.Status.DUE, due_on__lt=today)),
+        done=Count("id", filter=Q(status=FollowUp.Status.DONE)),
+        unreachable=Count("id", filter=Q(status=FollowUp.Status.UNREACHABLE)),
+    )
+    outcomes = FollowUpOutcome.objects.aggregate(
+        n=Count("id"),
+        working=Count("id", filter=~Q(working=FollowUpOutcome.Working.NONE)),
+        intend=Count("id", filter=Q(intends_to_migrate=FollowUpOutcome.Intention.YES)),
+        economic=Avg("economic_score"),
+        social=Avg("social_score"),
+        psychosocial=Avg("psychosocial_score"),
+        composite=Avg("composite_score"),
+    )
+    return {
+        "cases": cases,
+        "followups": followups,
+        "outcomes": outcomes,
+        "remigrations": Remigration.objects.count(),
+        "documents_issued": DocumentRequest.objects.filter(status=DocumentRequest.Status.ISSUED).count(),
+        "trainings_completed": Enrolment.objects.filter(
+            status__in=[Enrolment.Status.COMPLETED, Enrolment.Status.CERTIFIED]
+        ).count(),
+        "hired": JobReferral.objects.filter(status=JobReferral.Status.HIRED).count(),
+        "grants_disbursed": BusinessGrant.objects.filter(status=BusinessGrant.Status.DISBURSED).count(),
+    }

@@ -1,0 +1,67 @@
+"""Reintegration fixtures built through the real actions."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from conftest import make_user
+from retorno.accounts.models import Organisation, User
+from retorno.people.actions import consent_record
+from retorno.reintegration import actions
+
+
+@pytest.fixture
+def consenting(person, clerk):
+    """José Luis, who consented to reintegration support and follow-up."""
+    consent_record(actor=clerk, person=person, purpose="reintegration", given=True)
+    consent_record(actor=clerk, person=person, purpose="follow_up", given=True)
+    return person
+
+
+@pytest.fixture
+def case(consenting, reintegration_officer):
+    return actions.case_open(
+        actor=reintegration_officer, person=consenting, returned_on=datetime.date.today() - datetime.timedelta(days=10)
+    )
+
+
+@pytest.fixture
+def second_manager(programme) -> User:
+    return make_user("manager2", User.Role.MANAGER, programme)
+
+
+@pytest.fixture
+def donor(manager):
+    return actions.donor_create(actor=manager, name="USAID", code="usaid")
+
+
+@pytest.fixture
+def budget_line(manager, donor):
+    return actions.budget_line_create(
+        actor=manager, code="USAID-DOC", name="Documentos", donor=donor, category="documents", amount=Decimal("1000")
+    )
+
+
+@pytest.fixture
+def intecap(db):
+    return Organisation.objects.create(slug="intecap-t", name="INTECAP", kind=Organisation.Kind.TRAINING)
+
+
+@pytest.fixture
+def course(reintegration_officer, intecap):
+    return actions.course_create(
+        actor=reintegration_officer,
+        institution=intecap,
+        name="Panadería",
+        sector="culinary",
+        hours=80,
+        cost=Decimal("350"),
+    )
+
+
+@pytest.fixture
+def vacancy(reintegration_officer, employer_org):
+    return actions.vacancy_create(
+        actor=reintegration_officer, employer=employer_org, title="Agente bilingüe", sector="call_centre", positions=1
+    )
