@@ -1,0 +1,1 @@
+"""Benchmarks (matching against Splink) and their synthetic data."""

@@ -1,0 +1,777 @@
+"""Synthetic Guatemalan returnee records with a documented corruption model.
+
+Persons are drawn in families (siblings share both surnames and the
+municipality of origin: the hardest non-matches), with Spanish and Mayan names
+whose frequencies follow a Zipf-like curve (López common, Xitumul rare) and a
+Mayan share that depends on the department. Each person returns one to five
+times; each return is a record typed anew by a clerk, corrupted independently
+from the truth. ``CORRUPTION`` lists every corruption and its probability; the
+README beside this file explains them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+GEO_CSV = Path(__file__).resolve().parent.parent / "geo" / "data" / "gt_municipalities_ine.csv"
+
+SPANISH_SURNAMES = [
+    "López",
+    "García",
+    "Pérez",
+    "Hernández",
+    "Gómez",
+    "Morales",
+    "Ramírez",
+    "González",
+    "Rodríguez",
+    "Martínez",
+    "Méndez",
+    "Juárez",
+    "Cruz",
+    "Ramos",
+    "Castillo",
+    "Ortiz",
+    "Reyes",
+    "Chávez",
+    "Vásquez",
+    "Díaz",
+    "Mejía",
+    "Velásquez",
+    "Aguilar",
+    "Sánchez",
+    "Herrera",
+    "Gutiérrez",
+    "Santos",
+    "Castro",
+    "Jiménez",
+    "Marroquín",
+    "Estrada",
+    "Orellana",
+    "Alvarado",
+    "Flores",
+    "Mazariegos",
+    "Barrios",
+    "Monterroso",
+    "Fuentes",
+    "Escobar",
+    "Rivera",
+    "Ruiz",
+    "Mendoza",
+    "Salazar",
+    "Cifuentes",
+    "Recinos",
+    "Vásquez",
+    "Girón",
+    "Ávila",
+    "Calderón",
+    "Cardona",
+    "Carrillo",
+    "Contreras",
+    "Córdova",
+    "Domínguez",
+    "Echeverría",
+    "Figueroa",
+    "Galindo",
+    "Godínez",
+    "Guzmán",
+    "Lemus",
+    "Lima",
+    "Lorenzo",
+    "Maldonado",
+    "Marín",
+    "Miranda",
+    "Molina",
+    "Monroy",
+    "Montenegro",
+    "Muñoz",
+    "Navarro",
+    "Núñez",
+    "Ordóñez",
+    "Osorio",
+    "Pineda",
+    "Quiñónez",
+    "Rojas",
+    "Romero",
+    "Rosales",
+    "Samayoa",
+    "Sandoval",
+    "Solís",
+    "Sosa",
+    "Toledo",
+    "Valdez",
+    "Vargas",
+    "Villatoro",
+    "Zamora",
+    "Zepeda",
+    "Arriaga",
+    "Barrera",
+    "Bautista",
+    "Cabrera",
+    "Camposeco",
+    "Hidalgo",
+    "Alonzo",
+    "Ambrosio",
+    "Bámaca",
+    "Cano",
+    "Carías",
+    "Ixcot",
+    "Mérida",
+    "Nájera",
+    "Paredes",
+    "Tobar",
+    "Villagrán",
+    "Zacarías",
+    "Gálvez",
+    "Yoc",
+]
+PARTICLE_SURNAMES = ["de León", "de la Cruz", "de Paz", "del Cid", "de Jesús", "del Valle"]
+MAYAN_SURNAMES = [
+    "Xitumul",
+    "Tzul",
+    "Xicará",
+    "Cux",
+    "Chen",
+    "Tzoc",
+    "Quiej",
+    "Ixcoy",
+    "Cumes",
+    "Cutzal",
+    "Tzunún",
+    "Xocop",
+    "Coc",
+    "Caal",
+    "Choc",
+    "Pop",
+    "Tiul",
+    "Maquín",
+    "Ical",
+    "Bol",
+    "Cac",
+    "Chub",
+    "Xol",
+    "Tut",
+    "Yat",
+    "Ajú",
+    "Ajanel",
+    "Batz",
+    "Boror",
+    "Chiroy",
+    "Coyoy",
+    "Cuxil",
+    "Guarchaj",
+    "Ixcot",
+    "Nimatuj",
+    "Pocop",
+    "Quisquiná",
+    "Sajché",
+    "Sicán",
+    "Sohom",
+    "Tambriz",
+    "Tojil",
+    "Tum",
+    "Xuruc",
+    "Yax",
+    "Ixmay",
+    "Tzay",
+    "Chavajay",
+    "Sapalú",
+    "Chumil",
+    "Cuc",
+    "Camey",
+    "Coj",
+    "Canil",
+    "Cuá",
+    "Ajcalón",
+    "Ajpacajá",
+    "Tecún",
+    "Ixtabalán",
+    "Cotzajay",
+    "Yac",
+    "Saquic",
+    "Sacor",
+    "Quib",
+    "Cholotío",
+    "Mucía",
+    "Ixquiac",
+    "Toj",
+    "Xuc",
+    "Lux",
+    "Tuy",
+    "Quixtán",
+    "Ixcaquic",
+    "Chox",
+    "Baten",
+    "Tzunux",
+    "Can",
+    "Cuyuch",
+    "Suy",
+    "Xinico",
+    "Xiloj",
+    "Quex",
+    "Tay",
+    "Ajtún",
+    "Bin",
+    "Cham",
+    "Max",
+    "Ché",
+    "Chanchavac",
+    "Chocooj",
+    "Cojtín",
+    "Cuxum",
+    "Ixchop",
+    "Lacán",
+    "Mactzul",
+    "Pelicó",
+    "Puac",
+    "Quinilla",
+    "Saloj",
+    "Sipac",
+    "Tiniguar",
+    "Tuyuc",
+    "Us",
+    "Xalín",
+    "Xiquín",
+    "Yool",
+    "Zacarías",
+    "Cuzanero",
+    "Bac",
+    "Chiquín",
+    "Chun",
+    "Macz",
+    "Pacay",
+    "Sis",
+    "Tot",
+    "Xó",
+]
+MALE_NAMES = [
+    "José",
+    "Juan",
+    "Luis",
+    "Carlos",
+    "Jorge",
+    "Mario",
+    "Marvin",
+    "Edgar",
+    "Byron",
+    "Wilson",
+    "Selvin",
+    "Erick",
+    "Kevin",
+    "Brayan",
+    "Elmer",
+    "Santos",
+    "Pedro",
+    "Francisco",
+    "Manuel",
+    "Miguel",
+    "Domingo",
+    "Diego",
+    "Gaspar",
+    "Tomás",
+    "Mateo",
+    "Marcos",
+    "Andrés",
+    "Cristóbal",
+    "Baltazar",
+    "Melvin",
+    "Walter",
+    "Óscar",
+    "Rony",
+    "Nery",
+    "Hugo",
+    "Otto",
+    "Esvin",
+    "Wilmer",
+    "Yoni",
+    "Henry",
+    "Axel",
+    "Jefferson",
+    "Anderson",
+    "Sebastián",
+    "Lucas",
+    "Pascual",
+    "Nicolás",
+    "Felipe",
+    "Santiago",
+    "Jacinto",
+    "Antonio",
+    "Alejandro",
+    "Fernando",
+    "Rafael",
+    "Roberto",
+    "Ricardo",
+    "Sergio",
+    "Julio",
+    "César",
+    "Héctor",
+    "Víctor",
+    "Rubén",
+    "Rolando",
+    "Gerson",
+    "Geovany",
+    "Estuardo",
+    "Alfredo",
+    "Armando",
+    "Arnulfo",
+    "Abel",
+    "Isaac",
+    "Jonathan",
+    "Josué",
+    "Moisés",
+    "Eliseo",
+    "Efraín",
+    "Hermelindo",
+    "Aroldo",
+    "Baudilio",
+    "Eduardo",
+    "Gustavo",
+    "Javier",
+    "Daniel",
+    "David",
+    "Samuel",
+    "Bernardo",
+    "Rigoberto",
+    "Álvaro",
+    "Leonel",
+    "Vinicio",
+    "Yovani",
+    "Wálter",
+    "Ervin",
+    "Gilberto",
+    "Emilio",
+    "Hilario",
+    "Saúl",
+    "Ismael",
+    "Abner",
+    "Belarmino",
+    "Everardo",
+]
+FEMALE_NAMES = [
+    "María",
+    "Ana",
+    "Rosa",
+    "Juana",
+    "Marta",
+    "Catarina",
+    "Olga",
+    "Sandra",
+    "Gladys",
+    "Karla",
+    "Heidy",
+    "Yesenia",
+    "Dulce",
+    "Ingrid",
+    "Lesly",
+    "Sonia",
+    "Brenda",
+    "Floridalma",
+    "Dora",
+    "Sebastiana",
+    "Petrona",
+    "Tomasa",
+    "Magdalena",
+    "Candelaria",
+    "Dominga",
+    "Glendy",
+    "Evelyn",
+    "Yeimi",
+    "Mayra",
+    "Lilian",
+    "Kimberly",
+    "Vilma",
+    "Aura",
+    "Elvira",
+    "Antonia",
+    "Francisca",
+    "Isabel",
+    "Lucía",
+    "Elena",
+    "Andrea",
+    "Gabriela",
+    "Silvia",
+    "Patricia",
+    "Carmen",
+    "Blanca",
+    "Marina",
+    "Delfina",
+    "Micaela",
+    "Manuela",
+    "Cristina",
+    "Josefina",
+    "Reyna",
+    "Griselda",
+    "Esperanza",
+    "Paola",
+    "Jennifer",
+    "Wendy",
+    "Leticia",
+    "Irma",
+    "Hilda",
+    "Zoila",
+    "Virginia",
+    "Lidia",
+    "Alba",
+    "Noemí",
+    "Ester",
+    "Yolanda",
+    "Luisa",
+    "Fabiola",
+    "Jaqueline",
+    "Rosalía",
+    "Telma",
+    "Argentina",
+    "Eulalia",
+    "Fidelina",
+    "Herlinda",
+    "Nidia",
+    "Zulma",
+    "Ixchel",
+]
+
+# Where returnees come from (share of returnees by department, approximate),
+# and how likely a family from there carries Mayan surnames.
+DEPARTMENT_WEIGHT = {13: 18, 12: 12, 1: 11, 14: 8, 9: 6, 16: 5, 4: 4, 8: 4, 5: 4, 22: 3, 7: 3, 17: 3}
+DEPARTMENT_WEIGHT |= {6: 2.5, 10: 2.5, 11: 2, 18: 2, 20: 2, 21: 2, 15: 1.5, 3: 1.5, 19: 1.5, 2: 1}
+MAYAN_SHARE = {7: 0.85, 8: 0.9, 14: 0.8, 16: 0.85, 13: 0.6, 4: 0.6, 9: 0.45, 12: 0.35, 15: 0.5, 10: 0.4, 3: 0.35}
+
+# Probabilities of each corruption, per record (per name part where noted).
+CORRUPTION = {
+    "accents_dropped": 0.6,  # whole record typed without accents
+    "upper_case": 0.3,  # whole record in capitals
+    "given_second_dropped": 0.15,  # "José Luis" -> "José"
+    "given_order_swapped": 0.02,  # "José Luis" -> "Luis José"
+    "spelling_variant": 0.08,  # per name part: b/v, s/z/c, ll/y, h, qu/k/c, x/ch/j/s, ñ/n, ez/es, tz/z
+    "typo": 0.04,  # per name part: one keyboard slip (substitute, drop, double, transpose)
+    "second_surname_missing": 0.12,
+    "surnames_swapped": 0.02,
+    "both_surnames_in_first": 0.04,  # "Xicará Tzul" typed in the first-surname box
+    "particle_variant": 0.3,  # "de León" -> "De Leon" / "Deleon" / "León"
+    "birth_day_month_swapped": 0.04,  # only when the day is 12 or less
+    "birth_year_off_by_one": 0.03,
+    "birth_day_or_month_wrong": 0.03,
+    "birth_year_only": 0.04,
+    "birth_year_month_only": 0.01,
+    "birth_missing": 0.04,
+    "sex_missing": 0.02,
+    "sex_wrong": 0.005,
+    "cui_recorded": 0.55,  # of persons who have a CUI (70% do)
+    "cui_typo": 0.03,  # one digit wrong (80%) or two adjacent digits swapped (20%)
+    "municipality_missing": 0.10,
+    "municipality_other_in_department": 0.06,
+}
+
+_VARIANTS = [
+    (r"v", "b"),
+    (r"b", "v"),
+    (r"z", "s"),
+    (r"s(?=[aeiou])", "z"),
+    (r"c(?=[ei])", "s"),
+    (r"s(?=[ei])", "c"),
+    (r"ll", "y"),
+    (r"y(?=[aeiou])", "ll"),
+    (r"^h", ""),
+    (r"^(?=[aeiou])", "h"),
+    (r"qu", "k"),
+    (r"c(?=[aou])", "k"),
+    (r"k", "c"),
+    (r"x", "ch"),
+    (r"ch", "x"),
+    (r"x", "j"),
+    (r"j", "x"),
+    (r"x", "s"),
+    (r"ñ", "n"),
+    (r"ez$", "es"),
+    (r"es$", "ez"),
+    (r"tz", "z"),
+    (r"gu(?=[ei])", "g"),
+    (r"á", "a"),
+]
+_KEYBOARD = "qwertyuiopasdfghjklzxcvbnm"
+
+
+@dataclass
+class Person:
+    pid: int
+    given: list[str]
+    first_surname: str
+    second_surname: str
+    sex: str
+    birth: dt.date
+    birth_year_only: bool
+    cui: str
+    municipality: int
+
+
+# Each name once, first occurrence keeps its rank.
+SPANISH_SURNAMES = list(dict.fromkeys(SPANISH_SURNAMES))
+MAYAN_SURNAMES = [s for s in dict.fromkeys(MAYAN_SURNAMES) if s not in SPANISH_SURNAMES]
+MALE_NAMES = list(dict.fromkeys(MALE_NAMES))
+FEMALE_NAMES = list(dict.fromkeys(FEMALE_NAMES))
+
+
+def _zipf(items: list[str], exponent: float) -> list[float]:
+    return [1.0 / (rank + 1) ** exponent for rank in range(len(items))]
+
+
+def _municipalities() -> dict[int, list[int]]:
+    """Municipality codes per department, from the shipped INE list."""
+    per_dept: dict[int, list[int]] = {}
+    with open(GEO_CSV, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            per_dept.setdefault(int(row["codigo_depto"]), []).append(int(row["codigo_muni"]))
+    return per_dept
+
+
+def _cui(rng: random.Random, dept: int, muni_in_dept: int) -> str:
+    while True:
+        correlative = f"{rng.randrange(10**8):08d}"
+        total = sum(int(d) * w for d, w in zip(correlative, range(2, 10), strict=False))
+        if total % 11 != 10:
+            return f"{correlative}{total % 11}{dept:02d}{muni_in_dept:02d}"
+
+
+class Population:
+    """Draws persons in families; deterministic for a given seed."""
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+        self.munis = _municipalities()
+        self.depts = list(DEPARTMENT_WEIGHT)
+        self.dept_w = [DEPARTMENT_WEIGHT[d] for d in self.depts]
+        self.sp_w = _zipf(SPANISH_SURNAMES, 0.75)
+        self.my_w = _zipf(MAYAN_SURNAMES, 0.6)
+        self.male_w = _zipf(MALE_NAMES, 0.8)
+        self.female_w = _zipf(FEMALE_NAMES, 0.8)
+        self.next_pid = 0
+
+    def _surname(self, mayan: bool) -> str:
+        rng = self.rng
+        if mayan:
+            return rng.choices(MAYAN_SURNAMES, self.my_w)[0]
+        if rng.random() < 0.03:
+            return rng.choice(PARTICLE_SURNAMES)
+        return rng.choices(SPANISH_SURNAMES, self.sp_w)[0]
+
+    def _given(self, sex: str, avoid: set[str]) -> list[str]:
+        """Given names; siblings (``avoid``) never share the first one."""
+        rng = self.rng
+        names, weights = (MALE_NAMES, self.male_w) if sex == "M" else (FEMALE_NAMES, self.female_w)
+        count = rng.choices([1, 2, 3], [0.35, 0.6, 0.05])[0]
+        chosen: list[str] = []
+        while len(chosen) < count:
+            name = rng.choices(names, weights)[0]
+            if name not in chosen and (chosen or name not in avoid):
+                chosen.append(name)
+        return chosen
+
+    def family(self) -> list[Person]:
+        """One to four siblings: same surnames, same municipality, different given names."""
+        rng = self.rng
+        dept = rng.choices(self.depts, self.dept_w)[0]
+        muni = rng.choice(self.munis[dept])
+        mayan_share = MAYAN_SHARE.get(dept, 0.1)
+        s1 = self._surname(rng.random() < mayan_share)
+        s2 = self._surname(rng.random() < mayan_share)
+        size = rng.choices([1, 2, 3, 4], [0.5, 0.25, 0.15, 0.1])[0]
+        # Siblings are born at least a year apart, except twins (2%).
+        age = rng.triangular(18, 50, 27) if rng.random() < 0.88 else rng.uniform(8, 17.9)
+        birth = dt.date(2025, 6, 30) - dt.timedelta(days=int(age * 365.25))
+        people, used = [], set()
+        for k in range(size):
+            sex = "M" if rng.random() < 0.78 else "F"
+            given = self._given(sex, used)
+            used.add(given[0])
+            if k and rng.random() >= 0.02:
+                birth = birth + dt.timedelta(days=int(rng.uniform(1.1, 4) * 365.25)) * rng.choice([-1, 1])
+            age = (dt.date(2025, 6, 30) - birth).days / 365.25
+            has_cui = age >= 18 and rng.random() < 0.7
+            registered = muni if rng.random() < 0.8 else rng.choice(self.munis[dept])
+            cui = _cui(rng, dept, registered % 100) if has_cui else ""
+            people.append(Person(self.next_pid, given, s1, s2, sex, birth, rng.random() < 0.05, cui, muni))
+            self.next_pid += 1
+        return people
+
+
+def _strip_accents(text: str) -> str:
+    kept = []
+    for ch in unicodedata.normalize("NFD", text):
+        if not unicodedata.combining(ch):
+            kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def _spelling_variant(rng: random.Random, word: str) -> str:
+    import re
+
+    lower = word.lower()
+    options = [(p, r) for p, r in _VARIANTS if re.search(p, lower)]
+    if not options:
+        return word
+    pattern, repl = rng.choice(options)
+    matches = list(re.finditer(pattern, lower))
+    m = rng.choice(matches)
+    changed = lower[: m.start()] + repl + lower[m.end() :]
+    return changed[:1].upper() + changed[1:] if changed else word
+
+
+def _typo(rng: random.Random, word: str) -> str:
+    if len(word) < 3:
+        return word
+    i = rng.randrange(1, len(word))
+    kind = rng.random()
+    if kind < 0.4:
+        return word[:i] + rng.choice(_KEYBOARD) + word[i + 1 :]
+    if kind < 0.65:
+        return word[:i] + word[i + 1 :]
+    if kind < 0.85:
+        return word[:i] + word[i] + word[i:]
+    if i < len(word) - 1:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    return word
+
+
+def _name_noise(rng: random.Random, word: str) -> str:
+    c = CORRUPTION
+    if rng.random() < c["spelling_variant"]:
+        word = _spelling_variant(rng, word)
+    if rng.random() < c["typo"]:
+        word = _typo(rng, word)
+    return word
+
+
+def _particle_noise(rng: random.Random, surname: str) -> str:
+    if " " not in surname or rng.random() >= CORRUPTION["particle_variant"]:
+        return surname
+    core = surname.split()[-1]
+    return rng.choice([surname.title(), surname.replace(" ", ""), core, surname.lower()])
+
+
+def _birth_noise(rng: random.Random, person: Person) -> str:
+    c = CORRUPTION
+    b = person.birth
+    if rng.random() < c["birth_missing"]:
+        return ""
+    if person.birth_year_only:
+        return f"{b.year:04d}"
+    y, m, d = b.year, b.month, b.day
+    r = rng.random()
+    if r < c["birth_year_only"]:
+        return f"{y:04d}"
+    r -= c["birth_year_only"]
+    if r < c["birth_year_month_only"]:
+        return f"{y:04d}-{m:02d}"
+    if rng.random() < c["birth_day_month_swapped"] and d <= 12 and d != m:
+        m, d = d, m
+    if rng.random() < c["birth_year_off_by_one"]:
+        y += rng.choice([-1, 1])
+    if rng.random() < c["birth_day_or_month_wrong"]:
+        if rng.random() < 0.5:
+            d = rng.randint(1, 28)
+        else:
+            m = rng.randint(1, 12)
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _cui_noise(rng: random.Random, cui: str) -> str:
+    if not cui or rng.random() >= CORRUPTION["cui_recorded"]:
+        return ""
+    if rng.random() < CORRUPTION["cui_typo"]:
+        digits = list(cui)
+        i = rng.randrange(12)
+        if rng.random() < 0.8:
+            digits[i] = rng.choice([d for d in "0123456789" if d != digits[i]])
+        else:
+            digits[i], digits[i + 1] = digits[i + 1], digits[i]
+        cui = "".join(digits)
+    return cui
+
+
+def record_of(rng: random.Random, person: Person, munis: dict[int, list[int]]) -> dict[str, str]:
+    """One clerk's record of ``person``, corrupted as ``CORRUPTION`` says."""
+    c = CORRUPTION
+    given = list(person.given)
+    if len(given) > 1 and rng.random() < c["given_second_dropped"]:
+        given = given[:1]
+    if len(given) > 1 and rng.random() < c["given_order_swapped"]:
+        given[0], given[1] = given[1], given[0]
+    given = [_name_noise(rng, g) for g in given]
+    s1 = _name_noise(rng, _particle_noise(rng, person.first_surname))
+    s2 = _name_noise(rng, _particle_noise(rng, person.second_surname))
+    if rng.random() < c["second_surname_missing"]:
+        s2 = ""
+    elif rng.random() < c["surnames_swapped"]:
+        s1, s2 = s2, s1
+    elif rng.random() < c["both_surnames_in_first"]:
+        s1, s2 = f"{s1} {s2}", ""
+    sex = person.sex
+    if rng.random() < c["sex_missing"]:
+        sex = ""
+    elif rng.random() < c["sex_wrong"]:
+        sex = "F" if sex == "M" else "M"
+    muni = person.municipality
+    dept = muni // 100
+    if rng.random() < c["municipality_other_in_department"]:
+        muni = rng.choice(munis[dept])
+    muni_text, dept_text = f"{muni:04d}", f"{dept:02d}"
+    if rng.random() < c["municipality_missing"]:
+        muni_text = ""
+        dept_text = dept_text if rng.random() < 0.5 else ""
+    record = {
+        "given_names": " ".join(given),
+        "first_surname": s1,
+        "second_surname": s2,
+        "sex": sex,
+        "birth_date": _birth_noise(rng, person),
+        "cui": _cui_noise(rng, person.cui),
+        "department": dept_text,
+        "municipality": muni_text,
+    }
+    if rng.random() < c["accents_dropped"]:
+        for k in ("given_names", "first_surname", "second_surname"):
+            record[k] = _strip_accents(record[k])
+    if rng.random() < c["upper_case"]:
+        for k in ("given_names", "first_surname", "second_surname"):
+            record[k] = record[k].upper()
+    return record
+
+
+RECORDS_PER_PERSON = ([1, 2, 3, 4, 5], [0.55, 0.25, 0.12, 0.05, 0.03])
+
+
+def generate(n_records: int, seed: int) -> tuple[list[dict[str, str]], list[int]]:
+    """``n_records`` records and, for each, the id of the true person."""
+    population = Population(seed)
+    rng = random.Random(seed * 7919 + 1)
+    records: list[dict[str, str]] = []
+    truth: list[int] = []
+    while len(records) < n_records:
+        for person in population.family():
+            copies = rng.choices(*RECORDS_PER_PERSON)[0]
+            for _ in range(copies):
+                records.append(record_of(rng, person, population.munis))
+                truth.append(person.pid)
+    # Shuffle so that duplicates are not neighbours in the file.
+    order = list(range(len(records)))
+    rng.shuffle(order)
+    order = order[:n_records]
+    return [records[k] for k in order], [truth[k] for k in order]
+
+
+def write_csv(path: str | Path, records: list[dict[str, str]], prefix: str = "r") -> list[str]:
+    """Write INPUT.csv; returns the record ids (``prefix`` + row number)."""
+    fields = ["record_id", "given_names", "first_surname", "second_surname", "sex", "birth_date", "cui"]
+    fields += ["department", "municipality"]
+    extra = [k for k in ("other_id", "address", "birth_date_precision") if records and k in records[0]]
+    ids = [f"{prefix}{k}" for k in range(len(records))]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(fields + extra)
+        for rid, rec in zip(ids, records, strict=False):
+            writer.writerow([rid, *(rec.get(k, "") for k in fields[1:] + extra)])
+    return ids
