@@ -26,7 +26,7 @@ class ReceptionConfig(AppConfig):
                 "reception.override_approve": frozenset({R.MANAGER}),
                 "reception.budget_set": frozenset({R.MANAGER}),
                 "reception.minor_flag_unset": frozenset({R.MANAGER}),
-                "reception.minors_view": frozenset({R.PROTECTION, R.MANAGER}),
+                "reception.minors_view": desk | {R.PROTECTION},
                 "reception.protection_acknowledge": frozenset({R.PROTECTION, R.MANAGER}),
                 "reception.minors_home": frozenset({R.PROTECTION}),  # the home tile only
                 "reception.arrivals_panel": PROGRAMME_STAFF,
