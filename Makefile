@@ -25,7 +25,7 @@ demo: install
 
 ## make test: lint, then the suite on SQLite, on a throwaway PostgreSQL 15, and in headless Chromium
 test: install lint test-sqlite test-postgres test-browser
-	@echo "All test legs passed."
+	@scripts/test-summary var/test-sqlite.xml var/test-postgres.xml var/test-browser.xml
 
 lint: install
 	$(BIN)/ruff check .
@@ -36,16 +36,16 @@ lint: install
 
 test-sqlite: install
 	@echo "== SQLite leg =="
-	$(PYTEST) -m "not browser and not bench" -n 2
+	mkdir -p var && $(PYTEST) -m "not browser and not bench" -n 2 --junitxml=var/test-sqlite.xml
 
 test-postgres: install
 	@echo "== PostgreSQL leg =="
-	scripts/with-postgres $(PYTEST) -m "not browser and not bench" -n 2
+	mkdir -p var && scripts/with-postgres $(PYTEST) -m "not browser and not bench" -n 2 --junitxml=var/test-postgres.xml
 
 test-browser: install
 	@echo "== Browser leg (Chromium) =="
 	scripts/ensure-chromium
-	$(PYTEST) -m browser
+	mkdir -p var && $(PYTEST) -m browser --junitxml=var/test-browser.xml
 
 messages:
 	cd retorno && ../$(BIN)/django-admin makemessages -l es -l en --no-obsolete && ../$(BIN)/django-admin compilemessages
