@@ -50,7 +50,7 @@ ISO639_2 = {"es": "spa", "en": "eng", "quc": "quc", "mam": "mam", "kek": "kek", 
 def standard_field_names() -> set[str]:
     """Every field name in the HTCDS 2.0 field list (column "Field Name including Prefix")."""
     with STANDARD_CSV.open(newline="", encoding="utf-8") as handle:
-        return {row["Field Name including Prefix"].strip() for row in csv.DictReader(handle)} - {"", "N/A"}
+        return {(row.get("Field Name including Prefix") or "").strip() for row in csv.DictReader(handle)} - {"", "N/A"}
 
 
 def victim_cases(cases) -> list[ProtectionCase]:
