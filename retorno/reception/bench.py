@@ -1,0 +1,133 @@
+"""The reception benchmark: a 135-row manifest imported and pre-matched against a registry of
+N persons, then check-in, triage and the flight page timed through the Django test client.
+
+Everything the benchmark writes besides the registry is rolled back at the end.
+"""
+
+import datetime
+import io
+import statistics
+import time
+
+from django.db import transaction
+from django.test import Client
+
+from retorno.accounts.models import PROGRAMME_ORGANISATION_SLUG, Organisation, User
+from retorno.people.models import Person
+from retorno.reception import actions
+from retorno.reception.models import Flight
+
+MANIFEST_ROWS = 135
+TARGETS = {"manifest_import_s": 2.0, "checkin_p95_ms": 100.0, "triage_p95_ms": 100.0, "flight_page_p95_ms": 150.0}
+
+
+class _Rollback(Exception):
+    pass
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+
+
+def build_registry(persons: int, stdout) -> None:
+    """Top the registry up to ``persons`` with the demo generator (reuses what is there)."""
+    from retorno.people import demo
+
+    demo.load(options={"persons": persons, "quiet": False}, stdout=stdout)
+
+
+def manifest_from_registry(count: int) -> bytes:
+    """A manifest whose passengers are drawn from the registry (most match) plus newcomers."""
+    people = list(
+        Person.objects.filter(birth_date__isnull=False, birth_date_precision="exact").order_by("-id")[: count - 15]
+    )
+    lines = ["No.;Nombres;Primer Apellido;Segundo Apellido;Sexo;Fecha de Nacimiento;DPI\n"]
+    for i, p in enumerate(people, start=1):
+        lines.append(
+            f"{i};{p.given_names};{p.first_surname};{p.second_surname};{p.sex};{p.birth_date:%d/%m/%Y};{p.cui}\n"
+        )
+    for j in range(len(people) + 1, count + 1):
+        lines.append(f"{j};Nuevo{j};Bench;Prueba;M;{13 + j % 15}/05/1991;\n")
+    lines.append(f"{count + 1};Ejemplo;Orden;Fechas;M;25/12/1990;\n")  # proves day/month
+    return "".join(lines).encode("utf-8")
+
+
+def _user() -> User:
+    org = Organisation.objects.get_or_create(
+        slug=PROGRAMME_ORGANISATION_SLUG, defaults={"name": "Programa de Retornados", "kind": "programme"}
+    )[0]
+    user, _ = User.objects.get_or_create(
+        username="bench-reception", defaults={"role": User.Role.RECEPTION, "organisation": org, "is_active": True}
+    )
+    return user
+
+
+def _client(user: User) -> Client:
+    from django.conf import settings
+
+    host = next((h for h in settings.ALLOWED_HOSTS if h not in ("*",) and not h.startswith(".")), "localhost")
+    client = Client(HTTP_HOST=host)
+    client.force_login(user)
+    return client
+
+
+def run(*, persons: int, stdout=None, samples: int = 60) -> dict:
+    """Run the benchmark; returns the figures (also printed by the command)."""
+    stdout = stdout or io.StringIO()
+    build_registry(persons, stdout)
+    user = _user()
+    client = _client(user)
+    figures: dict = {"persons": Person.objects.count(), "manifest_rows": MANIFEST_ROWS}
+    try:
+        with transaction.atomic():
+            flight = actions.flight_create(
+                actor=user, date=datetime.date.today(), origin="Bench", carrier="BENCH", expected_count=MANIFEST_ROWS
+            )
+            data = manifest_from_registry(MANIFEST_ROWS)
+            start = time.perf_counter()
+            staged, result = actions.manifest_stage(actor=user, flight=flight, data=data, filename="bench.csv")
+            actions.manifest_commit(actor=user, manifest_import=staged)
+            figures["manifest_import_s"] = round(time.perf_counter() - start, 3)
+            figures["matched_rows"] = flight.manifest_rows.filter(person__isnull=False).count()
+            actions.flight_set_status(actor=user, flight=flight, status=Flight.Status.ARRIVED)
+            actions.flight_set_status(actor=user, flight=flight, status=Flight.Status.RECEPTION_OPEN)
+            arrivals = list(flight.arrivals.order_by("id")[:samples])
+            checkin, triage, page = [], [], []
+            for arrival in arrivals:
+                start = time.perf_counter()
+                response = client.post(f"/reception/arrivals/{arrival.pk}/checkin/", HTTP_HX_REQUEST="true")
+                checkin.append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, response.status_code
+            for arrival in arrivals:
+                start = time.perf_counter()
+                response = client.post(
+                    f"/reception/arrivals/{arrival.pk}/triage/",
+                    {
+                        "t-refreshments": "on",
+                        "t-calls_national": "1",
+                        "t-calls_international": "1",
+                        "t-transport_home": "on",
+                    },
+                )
+                triage.append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 302, response.status_code
+            for _ in range(30):
+                start = time.perf_counter()
+                response = client.get(f"/reception/flights/{flight.pk}/")
+                page.append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, response.status_code
+            figures["checkin_p95_ms"] = round(p95(checkin), 1)
+            figures["checkin_median_ms"] = round(statistics.median(checkin), 1)
+            figures["triage_p95_ms"] = round(p95(triage), 1)
+            figures["triage_median_ms"] = round(statistics.median(triage), 1)
+            figures["flight_page_p95_ms"] = round(p95(page), 1)
+            figures["flight_page_median_ms"] = round(statistics.median(page), 1)
+            raise _Rollback
+    except _Rollback:
+        pass
+    from retorno.reception.allocation import bench_allocation
+
+    figures["allocation_200_ms"] = round(bench_allocation(n=200), 3)
+    figures["within_targets"] = all(figures[k] <= v for k, v in TARGETS.items())
+    return figures

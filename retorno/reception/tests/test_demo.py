@@ -1,0 +1,25 @@
+"""The demo: past closed flights with repeat returnees and today's announced flight; a rerun adds nothing."""
+
+import io
+
+import pytest
+
+from retorno.accounts import demo as accounts_demo
+from retorno.people import demo as people_demo
+from retorno.reception import demo
+from retorno.reception.models import Arrival, Flight
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_is_idempotent_and_has_repeat_returnees():
+    out = io.StringIO()
+    accounts_demo.load(options={}, stdout=out)
+    people_demo.load(options={"persons": 300, "quiet": True}, stdout=out)
+    demo.load(options={}, stdout=out)
+    counts = (Flight.objects.count(), Arrival.objects.count())
+    assert Flight.objects.filter(status="closed").count() == 4
+    assert Flight.objects.get(code="DEMO-HOY").status == "announced"
+    assert Arrival.objects.filter(return_number__gte=2).exists()
+    demo.load(options={}, stdout=out)
+    assert (Flight.objects.count(), Arrival.objects.count()) == counts
