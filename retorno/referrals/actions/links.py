@@ -50,6 +50,7 @@ def signed_link_create(
     The path is shown to the officer once (to send to the partner) and never stored.
     """
     require(actor, "referral.link")
+    referral = Referral.objects.get(pk=referral.pk)  # the caller's copy may be stale
     if not 1 <= days_valid <= MAX_DAYS_VALID:
         raise ValidationError({"days_valid": _("Between 1 and %(max)s days.") % {"max": MAX_DAYS_VALID}})
     if not TRANSITIONS[referral.status] & PARTNER_ANSWERS:

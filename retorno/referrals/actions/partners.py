@@ -1,8 +1,10 @@
 """The partner directory, kept by programme managers."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from retorno.accounts.access import require
 from retorno.accounts.models import Organisation, User
@@ -31,12 +33,10 @@ def _set_offers(partner: Partner, services: dict[str, str]) -> None:
     """Make the partner's offers exactly ``services`` (service -> what it covers)."""
     unknown = set(services) - set(Service.values)
     if unknown:
-        from django.core.exceptions import ValidationError
-
-        raise ValidationError({"services": f"Unknown service: {', '.join(sorted(unknown))}"})
+        raise ValidationError({"services": _("Unknown service: %(s)s") % {"s": ", ".join(sorted(unknown))}})
     partner.offers.exclude(service__in=list(services)).delete()
     for service, detail in services.items():
-        offer, _ = PartnerOffer.objects.get_or_create(partner=partner, service=service)
+        offer = PartnerOffer.objects.get_or_create(partner=partner, service=service)[0]
         if offer.detail != (detail or ""):
             offer.detail = detail or ""
             offer.full_clean()

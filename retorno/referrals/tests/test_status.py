@@ -23,14 +23,20 @@ S = Referral.Status
 def test_every_legal_path_is_recorded_and_audited(job_referral, employer_partner, reintegration_officer, path, reasons):
     for status in path:
         actor = reintegration_officer if status == S.REVOKED else employer_partner
-        referral = referral_set_status(actor=actor, referral=job_referral, status=status, reason=reasons.get(status, ""))
+        referral = referral_set_status(
+            actor=actor, referral=job_referral, status=status, reason=reasons.get(status, "")
+        )
     assert referral.status == path[-1]
     assert referral.closed_at is not None
     history = list(referral.changes.values_list("from_status", "to_status"))
     assert history == list(zip(["", S.PENDING, *path[:-1]], [S.PENDING, *path], strict=True))
     if path[-1] in reasons:
         assert referral.reason == reasons[path[-1]]
-    audited = list(AuditEvent.objects.filter(object_type="referrals.referral", object_id=str(referral.pk)).order_by("id").values_list("action", flat=True))
+    audited = list(
+        AuditEvent.objects.filter(object_type="referrals.referral", object_id=str(referral.pk))
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
     assert audited == ["referral.create", *(f"referral.{s}" for s in path)]
 
 
@@ -48,9 +54,17 @@ def test_final_statuses_move_nowhere(final):
 
 @pytest.mark.parametrize(
     ("before", "illegal"),
-    [([], S.COMPLETED), ([], S.NO_SHOW), ([S.ACCEPTED], S.REJECTED), ([S.ACCEPTED, S.COMPLETED], S.ACCEPTED), ([S.ACCEPTED], S.PENDING)],
+    [
+        ([], S.COMPLETED),
+        ([], S.NO_SHOW),
+        ([S.ACCEPTED], S.REJECTED),
+        ([S.ACCEPTED, S.COMPLETED], S.ACCEPTED),
+        ([S.ACCEPTED], S.PENDING),
+    ],
 )
-def test_illegal_moves_are_refused_and_leave_no_trace(job_referral, employer_partner, reintegration_officer, before, illegal):
+def test_illegal_moves_are_refused_and_leave_no_trace(
+    job_referral, employer_partner, reintegration_officer, before, illegal
+):
     for status in before:
         job_referral = referral_set_status(actor=employer_partner, referral=job_referral, status=status)
     changes = job_referral.changes.count()
@@ -69,7 +83,9 @@ def test_failures_need_a_reason(job_referral, reintegration_officer, status):
     assert "reason" in error.value.message_dict
 
 
-def test_partner_cannot_revoke_and_other_partner_cannot_answer(job_referral, employer_partner, shelter_partner, monitor):
+def test_partner_cannot_revoke_and_other_partner_cannot_answer(
+    job_referral, employer_partner, shelter_partner, monitor
+):
     with pytest.raises(PermissionDenied):
         referral_set_status(actor=employer_partner, referral=job_referral, status=S.REVOKED, reason="no")
     with pytest.raises(PermissionDenied):
@@ -81,6 +97,8 @@ def test_partner_cannot_revoke_and_other_partner_cannot_answer(job_referral, emp
 
 
 def test_staff_record_an_answer_given_by_phone(job_referral, reintegration_officer):
-    referral = referral_set_status(actor=reintegration_officer, referral=job_referral, status=S.ACCEPTED, note="Llamó el gerente")
+    referral = referral_set_status(
+        actor=reintegration_officer, referral=job_referral, status=S.ACCEPTED, note="Llamó el gerente"
+    )
     change = referral.changes.last()
     assert (change.via, change.by, change.note) == ("programme", reintegration_officer, "Llamó el gerente")
