@@ -117,6 +117,8 @@ def run(*, persons: int, stdout=None, samples: int = 60) -> dict:
                 response = client.get(f"/reception/flights/{flight.pk}/")
                 page.append((time.perf_counter() - start) * 1000)
                 assert response.status_code == 200, response.status_code
+            figures["triaged"] = flight.arrivals.filter(triage__isnull=False).count()
+            assert figures["triaged"] == len(arrivals), "a triage was not saved"
             figures["checkin_p95_ms"] = round(p95(checkin), 1)
             figures["checkin_median_ms"] = round(statistics.median(checkin), 1)
             figures["triage_p95_ms"] = round(p95(triage), 1)

@@ -39,7 +39,8 @@
   }
   input.addEventListener("input", filter);
   document.addEventListener("keydown", function (event) {
-    if (event.key === "/" && document.activeElement !== input) {
+    if (event.key === "/") {
+      // Always the search shortcut: names and document numbers never contain a slash.
       event.preventDefault();
       input.focus();
       input.select();
