@@ -5,7 +5,7 @@ from datetime import date, datetime
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from retorno.accounts.access import require
@@ -206,6 +206,10 @@ class LinkReferralOut(SharedReferralOut):
     answers: list[str] = Field(..., description="Statuses this link may answer with")
     link_expires_at: datetime
 
+    @staticmethod
+    def resolve_partner(obj: Referral) -> str:
+        return obj.partner.organisation.name
+
 
 class StatusIn(StrictSchema):
     status: Referral.Status
@@ -340,7 +344,7 @@ def _geo(data: dict) -> dict:
 
 
 def _offers(offers: list) -> dict[str, str]:
-    return {str(getattr(o["service"], "value", o["service"])): o["detail"] for o in offers}
+    return {str(getattr(o["service"], "value", o["service"])): o.get("detail", "") for o in offers}
 
 
 # --- partners -----------------------------------------------------------------------------
@@ -375,7 +379,7 @@ def partner_create(request: HttpRequest, payload: PartnerIn):
         request=request,
         **_geo(data),
     )
-    return 201, partner
+    return Status(201, partner)
 
 
 @router.get("/partners/{int:partner_id}", response=PartnerOut)
@@ -443,7 +447,7 @@ def referral_create(request: HttpRequest, payload: ReferralIn):
         shelter=shelter,
         request=request,
     )
-    return 201, referral
+    return Status(201, referral)
 
 
 @router.get("/{int:referral_id}", response=ReferralOut)
@@ -477,7 +481,7 @@ def link_create(request: HttpRequest, referral_id: int, payload: LinkIn):
     path = actions.signed_link_create(
         actor=request.user, referral=referral, days_valid=payload.days_valid, request=request
     )
-    return 201, {"url": request.build_absolute_uri(path)}
+    return Status(201, {"url": request.build_absolute_uri(path)})
 
 
 @router.post("/links/{int:link_id}/revoke", response=LinkOut)
@@ -518,15 +522,11 @@ def inbox_answer(request: HttpRequest, referral_id: int, payload: StatusIn):
 # --- signed links (no account) ------------------------------------------------------------
 
 
-def _link_out(link: ReferralLink) -> dict:
+def _link_out(link: ReferralLink) -> Referral:
     referral = link.referral
-    out = SharedReferralOut.from_orm(referral).dict()
-    return {
-        **out,
-        "partner": referral.partner.organisation.name,
-        "answers": link_answers(link),
-        "link_expires_at": link.expires_at,
-    }
+    referral.answers = link_answers(link)
+    referral.link_expires_at = link.expires_at
+    return referral
 
 
 def _refused(refused: LinkRefused):
@@ -569,7 +569,7 @@ def shelter_create(request: HttpRequest, payload: ShelterIn):
     require(request.user, "shelter.manage")
     data = _geo(payload.dict())
     data["partner"] = get_object_or_404(Partner, pk=data.pop("partner_id"))
-    return 201, actions.shelter_create(actor=request.user, request=request, **data)
+    return Status(201, actions.shelter_create(actor=request.user, request=request, **data))
 
 
 @router.get("/shelters/{int:shelter_id}", response=ShelterDetailOut)
@@ -577,13 +577,10 @@ def shelter_detail(request: HttpRequest, shelter_id: int):
     """A shelter with today's occupancy by bed type, who is present and who is expected."""
     require(request.user, "shelter.view")
     shelter = shelter_get_for(user=request.user, shelter_id=shelter_id)
-    out = ShelterOut.from_orm(shelter).dict()
-    return {
-        **out,
-        "occupancy": occupancy_today(shelter),
-        "present": list(current_stays(shelter)),
-        "expected_referral_ids": list(expected_arrivals(shelter).values_list("id", flat=True)),
-    }
+    shelter.occupancy = occupancy_today(shelter)
+    shelter.present = list(current_stays(shelter))
+    shelter.expected_referral_ids = list(expected_arrivals(shelter).values_list("id", flat=True))
+    return shelter
 
 
 @router.patch("/shelters/{int:shelter_id}", response=ShelterOut)
@@ -610,7 +607,7 @@ def stay_check_in(request: HttpRequest, shelter_id: int, payload: CheckInIn):
     shelter = shelter_get_for(user=request.user, shelter_id=shelter_id)
     referral = get_object_or_404(referrals_visible_to(request.user), pk=payload.referral_id, shelter=shelter)
     bed_type = payload.bed_type.value if payload.bed_type else None
-    return 201, actions.stay_check_in(actor=request.user, referral=referral, bed_type=bed_type, request=request)
+    return Status(201, actions.stay_check_in(actor=request.user, referral=referral, bed_type=bed_type, request=request))
 
 
 @router.post("/stays/{int:stay_id}/check-out", response=StayOut)
