@@ -68,3 +68,12 @@ def vacancy(reintegration_officer, employer_org):
     return actions.vacancy_create(
         actor=reintegration_officer, employer=employer_org, title="Agente bilingüe", sector="call_centre", positions=1
     )
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Actions' messages are matched in English here; the pages are tested in their default, Spanish."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
