@@ -61,7 +61,7 @@ def test_link_shows_only_the_shared_data(link, job_referral, reintegration_offic
     ):
         assert hidden not in page
     assert f'href="/people/{person.pk}' not in page
-    assert response["Cache-Control"] == "no-store, private" and response["Referrer-Policy"] == "no-referrer"
+    assert response["Cache-Control"] == "no-store, private" and response["Referrer-Policy"] == "same-origin"
 
 
 def test_answer_once_then_the_link_is_spent(link, job_referral):

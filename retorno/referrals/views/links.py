@@ -15,7 +15,8 @@ from retorno.referrals.views.common import form_errors_to
 def _private(response: HttpResponse) -> HttpResponse:
     response.no_store = True
     response["Cache-Control"] = "no-store, private"
-    response["Referrer-Policy"] = "no-referrer"  # the token must not leak to other sites
+    # The token must not leak to other sites ("no-referrer" would make browsers send Origin: null, failing CSRF).
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

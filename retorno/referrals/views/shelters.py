@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, permission_required
@@ -122,7 +123,7 @@ def check_in(request: HttpRequest, shelter_id: int, referral_id: int) -> HttpRes
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Checked in."))
+            messages.success(request, pgettext("shelter", "Checked in."))
     else:
         messages.error(request, _("Choose a bed type."))
     return redirect("referrals:shelter_detail", shelter_id=shelter.pk)
@@ -139,5 +140,5 @@ def check_out(request: HttpRequest, stay_id: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Checked out."))
+            messages.success(request, pgettext("shelter", "Checked out."))
     return redirect("referrals:shelter_detail", shelter_id=stay.shelter_id)
