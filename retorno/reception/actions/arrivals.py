@@ -63,7 +63,9 @@ def arrival_check_in(
     ``person`` confirms a registry record; without it the manifest's match is used, or the
     passenger is registered from the manifest's data.
     """
-    arrival = Arrival.objects.select_for_update().select_related("flight", "manifest_row").get(pk=arrival.pk)
+    arrival = (
+        Arrival.objects.select_for_update(of=("self",)).select_related("flight", "manifest_row").get(pk=arrival.pk)
+    )
     _require_reception_open(arrival.flight)
     if Arrival.Status.CHECKED_IN not in Arrival.TRANSITIONS[arrival.status]:
         raise ValidationError({"status": _("This arrival is already checked in.")})
@@ -127,7 +129,7 @@ def walk_in_register(
 @transaction.atomic
 def arrival_mark_no_show(*, actor: User, arrival: Arrival, request: HttpRequest | None = None) -> Arrival:
     """Record that a passenger on the manifest did not arrive."""
-    arrival = Arrival.objects.select_for_update().select_related("flight").get(pk=arrival.pk)
+    arrival = Arrival.objects.select_for_update(of=("self",)).select_related("flight").get(pk=arrival.pk)
     if arrival.flight.is_closed:
         raise ValidationError(_("The flight is closed."))
     if Arrival.Status.NO_SHOW not in Arrival.TRANSITIONS[arrival.status]:
@@ -187,7 +189,11 @@ def triage_record(
     if unknown:
         raise TypeError(f"Unknown triage fields: {sorted(unknown)}")
     fields.pop("unaccompanied_minor", None)  # computed, never taken from the caller
-    arrival = Arrival.objects.select_for_update().select_related("flight", "person", "manifest_row").get(pk=arrival.pk)
+    arrival = (
+        Arrival.objects.select_for_update(of=("self",))
+        .select_related("flight", "person", "manifest_row")
+        .get(pk=arrival.pk)
+    )
     _require_reception_open(arrival.flight)
     if not arrival.is_present:
         raise ValidationError(_("Only a person who has checked in can be triaged."))
