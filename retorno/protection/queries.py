@@ -240,3 +240,28 @@ def case_read_audit(*, user: User, case: ProtectionCase, access: CaseAccess, sec
     audit_view(
         actor=user, obj=case, person_id=case.person_id, section=f"protection.{section}", request=request, reason=why
     )
+
+
+def persons_with_protection_flag(person_ids) -> set[int]:
+    """Which of these persons the protection team is involved with: a flag, never a reason.
+
+    Reception shows it on the manifest and at check-in, so staff know to call protection.
+    """
+    ids = [i for i in person_ids if i]
+    if not ids:
+        return set()
+    with_case = ProtectionCase.objects.filter(person_id__in=ids).values_list("person_id", flat=True)
+    referred = ProtectionReferral.objects.filter(person_id__in=ids).values_list("person_id", flat=True)
+    return set(with_case) | set(referred)
+
+
+def minor_handed_over(arrival) -> bool | None:
+    """True once protection has taken custody of a minor referred from this arrival.
+
+    Custody is taken when the referral is taken from the queue or the minor's case records a
+    link in the chain of custody. None when protection holds nothing for this arrival yet, so
+    reception's own acknowledgement decides (reception's flight-close rule calls this).
+    """
+    taken = ProtectionReferral.objects.filter(arrival_id=arrival.pk, status=ProtectionReferral.Status.TAKEN).exists()
+    in_custody = CustodyEvent.objects.filter(case__arrival_id=arrival.pk).exists()
+    return True if (taken or in_custody) else None

@@ -55,7 +55,7 @@ def test_viewing_a_profile_is_audited_with_who_and_where(clerk, client_for, pers
     response = client_for(clerk).get(reverse("people:detail", args=[person.pk]), REMOTE_ADDR="10.1.2.3")
     assert response.status_code == 200
     assert response["Cache-Control"].startswith("no-store")
-    event = AuditEvent.objects.get(kind="view", person_id=person.pk)
+    event = AuditEvent.objects.get(kind="view", person_id=person.pk, section="profile")
     assert (event.actor, event.ip_address, event.section) == (clerk, "10.1.2.3", "profile")
 
 

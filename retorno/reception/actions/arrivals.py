@@ -29,6 +29,47 @@ def _return_number(person: Person, flight: Flight) -> int:
     return earlier + 1
 
 
+def _after_arrival(*, actor: User, arrival: Arrival, request) -> None:
+    """What every arrival sets in motion elsewhere: its follow-ups, and re-migration noticed."""
+    from retorno.reintegration.actions import followups_on_arrival
+
+    followups_on_arrival(
+        actor=actor,
+        person=arrival.person,
+        arrived_on=timezone.localdate(arrival.checked_in_at),
+        arrival_id=arrival.pk,
+        request=request,
+    )
+
+
+def _after_triage(*, actor: User, arrival: Arrival, triage: Triage, before: dict, request) -> None:
+    """Hand what triage found to the teams that act on it.
+
+    A protection flag puts the person in the protection queue (no reason travels with it); a
+    shelter need becomes a referral to a shelter when the person agreed to share their data
+    with partners (otherwise the officer refers them from the referrals page after asking).
+    """
+    from retorno.people.queries import has_consent
+    from retorno.protection.actions import protection_referral_receive
+    from retorno.referrals.actions import shelter_referral_from_reception
+
+    if triage.refer_to_protection and not before.get("refer_to_protection"):
+        protection_referral_receive(
+            actor=actor,
+            person=arrival.person,
+            arrival=arrival,
+            unaccompanied_minor=triage.unaccompanied_minor,
+            request=request,
+        )
+    wants_shelter = triage.shelter and not before.get("shelter") and not triage.unaccompanied_minor
+    if wants_shelter and has_consent(person=arrival.person, purpose=Consent.Purpose.SHARE_WITH_PARTNERS):
+        try:
+            with transaction.atomic():
+                shelter_referral_from_reception(actor=actor, person=arrival.person, arrival=arrival, request=request)
+        except ValidationError:
+            pass  # no shelter has a free bed of that type: the flight page shows the unmet need
+
+
 def _person_from_manifest(*, actor: User, arrival: Arrival, request) -> Person:
     """Register the manifest's passenger in the registry, as the manifest names them."""
     values = arrival.manifest_row.values
@@ -92,6 +133,7 @@ def arrival_check_in(
         new={"status": arrival.status, "return_number": arrival.return_number},
         request=request,
     )
+    _after_arrival(actor=actor, arrival=arrival, request=request)
     return arrival
 
 
@@ -123,6 +165,7 @@ def walk_in_register(
         new={"flight": flight.pk, "return_number": arrival.return_number},
         request=request,
     )
+    _after_arrival(actor=actor, arrival=arrival, request=request)
     return arrival
 
 
@@ -238,6 +281,7 @@ def triage_record(
         contact_add(
             actor=actor, person=arrival.person, kind=Contact.Kind.PHONE, value=triage.contact_phone, request=request
         )
+    _after_triage(actor=actor, arrival=arrival, triage=triage, before=before, request=request)
     old, new = changes(before, after)
     audit_write(
         actor=actor,
