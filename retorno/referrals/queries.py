@@ -42,7 +42,12 @@ def sharing_allowed_q() -> Q:
 
 
 def sharing_allowed(referral: Referral) -> bool:
-    """Whether the partner may still see this referral's shared data."""
+    """Whether the partner may still see this referral's shared data.
+
+    Uses the annotations of ``with_consent_in_force`` when the referral carries them (no query).
+    """
+    if hasattr(referral, "consent_now") and hasattr(referral, "refused_since"):
+        return referral.consent_now is True or (bool(referral.consent_override_reason) and not referral.refused_since)
     return with_consent_in_force(Referral.objects.filter(pk=referral.pk)).filter(sharing_allowed_q()).exists()
 
 
@@ -116,7 +121,7 @@ def partner_inbox(*, user: User, status: str = "") -> QuerySet[Referral]:
     """Referrals addressed to the partner user's organisation, newest first."""
     if not _is_partner(user):
         return Referral.objects.none()
-    referrals = referrals_visible_to(user)
+    referrals = with_consent_in_force(referrals_visible_to(user))
     if status:
         referrals = referrals.filter(status=status)
     return referrals
@@ -234,7 +239,7 @@ def current_stays(shelter: Shelter) -> QuerySet[Stay]:
 
 def expected_arrivals(shelter: Shelter) -> QuerySet[Referral]:
     """Open shelter referrals to this shelter where the person has not checked in yet."""
-    return (
+    return with_consent_in_force(
         shelter.referrals.filter(status__in=OPEN_STATUSES, stay__isnull=True)
         .select_related("person", "partner__organisation")
         .order_by("expected_at", "created_at")

@@ -42,3 +42,24 @@ def test_employer_gets_nothing_of_the_shelters_referral(
 
 def test_staff_see_all(job_referral, shelter_referral, clerk):
     assert set(referrals_visible_to(clerk)) == {job_referral, shelter_referral}
+
+
+def test_inbox_reads_consent_without_a_query_per_referral(client_for, refer, employer_profile, employer_partner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(employer_partner)
+
+    def queries_for_inbox(expected_rows: int) -> int:
+        with CaptureQueriesContext(connection) as context:
+            page = client.get("/referrals/inbox/").content.decode()
+        assert page.count("José Luis Xicará Tzul") == expected_rows
+        return len(context)
+
+    for n in range(2):
+        refer(employer_profile, service="employment", purpose=f"Vacante {n}")
+    client.get("/referrals/inbox/")  # warm the session
+    with_two = queries_for_inbox(2)
+    for n in range(4):
+        refer(employer_profile, service="employment", purpose=f"Otra vacante {n}")
+    assert queries_for_inbox(6) == with_two
