@@ -8,8 +8,14 @@ from retorno.people.matching.columns import Columns
 from retorno.people.matching.keys import MAX_BLOCK, key_codes
 
 
-def _pairs_within_blocks(code: np.ndarray, n: int, max_block: int) -> list[np.ndarray]:
-    """Pairs (as ``low * n + high``) of rows sharing a non-zero code, skipping huge blocks."""
+def _pairs_within_blocks(
+    code: np.ndarray, n: int, max_block: int, max_pairs: int = 0, rng: np.random.Generator | None = None
+) -> list[np.ndarray]:
+    """Pairs (as ``low * n + high``) of rows sharing a non-zero code, skipping huge blocks.
+
+    With ``max_pairs``, whole blocks are drawn at random so that about that many
+    pairs come out (a sample for training, not for matching).
+    """
     rows = np.flatnonzero(code)
     if len(rows) < 2:
         return []
@@ -18,6 +24,13 @@ def _pairs_within_blocks(code: np.ndarray, n: int, max_block: int) -> list[np.nd
     cuts = np.flatnonzero(sorted_code[1:] != sorted_code[:-1]) + 1
     starts = np.concatenate(([0], cuts))
     sizes = np.diff(np.concatenate((starts, [len(rows)])))
+    if max_pairs:
+        usable = (sizes >= 2) & (sizes <= max_block)
+        total = float((sizes[usable] * (sizes[usable] - 1) // 2).sum())
+        if total > max_pairs:
+            rng = rng or np.random.default_rng(0)
+            keep = rng.random(len(sizes)) < max_pairs / total
+            starts, sizes = starts[keep], sizes[keep]
     out = []
     # All blocks of one size at once: their pairs are the same offsets from each start.
     for size in np.unique(sizes):

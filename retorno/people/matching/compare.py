@@ -108,11 +108,15 @@ class Pairs:
     def length(self, side: str, group: str, feature: str) -> np.ndarray:
         """Length of a string feature on one side ("a" or "b") of each pair."""
         cols, rows = (self.ca, self.ia) if side == "a" else (self.cb, self.ib)
-        key = ("len", group, feature)
-        if key not in cols.cache:
-            values = cols.vocab[group][feature]
-            cols.cache[key] = np.fromiter((len(v) for v in values), np.int32, len(values))
-        return cols.cache[key][cols.ids[group][rows]]
+        return _vocab_lengths(cols, group, feature)[cols.ids[group][rows]]
+
+    def _distinct(self, group: str, feature: str, mask: np.ndarray, feature_b: str):
+        """The distinct (left, right) string pairs under ``mask``, and where each pair goes."""
+        ida = self.ca.ids[group][self.ia[mask]].astype(np.int64)
+        idb = self.cb.ids[group][self.ib[mask]].astype(np.int64)
+        nb = self.cb.vocab_size(group)
+        uniq, inverse = np.unique(ida * nb + idb, return_inverse=True)
+        return uniq // nb, uniq % nb, inverse.ravel()
 
     def similarity(self, group: str, feature: str, mask: np.ndarray, scorer, feature_b: str = "") -> np.ndarray:
         """``scorer`` on the strings of the masked pairs, once per distinct value pair
@@ -120,15 +124,44 @@ class Pairs:
         out = np.zeros(self.n, dtype=np.float64)
         if not mask.any():
             return out
-        ida = self.ca.ids[group][self.ia[mask]].astype(np.int64)
-        idb = self.cb.ids[group][self.ib[mask]].astype(np.int64)
-        nb = self.cb.vocab_size(group)
-        uniq, inverse = np.unique(ida * nb + idb, return_inverse=True)
-        left = self.ca.vocab[group][feature][uniq // nb].tolist()
-        right = self.cb.vocab[group][feature_b or feature][uniq % nb].tolist()
-        scores = process.cpdist(left, right, scorer=scorer)
-        out[mask] = np.asarray(scores, dtype=np.float64)[inverse.ravel()]
+        ua, ub, inverse = self._distinct(group, feature, mask, feature_b)
+        left = self.ca.vocab[group][feature][ua]
+        right = self.cb.vocab[group][feature_b or feature][ub]
+        out[mask] = _cpdist(left, right, scorer)[inverse]
         return out
+
+    def close(self, group: str, feature: str, mask: np.ndarray, feature_b: str = "") -> np.ndarray:
+        """Pairs one slip apart (see ``_close``), computed once per distinct pair."""
+        out = np.zeros(self.n, dtype=bool)
+        if not mask.any():
+            return out
+        ua, ub, inverse = self._distinct(group, feature, mask, feature_b)
+        left = self.ca.vocab[group][feature][ua]
+        right = self.cb.vocab[group][feature_b or feature][ub]
+        near = _cpdist(left, right, JaroWinkler.normalized_similarity) >= NAME_SIMILAR
+        lengths = np.minimum(
+            _vocab_lengths(self.ca, group, feature)[ua], _vocab_lengths(self.cb, group, feature_b or feature)[ub]
+        )
+        todo = ~near & (lengths >= 4)
+        if todo.any():
+            near[todo] = _cpdist(left[todo], right[todo], OSA.distance) <= 1
+        out[mask] = near[inverse]
+        return out
+
+
+def _vocab_lengths(cols: Columns, group: str, feature: str) -> np.ndarray:
+    """Length of each distinct value of a string feature (cached)."""
+    key = ("len", group, feature)
+    if key not in cols.cache:
+        values = cols.vocab[group][feature]
+        cols.cache[key] = np.fromiter((len(v) for v in values), np.int32, len(values))
+    return cols.cache[key]
+
+
+def _cpdist(left: np.ndarray, right: np.ndarray, scorer) -> np.ndarray:
+    # Both cores for big batches; threads cost more than they save on a few pairs.
+    workers = 2 if len(left) > 20_000 else 1
+    return np.asarray(process.cpdist(left.tolist(), right.tolist(), scorer=scorer, workers=workers), dtype=np.float64)
 
 
 class _Levels:
@@ -148,12 +181,7 @@ class _Levels:
 def _close(p: Pairs, group: str, feature: str, mask: np.ndarray, feature_b: str = "") -> np.ndarray:
     """One slip apart: Jaro-Winkler >= NAME_SIMILAR, or one edit (or swap of
     neighbours) between words of four letters or more ("Rony"/"Roqy")."""
-    if not mask.any():
-        return mask
-    jw = p.similarity(group, feature, mask, JaroWinkler.normalized_similarity, feature_b)
-    edits = p.similarity(group, feature, mask, OSA.distance, feature_b)
-    shorter = np.minimum(p.length("a", group, feature), p.length("b", group, feature_b or feature))
-    return mask & ((jw >= NAME_SIMILAR) | ((shorter >= 4) & (edits <= 1)))
+    return p.close(group, feature, mask, feature_b)
 
 
 def _close_words(p: Pairs, written: str, phon: str, mask: np.ndarray, written_b: str = "", phon_b: str = ""):

@@ -252,7 +252,7 @@ M_SOURCE: dict[str, tuple[str, ...]] = {
 }
 MIN_SESSION_PAIRS = 200
 M_PSEUDO = 0.002
-MAX_SESSION_PAIRS = 2_000_000
+MAX_SESSION_PAIRS = 500_000
 
 
 def _level_shares(levels: np.ndarray, pseudo: float = 0.5) -> dict[str, list[float]]:
@@ -362,7 +362,7 @@ def _session_pairs(cols: Columns, session: str, rng: np.random.Generator) -> tup
     n = cols.n
     parts = []
     for code in _session_codes(cols, session):
-        parts.extend(_pairs_within_blocks(code, n, 1000))
+        parts.extend(_pairs_within_blocks(code, n, 1000, MAX_SESSION_PAIRS, rng))
     if not parts:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     found = np.unique(np.concatenate(parts))
@@ -377,7 +377,7 @@ def estimate_u_family(cols: Columns, rng: np.random.Generator) -> dict[str, list
     w = cols.get("surnames", "h_joint").view(np.uint64)
     from retorno.people.matching.blocking import _pairs_within_blocks
 
-    parts = _pairs_within_blocks(w, cols.n, 1000)
+    parts = _pairs_within_blocks(w, cols.n, 1000, MAX_SESSION_PAIRS, rng)
     if not parts:
         return {}
     found = np.unique(np.concatenate(parts))
@@ -397,10 +397,14 @@ def _expected_matches(total_bits: np.ndarray, n: int) -> float:
     among all pairs equal the sum of match probabilities of the candidate pairs
     (a fixed point; pairs outside blocking are assumed to be non-matches)."""
     all_pairs = n * (n - 1) / 2
+    # Evidence binned to 1/100 bit: the fixed point then iterates over bins, not pairs.
+    binned = np.round(np.clip(total_bits, -60, 60) * 100).astype(np.int64)
+    values, counts = np.unique(binned, return_counts=True)
+    bits = values / 100.0
     prior = min(0.5, max(len(total_bits), 1) / (2 * all_pairs))
     for _ in range(100):
-        odds = prior / (1 - prior) * np.exp2(np.clip(total_bits, -60, 60))
-        expected = float((odds / (1 + odds)).sum())
+        odds = prior / (1 - prior) * np.exp2(bits)
+        expected = float((counts * odds / (1 + odds)).sum())
         new = min(max(expected / all_pairs, 1e-12), 0.5)
         if abs(new - prior) <= 1e-9 * prior:
             prior = new

@@ -65,7 +65,7 @@ def rank_rows(
     order = np.argsort(-prob, kind="stable")[:limit]
     total = bits.sum(axis=1) + model.prior_bits(registry_size)
     return [
-        Candidate(ids[k], float(prob[k]), round(float(total[k]), 2), reasons_for(levels[k], bits[k]))
+        Candidate(ids[int(rows[k])], float(prob[k]), round(float(total[k]), 2), reasons_for(levels[k], bits[k]))
         for k in order.tolist()
         if prob[k] >= min_probability
     ]

@@ -115,6 +115,12 @@ def test_memory_index_finds_the_returnee_with_reasons():
     assert all(c.person_id != 3 for c in found)
 
 
+def test_memory_index_returns_the_right_person_id():
+    people, index = registry()
+    found = index.candidates({**people[3], "given_names": "PEDRO"})
+    assert [c.person_id for c in found] == [3]
+
+
 def test_memory_index_is_updated_on_every_write():
     _, index = registry()
     newcomer = {"given_names": "Ana", "first_surname": "Xitumul", "second_surname": "Cumes", "birth_date": "2000-02-02"}
