@@ -125,6 +125,9 @@ class SharedField(models.TextChoices):
     EDUCATION = "education", _("Education")
     PHONE = "phone", _("Phone numbers")
     EMAIL = "email", _("Email")
+    # Explicitly shares the whole tier-1 record, so the partner may open the registry profile
+    # (identity, other documents, addresses, consents): for partners that take over a case.
+    FULL_RECORD = "full_record", _("The whole identity record (registry profile)")
 
 
 DEFAULT_SHELTER_FIELDS = [SharedField.NAME, SharedField.SEX, SharedField.AGE, SharedField.LANGUAGES]

@@ -12,10 +12,6 @@ from retorno.people.models import Consent, Person
 from retorno.referrals.models import BedType, Partner, Referral, SharedField, Shelter, Stay
 
 OPEN_STATUSES = (Referral.Status.PENDING, Referral.Status.ACCEPTED)
-# The registry profile shows a person's whole tier-1 record (identity, documents, contacts).
-# A partner may open it only when a referral shares all of that; otherwise it uses its own
-# referral pages, which show exactly the fields shared.
-FULL_PROFILE_FIELDS = frozenset(SharedField.values)
 
 
 def _is_partner(user: User) -> bool:
@@ -54,16 +50,18 @@ def sharing_allowed(referral: Referral) -> bool:
 def person_ids_shared_with(organisation_id: int) -> QuerySet:
     """Ids of the persons whose whole tier-1 record a referral shares with a partner organisation.
 
-    Only pending or accepted referrals count, only while the person's consent covers them, and
-    only when the referral shares every tier-1 field: the registry profile shows all of them, so
-    a referral sharing less keeps the person out of the registry for that partner (its staff see
-    the shared fields on their referral pages instead).
+    The registry profile shows everything tier 1 (identity, other documents, addresses, consent
+    decisions), so a person counts only when an open (pending or accepted) referral to that
+    organisation shares ``full_record`` and the person's consent still covers it. Referrals that
+    share less keep the person out of the registry for that partner; its staff see exactly the
+    shared fields on their own referral pages instead.
     """
     referrals = with_consent_in_force(
         Referral.objects.filter(partner__organisation_id=organisation_id, status__in=OPEN_STATUSES)
     ).filter(sharing_allowed_q())
+    # JSON containment is not portable to SQLite; a partner has few open referrals, so filter here.
     ids = [
-        r.person_id for r in referrals.only("person_id", "shared_fields") if set(r.shared_fields) >= FULL_PROFILE_FIELDS
+        r.person_id for r in referrals.only("person_id", "shared_fields") if SharedField.FULL_RECORD in r.shared_fields
     ]
     return Person.objects.filter(id__in=ids).values("id")
 
@@ -165,12 +163,14 @@ def shared_data(referral: Referral) -> list[tuple[str, str]]:
         return []
     person = referral.person
     labels = dict(SharedField.choices)
-    rows = []
-    for field in SharedField.values:
-        if field not in referral.shared_fields:
-            continue
-        rows.append((str(labels[field]), _shared_value(person, field)))
-    return rows
+    return [(str(labels[field]), _shared_value(person, field)) for field in _fields_shown(referral)]
+
+
+def _fields_shown(referral: Referral) -> list[str]:
+    """The fields to show, in a fixed order; the whole record implies every single field."""
+    if SharedField.FULL_RECORD in referral.shared_fields:
+        return [f for f in SharedField.values if f != SharedField.FULL_RECORD]
+    return [f for f in SharedField.values if f in referral.shared_fields]
 
 
 def _shared_value(person: Person, field: str) -> str:
@@ -202,7 +202,7 @@ def shared_data_dict(referral: Referral) -> dict[str, str]:
     """The same as ``shared_data`` keyed by field code (for the API)."""
     if not sharing_allowed(referral):
         return {}
-    return {f: _shared_value(referral.person, f) for f in SharedField.values if f in referral.shared_fields}
+    return {f: _shared_value(referral.person, f) for f in _fields_shown(referral)}
 
 
 # --- shelters -----------------------------------------------------------------------------

@@ -10,14 +10,14 @@ from retorno.referrals.models import Referral
 from retorno.referrals.queries import person_ids_shared_with, shared_data, sharing_allowed
 
 
-def _refer(actor, person, partner, **extra):
+def _refer(actor, person, partner, shared_fields=("name",), **extra):
     return referral_create(
         actor=actor,
         person=person,
         partner=partner,
         purpose="Empleo",
         service="employment",
-        shared_fields=["name"],
+        shared_fields=list(shared_fields),
         **extra,
     )
 
@@ -94,33 +94,28 @@ def test_override_holds_until_the_person_refuses(person, employer_profile, manag
 
 
 def test_person_ids_shared_with_needs_consent_an_open_referral_and_the_whole_record(
-    consenting_person, employer_profile, employer_org, shelter_org, reintegration_officer, clerk
+    consenting_person,
+    employer_profile,
+    employer_org,
+    shelter_org,
+    reintegration_officer,
+    clerk,
+    client_for,
+    employer_partner,
 ):
-    _refer(reintegration_officer, consenting_person, employer_profile)
-    # Shares only the name: the registry profile would show far more, so the person is not shared there.
+    every_field = ["name", "sex", "age", "birth_date", "cui", "origin", "languages", "education", "phone", "email"]
+    _refer(reintegration_officer, consenting_person, employer_profile, shared_fields=every_field)
+    # Even every single field is less than the registry profile shows: the person stays out of it.
     assert list(person_ids_shared_with(employer_org.pk)) == []
-    full = _refer(
-        reintegration_officer,
-        consenting_person,
-        employer_profile,
-    )
-    full.shared_fields = [
-        "name",
-        "sex",
-        "age",
-        "birth_date",
-        "cui",
-        "origin",
-        "languages",
-        "education",
-        "phone",
-        "email",
-    ]
-    full.save()
+    assert client_for(employer_partner).get(f"/people/{consenting_person.pk}/").status_code == 404
+    whole = _refer(reintegration_officer, consenting_person, employer_profile, shared_fields=["full_record"])
     assert [row["id"] for row in person_ids_shared_with(employer_org.pk)] == [consenting_person.pk]
+    assert client_for(employer_partner).get(f"/people/{consenting_person.pk}/").status_code == 200
+    assert [label for label, _ in shared_data(whole)][:2] == ["Nombre completo", "Sexo"]
     assert list(person_ids_shared_with(shelter_org.pk)) == []
     consent_record(actor=clerk, person=consenting_person, purpose="share_partners", given=False)
     assert list(person_ids_shared_with(employer_org.pk)) == []
+    assert client_for(employer_partner).get(f"/people/{consenting_person.pk}/").status_code == 404
 
 
 def test_reception_shelter_referral_needs_consent(person, shelter, clerk):
