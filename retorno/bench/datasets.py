@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
 
 from retorno.bench import gt_names
@@ -83,8 +85,10 @@ def _us_date(value: str) -> str:
 def pseudopeople_sample() -> tuple[Records, list[str]]:
     import pseudopeople as psp
 
-    census = psp.generate_decennial_census(verbose=False)
-    ssa = psp.generate_social_security(verbose=False)
+    # pseudopeople draws its own progress bars on stderr; keep the report clean.
+    with contextlib.redirect_stderr(io.StringIO()):
+        census = psp.generate_decennial_census(verbose=False)
+        ssa = psp.generate_social_security(verbose=False)
     records, truth = [], []
     for row in census.to_dict("records"):
         street = " ".join(_text(row.get(k)) for k in ("street_number", "street_name", "unit_number"))

@@ -150,7 +150,8 @@ def _retorno_index(registry: list[dict], ids: list[str], train_n: int):
     index = MemoryIndex.build(ids, {c: [r[c] for r in registry] for c in INPUT_COLUMNS}, model)
 
     def lookup(record: dict) -> list[str]:
-        return [c.person_id for c in index.candidates(record, min_probability=0.5)]
+        # About Splink's default cut (match weight -4).
+        return [c.person_id for c in index.candidates(record, min_probability=0.05)]
 
     return lookup
 
@@ -160,11 +161,12 @@ def _splink_index(registry: list[dict], ids: list[str], train_n: int):
 
     frame = splink_peer.frame(registry, ids)
     linker = splink_peer.realtime_linker(frame, frame.iloc[:train_n].copy())
+    rules = splink_peer.blocking_rules(frame)
 
     def lookup(record: dict) -> list[str]:
         probe = splink_peer.frame([record], ["probe"]).iloc[0].to_dict()
         probe = {k: (None if v is None or (isinstance(v, float) and np.isnan(v)) else v) for k, v in probe.items()}
-        return [u for u in splink_peer.lookup(linker, probe) if u != "probe"]
+        return [u for u in splink_peer.lookup(linker, probe, rules) if u != "probe"]
 
     return lookup
 

@@ -47,7 +47,7 @@ def _present(df: pd.DataFrame, column: str) -> bool:
 def settings_for(df: pd.DataFrame):
     """Comparisons and prediction blocking rules for the columns this dataset has."""
     import splink.comparison_library as cl
-    from splink import SettingsCreator, block_on
+    from splink import SettingsCreator
 
     comparisons = [
         cl.NameComparison("given_names").configure(term_frequency_adjustments=True),
@@ -68,6 +68,20 @@ def settings_for(df: pd.DataFrame):
         comparisons.append(cl.ExactMatch("department"))
     if _present(df, "address"):
         comparisons.append(cl.JaroWinklerAtThresholds("address", [0.9, 0.8]))
+    return SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="unique_id",
+        comparisons=comparisons,
+        blocking_rules_to_generate_predictions=blocking_rules(df),
+        retain_intermediate_calculation_columns=False,
+        retain_matching_columns=False,
+    )
+
+
+def blocking_rules(df: pd.DataFrame) -> list:
+    """Which pairs Splink scores, in batch and in real time alike."""
+    from splink import block_on
+
     rules = [
         block_on("first_surname", "given_first"),
         block_on("first_surname", "birth_year"),
@@ -77,14 +91,7 @@ def settings_for(df: pd.DataFrame):
     for column in ("cui", "other_id"):
         if _present(df, column):
             rules.append(block_on(column))
-    return SettingsCreator(
-        link_type="dedupe_only",
-        unique_id_column_name="unique_id",
-        comparisons=comparisons,
-        blocking_rules_to_generate_predictions=rules,
-        retain_intermediate_calculation_columns=False,
-        retain_matching_columns=False,
-    )
+    return rules
 
 
 def trained_linker(df: pd.DataFrame, seed: int = 1):
@@ -128,9 +135,12 @@ def realtime_linker(registry: pd.DataFrame, training: pd.DataFrame):
     return linker
 
 
-def lookup(linker, record: dict) -> list:
-    """Splink's real-time peer: candidates for one new record, best first."""
-    found = linker.inference.find_matches_to_new_records([record], match_weight_threshold=-4).as_pandas_dataframe()
+def lookup(linker, record: dict, rules: list) -> list:
+    """Splink's real-time peer: candidates for one new record, best first, among the
+    records that share a blocking rule with it (as in batch)."""
+    found = linker.inference.find_matches_to_new_records(
+        [record], blocking_rules=rules, match_weight_threshold=-4
+    ).as_pandas_dataframe()
     if found.empty:
         return []
     found = found.sort_values("match_weight", ascending=False)
