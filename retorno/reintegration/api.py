@@ -101,6 +101,16 @@ class JobReferralOut(Schema):
     interview_on: date | None
     hired_on: date | None
     reason: str
+    partner_referral_id: int | None = Field(None, description="The referral the employer answers (referrals API)")
+    partner_referral_status: str | None = None
+
+    @staticmethod
+    def resolve_partner_referral_status(obj) -> str | None:
+        return obj.partner_referral.status if obj.partner_referral_id else None
+
+
+class JobLinkOut(Schema):
+    url: str = Field(..., description="Absolute URL to send to the employer; shown once, never stored")
 
 
 class GrantOut(Schema):
@@ -294,6 +304,13 @@ class AttendanceIn(StrictSchema):
 
 class JobReferralIn(StrictSchema):
     vacancy_id: int
+    shared_fields: list[str] | None = Field(None, description="What the employer sees (referrals' shared fields)")
+    note: str = Field("", max_length=2000)
+    consent_override_reason: str = Field("", max_length=500, description="Managers only, without consent (audited)")
+
+
+class JobLinkIn(StrictSchema):
+    days_valid: int = Field(7, ge=1, le=30)
 
 
 class VacancyIn(StrictSchema):
@@ -546,7 +563,27 @@ def job_referral_add(request: HttpRequest, case_id: int, payload: JobReferralIn)
     require(request.user, EDIT)
     case = _case(request, case_id)
     vacancy = get_object_or_404(Vacancy, pk=payload.vacancy_id)
-    return 201, actions.job_referral_create(actor=request.user, case=case, vacancy=vacancy, request=request)
+    data = payload.dict(exclude={"vacancy_id"})
+    return 201, actions.job_referral_create(actor=request.user, case=case, vacancy=vacancy, request=request, **data)
+
+
+@router.get("/job-referrals/{job_referral_id}", response=JobReferralOut)
+def job_referral_detail(request: HttpRequest, job_referral_id: int):
+    require(request.user, VIEW)
+    job = queries.job_referral_get_for(user=request.user, job_referral_id=job_referral_id)
+    audit_view(actor=request.user, obj=job, person_id=job.case.person_id, section="reintegration", request=request)
+    return job
+
+
+@router.post("/job-referrals/{job_referral_id}/link", response={201: JobLinkOut})
+def job_referral_link(request: HttpRequest, job_referral_id: int, payload: JobLinkIn):
+    """A single-use signed link for an employer without an account to answer the job referral."""
+    require(request.user, EDIT)
+    job = queries.job_referral_get_for(user=request.user, job_referral_id=job_referral_id)
+    path = actions.job_referral_link_create(
+        actor=request.user, job_referral=job, days_valid=payload.days_valid, request=request
+    )
+    return 201, {"url": request.build_absolute_uri(path)}
 
 
 @router.post("/job-referrals/{job_referral_id}/status", response=JobReferralOut)

@@ -99,6 +99,8 @@ def _reference(manager: User, officer: User) -> dict:
                 municipality=Municipality.objects.filter(code=muni).first(),
                 posted_on=timezone.localdate() - datetime.timedelta(days=20),
             )
+    for vacancy in Vacancy.objects.filter(employer__in=orgs.values()):
+        actions.employer_partner(actor=manager, vacancy=vacancy)  # job referrals go to its partner profile
     return orgs
 
 
@@ -115,7 +117,7 @@ def _returnee(officer: User, given, first, second, sex, muni) -> Person:
             sex=sex,
             origin_municipality=Municipality.objects.filter(code=muni).first(),
         )
-        for purpose in ("reintegration", "follow_up"):
+        for purpose in ("reintegration", "follow_up", "share_partners"):
             consent_record(actor=officer, person=person, purpose=purpose, given=True)
     return person
 

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from retorno.accounts.access import PERMISSIONS
 from retorno.accounts.models import Organisation, User
 from retorno.geo.models import Municipality
+from retorno.referrals.models import SharedField
 from retorno.reintegration import rss
+from retorno.reintegration.actions.employer import DEFAULT_EMPLOYER_FIELDS
 from retorno.reintegration.models import (
     BudgetLine,
     BusinessGrant,
@@ -90,9 +92,34 @@ class AttendanceForm(forms.Form):
 
 
 class JobReferralForm(forms.Form):
+    """A vacancy, and what the employer will see of the person (sent to it as a referral)."""
+
     vacancy = forms.ModelChoiceField(
         label=_("Vacancy"), queryset=Vacancy.objects.filter(is_open=True).select_related("employer")
     )
+    shared_fields = forms.MultipleChoiceField(
+        label=_("Data the employer will see"),
+        choices=[c for c in SharedField.choices if c[0] != SharedField.FULL_RECORD],
+        widget=forms.CheckboxSelectMultiple,
+        initial=DEFAULT_EMPLOYER_FIELDS,
+    )
+    note = forms.CharField(
+        label=_("Note for the employer"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    consent_override_reason = forms.CharField(
+        label=_("Reason for referring without consent to share data (managers, audited)"),
+        max_length=500,
+        required=False,
+    )
+
+    def __init__(self, *args, can_override: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_override:
+            del self.fields["consent_override_reason"]
+
+
+class LinkForm(forms.Form):
+    days_valid = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=30, initial=7)
 
 
 class GrantForm(forms.ModelForm):

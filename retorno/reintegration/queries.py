@@ -133,3 +133,31 @@ def programme_figures() -> dict:
         "hired": JobReferral.objects.filter(status=JobReferral.Status.HIRED).count(),
         "grants_disbursed": BusinessGrant.objects.filter(status=BusinessGrant.Status.DISBURSED).count(),
     }
+
+
+def job_referral_get_for(*, user: User, job_referral_id: int) -> JobReferral:
+    """A job referral whose case ``user`` may see, with its vacancy and employer referral; 404 otherwise."""
+    if not can(user, "reintegration.view"):
+        raise Http404
+    jobs = JobReferral.objects.select_related(
+        "case__person", "case__officer", "vacancy__employer", "partner_referral__partner__organisation"
+    )
+    try:
+        return jobs.get(pk=job_referral_id)
+    except (JobReferral.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def partner_referral_history(job: JobReferral) -> list:
+    """The employer referral's changes (who answered what, how, when), oldest first."""
+    if job.partner_referral_id is None:
+        return []
+    return list(job.partner_referral.changes.select_related("by"))
+
+
+def employer_may_answer(job: JobReferral) -> bool:
+    """Whether the employer still has an answer to give (so a signed link makes sense)."""
+    from retorno.referrals.models import PARTNER_ANSWERS, TRANSITIONS
+
+    referral = job.partner_referral
+    return referral is not None and bool(TRANSITIONS[referral.status] & PARTNER_ANSWERS)

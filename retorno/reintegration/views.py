@@ -135,7 +135,9 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "goals": case.goals_set.all(),
         "documents": case.documents.prefetch_related("payments"),
         "enrolments": case.enrolments.select_related("course__institution"),
-        "job_referrals": case.job_referrals.select_related("vacancy__employer").prefetch_related("followups__outcome"),
+        "job_referrals": case.job_referrals.select_related("vacancy__employer", "partner_referral").prefetch_related(
+            "followups__outcome"
+        ),
         "grants": case.grants.all(),
         "payments": case.payments.select_related("budget_line__donor", "document", "enrolment"),
         "followups": case.followups.select_related("officer").order_by("due_on"),
@@ -148,7 +150,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "goal": forms.GoalForm(),
             "document": forms.DocumentForm(),
             "enrolment": forms.EnrolmentForm(initial={"starts_on": timezone.localdate()}),
-            "job": forms.JobReferralForm(),
+            "job": forms.JobReferralForm(can_override=can(request.user, "referral.consent_override")),
             "payment": forms.PaymentForm(case=case, initial={"paid_on": timezone.localdate()}),
         },
     }
@@ -310,12 +312,66 @@ def enrolment_attendance(request: HttpRequest, enrolment_id: int) -> HttpRespons
 @permission_required(EDIT)
 def job_referral_add(request: HttpRequest, case_id: int) -> HttpResponse:
     case = queries.case_get_for(user=request.user, case_id=case_id)
-    form = forms.JobReferralForm(request.POST)
-    if form.is_valid():
-        _run(request, actions.job_referral_create, _("Referred to the vacancy."), case=case, **form.cleaned_data)
-    else:
+    form = forms.JobReferralForm(request.POST, can_override=can(request.user, "referral.consent_override"))
+    if not form.is_valid():
         messages.error(request, _("Not saved: %(errors)s") % {"errors": _errors(form)})
+        return _to_case(case.pk)
+    _run(
+        request,
+        actions.job_referral_create,
+        _("Referred to the vacancy; the employer has the referral to answer."),
+        case=case,
+        **form.cleaned_data,
+    )
     return _to_case(case.pk)
+
+
+def _job_context(request: HttpRequest, job: JobReferral, **extra) -> dict:
+    referral = job.partner_referral
+    return {
+        "job": job,
+        "case": job.case,
+        "referral": referral,
+        "history": queries.partner_referral_history(job),
+        "links": referral.links.select_related("created_by") if referral else [],
+        "can_edit": can(request.user, EDIT),
+        "can_link": can(request.user, EDIT) and can(request.user, "referral.link") and queries.employer_may_answer(job),
+        "link_form": forms.LinkForm(),
+        "today": timezone.localdate(),
+        **extra,
+    }
+
+
+@permission_required(VIEW)
+def job_referral_detail(request: HttpRequest, job_referral_id: int) -> HttpResponse:
+    """One job referral: the vacancy, the employer's answers, and signed links for employers without an account."""
+    job = queries.job_referral_get_for(user=request.user, job_referral_id=job_referral_id)
+    audit_view(actor=request.user, obj=job, person_id=job.case.person_id, section="reintegration", request=request)
+    return render(request, "reintegration/job_referral.html", _job_context(request, job))
+
+
+@require_POST
+@permission_required(EDIT)
+def job_referral_link(request: HttpRequest, job_referral_id: int) -> HttpResponse:
+    """Issue a signed link for the employer and show it this once (it is never stored)."""
+    job = queries.job_referral_get_for(user=request.user, job_referral_id=job_referral_id)
+    form = forms.LinkForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Not saved: %(errors)s") % {"errors": _errors(form)})
+        return redirect("reintegration:job_referral", job_referral_id=job.pk)
+    path = _run(
+        request,
+        actions.job_referral_link_create,
+        _("Link created: send it to the employer now, it is not shown again."),
+        job_referral=job,
+        days_valid=form.cleaned_data["days_valid"],
+    )
+    if not path:
+        return redirect("reintegration:job_referral", job_referral_id=job.pk)
+    context = _job_context(request, job, new_link=request.build_absolute_uri(path))
+    response = render(request, "reintegration/job_referral.html", context)
+    response["Cache-Control"] = "no-store, private"
+    return response
 
 
 @require_POST
@@ -324,6 +380,8 @@ def job_referral_status(request: HttpRequest, job_referral_id: int) -> HttpRespo
     referral = _status_post(
         request, JobReferral, job_referral_id, actions.job_referral_set_status, "job_referral", ("on", "reason")
     )
+    if request.POST.get("next") == "job":
+        return redirect("reintegration:job_referral", job_referral_id=referral.pk)
     return _to_case(referral.case_id)
 
 

@@ -203,6 +203,11 @@ def referral_set_status(
         reason=reason,
         request=request,
     )
+    if referral.service == Service.EMPLOYMENT:
+        # A job referral sent through this referral follows the employer's answer (explicitly, not by signal).
+        from retorno.reintegration.actions import job_referral_sync_from_partner
+
+        job_referral_sync_from_partner(actor=actor, referral=referral, request=request)
     return referral
 
 

@@ -11,6 +11,11 @@ from retorno.reintegration.actions.cases import (
     goal_add,
     goal_set_status,
 )
+from retorno.reintegration.actions.employer import (
+    employer_partner,
+    job_referral_link_create,
+    job_referral_sync_from_partner,
+)
 from retorno.reintegration.actions.followup import (
     followup_assign,
     followup_attempt,
@@ -61,6 +66,7 @@ __all__ = [
     "donor_create",
     "enrolment_create",
     "enrolment_record_attendance",
+    "employer_partner",
     "enrolment_set_status",
     "equipment_record",
     "followup_assign",
@@ -76,7 +82,9 @@ __all__ = [
     "group_create",
     "group_session_record",
     "job_referral_create",
+    "job_referral_link_create",
     "job_referral_set_status",
+    "job_referral_sync_from_partner",
     "line_balance",
     "outcome_rescore",
     "payment_record",

@@ -13,6 +13,7 @@ from retorno.accounts.access import can
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.reintegration.actions.common import move_status, require_reason
+from retorno.reintegration.actions.employer import partner_referral_follow_job, partner_referral_for_job
 from retorno.reintegration.actions.followup import followups_schedule
 from retorno.reintegration.actions.ledger import payment_record
 from retorno.reintegration.models import (
@@ -310,8 +311,22 @@ def vacancy_set_open(*, actor: User, vacancy: Vacancy, is_open: bool, request=No
 
 
 @transaction.atomic
-def job_referral_create(*, actor: User, case: ReintegrationCase, vacancy: Vacancy, request=None) -> JobReferral:
-    """Put the person forward for an open vacancy."""
+def job_referral_create(
+    *,
+    actor: User,
+    case: ReintegrationCase,
+    vacancy: Vacancy,
+    shared_fields: list[str] | None = None,
+    consent_override_reason: str = "",
+    note: str = "",
+    request=None,
+) -> JobReferral:
+    """Put the person forward for an open vacancy, and send the employer a referral to answer.
+
+    The referral goes to the employer's partner profile (created on the fly when the actor
+    manages partners) and shares ``shared_fields`` under the person's consent to share data
+    with partners; without it only a manager may refer, with a reason (audited).
+    """
     _require_live(case)
     if not vacancy.is_open:
         raise ValidationError({"vacancy": _("This vacancy is closed.")})
@@ -321,6 +336,14 @@ def job_referral_create(*, actor: User, case: ReintegrationCase, vacancy: Vacanc
     referral = JobReferral(case=case, vacancy=vacancy)
     referral.full_clean()
     referral.save()
+    partner_referral_for_job(
+        actor=actor,
+        job_referral=referral,
+        shared_fields=shared_fields,
+        consent_override_reason=consent_override_reason,
+        note=note,
+        request=request,
+    )
     audit_write(
         actor=actor,
         action="job_referral.create",
@@ -342,10 +365,31 @@ def job_referral_set_status(
     reason: str = "",
     request=None,
 ) -> JobReferral:
-    """The one way a job referral moves: referred → interview → hired / not hired (or withdrawn).
+    """The officer moves a job referral: referred → interview → hired / not hired (or withdrawn).
+
+    The move is passed on to the employer's open referral (as an answer recorded by staff, or
+    its revocation), so the employer's link stops working once the outcome is known.
+    """
+    referral = job_referral_move(
+        actor=actor, job_referral=job_referral, status=status, on=on, reason=reason, request=request
+    )
+    partner_referral_follow_job(actor=actor, job_referral=referral, request=request)
+    return referral
+
+
+def job_referral_move(
+    *,
+    actor,
+    job_referral: JobReferral,
+    status: str,
+    on: datetime.date | None = None,
+    reason: str = "",
+    request=None,
+) -> JobReferral:
+    """The one place a job referral's status changes (the officer's move or the employer's answer).
 
     Hiring schedules the retention checks (3, 6 and 12 months by default) and closes the
-    vacancy when all its positions are filled.
+    vacancy when all its positions are filled. Runs inside the caller's transaction.
     """
     referral = JobReferral.objects.select_for_update().select_related("case", "vacancy").get(pk=job_referral.pk)
     S = JobReferral.Status

@@ -108,7 +108,7 @@ class Enrolment(models.Model):
 
 
 class JobReferral(models.Model):
-    """A returnee put forward for a vacancy. When the referrals app lands, ``referral`` can link its record."""
+    """A returnee put forward for a vacancy; ``partner_referral`` is the referral the employer answers."""
 
     class Status(models.TextChoices):
         REFERRED = "referred", _("Referred")
@@ -132,8 +132,15 @@ class JobReferral(models.Model):
     interview_on = models.DateField(_("interview on"), null=True, blank=True)
     hired_on = models.DateField(_("hired on"), null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
-    # Id of the referrals.Referral sent to the employer, once that app records it.
-    partner_referral_id = models.PositiveIntegerField(null=True, blank=True)
+    # The referral sent to the employer's partner profile: the employer's answers there move this record.
+    partner_referral = models.OneToOneField(
+        "referrals.Referral",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="job_referral",
+        verbose_name=_("referral to the employer"),
+    )
     status_changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

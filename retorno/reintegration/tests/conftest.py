@@ -16,9 +16,10 @@ from retorno.tests_browser.conftest import browser, page, reference_data, sign_i
 
 @pytest.fixture
 def consenting(person, clerk):
-    """José Luis, who consented to reintegration support and follow-up."""
+    """José Luis, who consented to reintegration support, follow-up and sharing data with partners."""
     consent_record(actor=clerk, person=person, purpose="reintegration", given=True)
     consent_record(actor=clerk, person=person, purpose="follow_up", given=True)
+    consent_record(actor=clerk, person=person, purpose="share_partners", given=True)
     return person
 
 
@@ -64,7 +65,15 @@ def course(reintegration_officer, intecap):
 
 
 @pytest.fixture
-def vacancy(reintegration_officer, employer_org):
+def employer_profile(employer_org, manager):
+    """The employer's entry in the partner directory: job referrals are sent to it."""
+    from retorno.referrals.actions import partner_create
+
+    return partner_create(actor=manager, organisation=employer_org, services=["employment"])
+
+
+@pytest.fixture
+def vacancy(reintegration_officer, employer_org, employer_profile):
     return actions.vacancy_create(
         actor=reintegration_officer, employer=employer_org, title="Agente bilingüe", sector="call_centre", positions=1
     )

@@ -62,6 +62,7 @@ def page_urls(w):
         reverse("reintegration:case", args=[w["case"].pk]),
         reverse("reintegration:case_open", args=[w["person"].pk]),
         reverse("reintegration:grant", args=[w["grant"].pk]),
+        reverse("reintegration:job_referral", args=[w["job"].pk]),
         reverse("reintegration:grant_new", args=[w["case"].pk]),
         reverse("reintegration:followup", args=[w["followup"].pk]),
         reverse("reintegration:courses"),
@@ -86,6 +87,7 @@ def post_urls(w):
         reverse("reintegration:enrolment_attendance", args=[w["enrolment"].pk]),
         reverse("reintegration:job_referral_add", args=[c]),
         reverse("reintegration:job_referral_status", args=[w["job"].pk]),
+        reverse("reintegration:job_referral_link", args=[w["job"].pk]),
         reverse("reintegration:payment_add", args=[c]),
         reverse("reintegration:grant_status", args=[w["grant"].pk]),
         reverse("reintegration:tranche_add", args=[w["grant"].pk]),
@@ -114,6 +116,7 @@ def api_gets(w):
         f"/api/v1/reintegration/cases/{c}/documents",
         f"/api/v1/reintegration/cases/{c}/enrolments",
         f"/api/v1/reintegration/cases/{c}/job-referrals",
+        f"/api/v1/reintegration/job-referrals/{w['job'].pk}",
         f"/api/v1/reintegration/cases/{c}/grants",
         f"/api/v1/reintegration/cases/{c}/payments",
         f"/api/v1/reintegration/grants/{w['grant'].pk}/tranches",
@@ -148,6 +151,7 @@ def api_posts(w):
         ("/api/v1/reintegration/vacancies", {"employer_id": w["vacancy"].employer_id, "title": "x", "sector": "other"}),
         (f"/api/v1/reintegration/cases/{c}/job-referrals", {"vacancy_id": w["vacancy"].pk}),
         (f"/api/v1/reintegration/job-referrals/{w['job'].pk}/status", {"status": "interview"}),
+        (f"/api/v1/reintegration/job-referrals/{w['job'].pk}/link", {"days_valid": 3}),
         (
             f"/api/v1/reintegration/cases/{c}/grants",
             {"business_name": "x", "sector": "other", "description": "d", "budget": "10", "amount_requested": "5"},
@@ -232,6 +236,14 @@ def test_unknown_objects_answer_404(reintegration_officer, client_for, api_for, 
     assert client_for(reintegration_officer).get(reverse("reintegration:case", args=[999])).status_code == 404
     assert api_for(reintegration_officer).get("/api/v1/reintegration/cases/999").status_code == 404
     assert api_for(reintegration_officer).get("/api/v1/reintegration/followups/999").status_code == 404
+    assert client_for(reintegration_officer).get(reverse("reintegration:job_referral", args=[999])).status_code == 404
+    assert api_for(reintegration_officer).get("/api/v1/reintegration/job-referrals/999").status_code == 404
+    assert (
+        api_for(reintegration_officer)
+        .post("/api/v1/reintegration/job-referrals/999/link", "{}", content_type="application/json")
+        .status_code
+        == 404
+    )
 
 
 def test_profile_panel_offers_a_case_only_to_reintegration(consenting, reintegration_officer, clerk, client_for):

@@ -14,18 +14,21 @@ def returnee(clerk):
     person = person_create(actor=clerk, given_names="María Elena", first_surname="Cux", second_surname="Tol", sex="F")
     consent_record(actor=clerk, person=person, purpose="reintegration", given=True)
     consent_record(actor=clerk, person=person, purpose="follow_up", given=True)
+    consent_record(actor=clerk, person=person, purpose="share_partners", given=True)
     return person
 
 
 @pytest.fixture
-def offers(reintegration_officer):
+def offers(reintegration_officer, manager):
     from retorno.accounts.models import Organisation
+    from retorno.referrals.actions import partner_create
     from retorno.reintegration import actions
 
     intecap = Organisation.objects.create(slug="intecap-b", name="INTECAP", kind=Organisation.Kind.TRAINING)
     employer = Organisation.objects.create(
         slug="callgt-b", name="Centro de Llamadas GT", kind=Organisation.Kind.EMPLOYER
     )
+    partner_create(actor=manager, organisation=employer, services=["employment"])  # job referrals go to it
     course = actions.course_create(
         actor=reintegration_officer, institution=intecap, name="Panadería básica", sector="culinary"
     )
