@@ -8,6 +8,7 @@ from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, changes, snapshot
 from retorno.lib.text import normalise_identifier, tokens
 from retorno.people.cui import clean_cui
+from retorno.people.identity import match_keys_refresh
 from retorno.people.models import Consent, Contact, Identifier, NameToken, Person
 
 PERSON_FIELDS = (
@@ -36,10 +37,11 @@ def person_tokens(person: Person) -> set[str]:
 
 
 def person_reindex(person: Person) -> None:
-    """Bring the search words up to date (called by every action that changes them)."""
+    """Bring the search words and the matching keys up to date (every action that changes them calls this)."""
     person = Person.objects.get(pk=person.pk)  # the caller's copy may be stale
     NameToken.objects.filter(person=person).delete()
     NameToken.objects.bulk_create([NameToken(person=person, token=t) for t in sorted(person_tokens(person))])
+    match_keys_refresh(person)
 
 
 @transaction.atomic
@@ -62,7 +64,15 @@ def person_create(*, actor: User, request: HttpRequest | None = None, **fields) 
         new=snapshot(person, list(PERSON_FIELDS)),
         request=request,
     )
+    _queue_likely_matches(person)
     return person
+
+
+def _queue_likely_matches(person: Person) -> None:
+    """Likely duplicates of a new or edited record go to the review queue at once."""
+    from retorno.people.match_actions import pairs_queue_for
+
+    pairs_queue_for(person)
 
 
 @transaction.atomic
@@ -85,6 +95,7 @@ def person_update(*, actor: User, person: Person, request: HttpRequest | None = 
     person.save()
     person_reindex(person)
     audit_write(actor=actor, action="person.update", obj=person, person_id=person.pk, old=old, new=new, request=request)
+    _queue_likely_matches(person)
     return person
 
 

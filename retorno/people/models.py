@@ -245,3 +245,125 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_purpose_display()}: {'✓' if self.given else '✗'}"
+
+
+# --- Identity matching ---------------------------------------------------------------------
+
+
+class PersonMatchKey(models.Model):
+    """One blocking key of a live person (see ``matching/keys.py``): who is worth comparing with whom.
+
+    Kept up to date by every action that writes a person's identity, in the same transaction.
+    """
+
+    key = models.CharField(max_length=64)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "person"])]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+def ordered_pair(a_id: int, b_id: int) -> tuple[int, int]:
+    """A pair of persons is stored once, lower id first."""
+    return (a_id, b_id) if a_id < b_id else (b_id, a_id)
+
+
+class MatchCandidatePair(models.Model):
+    """Two live records that may be the same person, waiting for a human decision."""
+
+    class Band(models.TextChoices):
+        UNIQUE = "unique", _("Unique")
+        NEEDS_REVIEW = "needs_review", _("Needs review")
+        DUPLICATE = "duplicate", _("Likely duplicate")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for review")
+        MERGED = "merged", _("Merged")
+        NOT_SAME = "not_same", _("Not the same person")
+        UNMERGED = "unmerged", _("Merge undone")
+
+    # From each status, the statuses it may move to (see match_actions.pair_set_status).
+    TRANSITIONS = {
+        Status.OPEN: {Status.MERGED, Status.NOT_SAME},
+        Status.MERGED: {Status.UNMERGED},
+        Status.UNMERGED: {Status.MERGED, Status.NOT_SAME},
+        Status.NOT_SAME: set(),
+    }
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    probability = models.FloatField(_("probability"))
+    weight = models.FloatField(_("evidence (bits)"), default=0)
+    reasons = models.JSONField(_("reasons"), default=list, help_text="[[code, field, weight], ...] strongest first")
+    band = models.CharField(_("band"), max_length=12, choices=Band.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    source = models.CharField(_("found by"), max_length=20, default="registration")
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("candidate pair")
+        verbose_name_plural = _("candidate pairs")
+        ordering = ["-probability", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["person_a", "person_b"], name="unique_match_candidate_pair"),
+            models.CheckConstraint(condition=models.Q(person_a__lt=models.F("person_b")), name="match_pair_ordered"),
+        ]
+        indexes = [models.Index(fields=["status", "-probability"])]
+
+    def __str__(self) -> str:
+        return f"{self.person_a_id} ~ {self.person_b_id} ({self.probability:.2f})"
+
+
+class NotSamePerson(models.Model):
+    """A remembered decision: these two records are different people; never propose them again."""
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("not the same person")
+        verbose_name_plural = _("not the same person")
+        constraints = [
+            models.UniqueConstraint(fields=["person_a", "person_b"], name="unique_not_same_person"),
+            models.CheckConstraint(condition=models.Q(person_a__lt=models.F("person_b")), name="not_same_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_a_id} ≠ {self.person_b_id}"
+
+
+class PersonMerge(models.Model):
+    """One merge: which rows moved from the merged-away record to the kept one, so unmerge moves them back.
+
+    ``moved`` is ``[[app_label.model, field, [pks...]], ...]``; ``stayed`` lists rows that could not move
+    (e.g. the same passport on both records) and stayed, untouched, on the merged-away record.
+    """
+
+    kept = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    merged = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    pair = models.ForeignKey(MatchCandidatePair, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    moved = models.JSONField(default=list)
+    stayed = models.JSONField(default=list)
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    merged_at = models.DateTimeField(default=timezone.now)
+    unmerged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    unmerged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("merge")
+        verbose_name_plural = _("merges")
+        ordering = ["-merged_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.merged_id} → {self.kept_id}"

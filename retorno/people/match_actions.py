@@ -1,0 +1,222 @@
+"""Writes of the identity-matching workflow: the review queue, merge, unmerge, "not the same person".
+
+A merge never rewrites history: rows of other apps that pointed at the merged-away record are
+re-pointed to the kept one (found generically through ``Person._meta.related_objects``), the
+list of moved rows is kept in a ``PersonMerge`` and in the audit event, and unmerge moves
+exactly those rows back. Audit rows carry a plain ``person_id`` and are never updated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from retorno.accounts.models import User
+from retorno.audit.actions import audit_write
+from retorno.people.identity import band_for, person_candidates, person_match_record
+from retorno.people.matching import Candidate
+from retorno.people.models import MatchCandidatePair, NotSamePerson, Person, PersonMerge, ordered_pair
+
+Status = MatchCandidatePair.Status
+
+
+def _reasons_json(candidate: Candidate) -> list:
+    return [[r.code, r.field, r.weight] for r in candidate.reasons]
+
+
+def pair_record(
+    *, a_id: int, b_id: int, candidate: Candidate, source: str = "registration"
+) -> MatchCandidatePair | None:
+    """Put a candidate pair in the review queue (or refresh its score); never one decided "not the same"."""
+    low, high = ordered_pair(a_id, b_id)
+    if low == high or NotSamePerson.objects.filter(person_a_id=low, person_b_id=high).exists():
+        return None
+    band = band_for(candidate.probability)
+    if band == MatchCandidatePair.Band.UNIQUE:
+        return None
+    values = {
+        "probability": candidate.probability,
+        "weight": candidate.weight,
+        "reasons": _reasons_json(candidate),
+        "band": band,
+    }
+    pair, created = MatchCandidatePair.objects.get_or_create(
+        person_a_id=low, person_b_id=high, defaults={**values, "source": source}
+    )
+    if not created and pair.status == Status.OPEN:
+        for name, value in values.items():
+            setattr(pair, name, value)
+        pair.save(update_fields=list(values))
+    return pair
+
+
+def pairs_queue_for(person: Person, *, source: str = "registration") -> list[MatchCandidatePair]:
+    """Queue every likely match of a newly registered or edited person for review."""
+    person = Person.objects.select_related("origin_municipality").get(pk=person.pk)
+    if person.merged_into_id:
+        return []
+    found = person_candidates(record=person_match_record(person), person_id=person.pk, limit=10)
+    pairs = [pair_record(a_id=person.pk, b_id=other.pk, candidate=c, source=source) for other, c in found]
+    return [p for p in pairs if p]
+
+
+@transaction.atomic
+def pair_set_status(*, actor: User, pair: MatchCandidatePair, status: str, request: HttpRequest | None = None) -> None:
+    """Move a pair along its pipeline (``MatchCandidatePair.TRANSITIONS``); refuses illegal moves."""
+    pair = MatchCandidatePair.objects.select_for_update().get(pk=pair.pk)
+    if status not in MatchCandidatePair.TRANSITIONS[pair.status]:
+        raise ValidationError(
+            _("This pair cannot go from “%(old)s” to “%(new)s”.")
+            % {"old": pair.get_status_display(), "new": Status(status).label}
+        )
+    old = pair.status
+    pair.status, pair.decided_by, pair.decided_at = status, actor, timezone.now()
+    pair.full_clean()
+    pair.save(update_fields=["status", "decided_by", "decided_at"])
+    audit_write(
+        actor=actor,
+        action="match_pair.status",
+        obj=pair,
+        person_id=pair.person_a_id,
+        old={"status": old},
+        new={"status": status, "persons": [pair.person_a_id, pair.person_b_id]},
+        request=request,
+    )
+
+
+@transaction.atomic
+def not_same_record(*, actor: User, a: Person, b: Person, request: HttpRequest | None = None) -> NotSamePerson:
+    """Remember that two records are different people: they are never proposed together again."""
+    low, high = ordered_pair(a.pk, b.pk)
+    if low == high:
+        raise ValidationError(_("A record cannot be compared with itself."))
+    decision, created = NotSamePerson.objects.get_or_create(
+        person_a_id=low, person_b_id=high, defaults={"decided_by": actor}
+    )
+    pair = MatchCandidatePair.objects.filter(person_a_id=low, person_b_id=high).first()
+    if pair and pair.status != Status.NOT_SAME:
+        pair_set_status(actor=actor, pair=pair, status=Status.NOT_SAME, request=request)
+    if created:
+        for person_id in (low, high):
+            audit_write(
+                actor=actor,
+                action="person.not_same",
+                obj=decision,
+                person_id=person_id,
+                new={"persons": [low, high]},
+                request=request,
+            )
+    return decision
+
+
+def _relations():
+    """Every relation through which other rows point at a person (not the hidden index tables)."""
+    for rel in Person._meta.related_objects:
+        if rel.remote_field.name == "merged_into" and rel.related_model is Person:
+            continue  # earlier merges stay as they were: the profile follows the chain
+        if rel.many_to_many:
+            through = rel.through
+            field = next(f for f in through._meta.concrete_fields if f.is_relation and f.related_model is Person)
+            yield through, field.name
+        else:
+            yield rel.related_model, rel.field.name
+
+
+def _move(model, field: str, pks: Iterable, to: Person) -> tuple[list, list]:
+    """Re-point rows one by one; a row that cannot move (a unique rule) stays where it was."""
+    moved, stayed = [], []
+    for pk in pks:
+        try:
+            with transaction.atomic():
+                model.objects.filter(pk=pk).update(**{field: to})
+        except IntegrityError:
+            stayed.append(pk)
+        else:
+            moved.append(pk)
+    return moved, stayed
+
+
+@transaction.atomic
+def person_merge(
+    *,
+    actor: User,
+    keep: Person,
+    merge: Person,
+    pair: MatchCandidatePair | None = None,
+    request: HttpRequest | None = None,
+) -> PersonMerge:
+    """Merge ``merge`` into ``keep``: every arrival, case, referral, consent, contact and identifier moves.
+
+    The merged-away record stays (with ``merged_into`` set) so the merge can be undone; its
+    profile redirects to the kept one. Both records get an audit event listing the moved rows.
+    """
+    keep, merge = (Person.objects.select_for_update().get(pk=p.pk) for p in (keep, merge))
+    if keep.pk == merge.pk:
+        raise ValidationError(_("A record cannot be merged into itself."))
+    if keep.merged_into_id or merge.merged_into_id:
+        raise ValidationError(_("One of these records has already been merged."))
+    low, high = ordered_pair(keep.pk, merge.pk)
+    if NotSamePerson.objects.filter(person_a_id=low, person_b_id=high).exists():
+        raise ValidationError(_("These records were marked as different people."))
+    moved, stayed = [], []
+    for model, field in _relations():
+        pks = list(model.objects.filter(**{field: merge}).values_list("pk", flat=True))
+        if not pks:
+            continue
+        done, kept_back = _move(model, field, pks, keep)
+        if done:
+            moved.append([model._meta.label_lower, field, done])
+        if kept_back:
+            stayed.append([model._meta.label_lower, field, kept_back])
+    merge.merged_into = keep
+    merge.updated_at = timezone.now()
+    merge.save(update_fields=["merged_into", "updated_at"])
+    if pair is None:
+        pair = MatchCandidatePair.objects.filter(person_a_id=low, person_b_id=high).first()
+    record = PersonMerge.objects.create(kept=keep, merged=merge, pair=pair, moved=moved, stayed=stayed, merged_by=actor)
+    if pair and pair.status != Status.MERGED:
+        pair_set_status(actor=actor, pair=pair, status=Status.MERGED, request=request)
+    _reindex(keep, merge)
+    detail = {"kept": keep.pk, "merged": merge.pk, "merge": record.pk, "moved": moved, "stayed": stayed}
+    for person_id in (keep.pk, merge.pk):
+        audit_write(actor=actor, action="person.merge", obj=record, person_id=person_id, new=detail, request=request)
+    return record
+
+
+@transaction.atomic
+def person_unmerge(*, actor: User, merge: PersonMerge, request: HttpRequest | None = None) -> PersonMerge:
+    """Undo a merge: exactly the rows it moved go back, and the record lives again."""
+    merge = PersonMerge.objects.select_for_update().get(pk=merge.pk)
+    if merge.unmerged_at:
+        raise ValidationError(_("This merge has already been undone."))
+    merged = Person.objects.select_for_update().get(pk=merge.merged_id)
+    if merged.merged_into_id != merge.kept_id:
+        raise ValidationError(_("This record has been changed since the merge; it cannot be undone here."))
+    for label, field, pks in merge.moved:
+        apps.get_model(label).objects.filter(pk__in=pks, **{field: merge.kept_id}).update(**{field: merged})
+    merged.merged_into = None
+    merged.updated_at = timezone.now()
+    merged.save(update_fields=["merged_into", "updated_at"])
+    merge.unmerged_by, merge.unmerged_at = actor, timezone.now()
+    merge.save(update_fields=["unmerged_by", "unmerged_at"])
+    if merge.pair_id and merge.pair.status == Status.MERGED:
+        pair_set_status(actor=actor, pair=merge.pair, status=Status.UNMERGED, request=request)
+    kept = Person.objects.get(pk=merge.kept_id)
+    _reindex(kept, merged)
+    detail = {"kept": merge.kept_id, "merged": merged.pk, "merge": merge.pk, "moved_back": merge.moved}
+    for person_id in (merge.kept_id, merged.pk):
+        audit_write(actor=actor, action="person.unmerge", obj=merge, person_id=person_id, new=detail, request=request)
+    return merge
+
+
+def _reindex(*persons: Person) -> None:
+    from retorno.people.actions import person_reindex
+
+    for person in persons:
+        person_reindex(person)  # search words and matching keys
