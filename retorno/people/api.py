@@ -217,3 +217,140 @@ def access_list(request: HttpRequest, person_id: int):
     require(request.user, "audit.view_access")
     person = get_object_or_404(Person, pk=person_id)
     return list(accesses_to_person(person_id=person.pk)[:500])
+
+
+# --- Identity matching --------------------------------------------------------------------
+
+
+class CandidatesIn(StrictSchema):
+    """A record to look up: the fields of a person, as typed (POST: names stay out of URLs)."""
+
+    given_names: str = Field("", max_length=120)
+    first_surname: str = Field("", max_length=80)
+    second_surname: str = Field("", max_length=80)
+    sex: Sex = Sex.UNKNOWN
+    birth_date: date | None = None
+    cui: str = Field("", max_length=20)
+    origin_municipality: str | None = Field(None, max_length=4, description="INE code, 4 digits")
+    other_id: str = Field("", max_length=40, description="A passport, A-number or other document number")
+    limit: int = Field(5, ge=1, le=20)
+
+
+class ReasonOut(Schema):
+    code: str
+    text: str
+    for_match: bool
+
+
+class CandidateOut(Schema):
+    person: PersonOut
+    probability: float
+    reasons: list[ReasonOut]
+    explanation: str
+
+
+class PairOut(Schema):
+    id: int
+    person_a: PersonOut
+    person_b: PersonOut
+    probability: float
+    band: str
+    status: str
+    source: str
+    reasons: list[ReasonOut]
+    arrivals_a: int | None = None
+    arrivals_b: int | None = None
+
+    @staticmethod
+    def resolve_reasons(obj) -> list[dict]:
+        from retorno.people.match_reasons import reasons_list
+
+        return reasons_list(obj.reasons)
+
+
+class MergeIn(StrictSchema):
+    keep: int = Field(..., description="id of the record to keep (one of the pair)")
+
+
+class MergeOut(Schema):
+    id: int
+    kept: int = Field(..., alias="kept_id")
+    merged: int = Field(..., alias="merged_id")
+    moved: list
+    stayed: list
+    unmerged_at: datetime | None
+
+
+@router.post("/candidates", response=list[CandidateOut])
+def candidates(request: HttpRequest, payload: CandidatesIn):
+    """Who in the registry may this record be? Most likely first, with the reasons in words."""
+    from retorno.people.identity import likely_matches, manifest_record
+
+    require(request.user, "person.search")
+    values = payload.dict()
+    limit = values.pop("limit")
+    values["birth_date"] = values["birth_date"].isoformat() if values["birth_date"] else ""
+    values["origin_municipality__code"] = values.pop("origin_municipality") or ""
+    record = manifest_record(values)
+    record["other_id"] = values["other_id"]
+    return likely_matches(record, limit=limit)
+
+
+@router.get("/duplicates", response=list[PairOut])
+def duplicate_list(request: HttpRequest, band: str | None = None, status: str = "open"):
+    """The review queue: candidate pairs, most likely first (at most 200)."""
+    from retorno.people.queries import match_pairs_for_review
+
+    require(request.user, "person.review_matches")
+    return list(match_pairs_for_review(user=request.user, status=status, band=band)[:200])
+
+
+@router.get("/duplicates/{pair_id}", response=PairOut)
+def duplicate_detail(request: HttpRequest, pair_id: int):
+    """One pair with both records and their arrivals; the reads are audited."""
+    from retorno.people.queries import match_pair_get_for, person_return_count
+
+    require(request.user, "person.review_matches")
+    pair = match_pair_get_for(user=request.user, pair_id=pair_id)
+    for person in (pair.person_a, pair.person_b):
+        audit_view(actor=request.user, obj=person, person_id=person.pk, section="match_review", request=request)
+    pair.arrivals_a = person_return_count(person=pair.person_a)
+    pair.arrivals_b = person_return_count(person=pair.person_b)
+    return pair
+
+
+@router.post("/duplicates/{pair_id}/merge", response={201: MergeOut})
+def duplicate_merge(request: HttpRequest, pair_id: int, payload: MergeIn):
+    """Merge the pair into the record named by ``keep`` (managers)."""
+    from retorno.people.match_actions import person_merge
+    from retorno.people.queries import match_pair_get_for
+
+    require(request.user, "person.merge")
+    pair = match_pair_get_for(user=request.user, pair_id=pair_id)
+    if payload.keep not in (pair.person_a_id, pair.person_b_id):
+        raise HttpError(422, _("Keep one of the two records of the pair."))
+    keep, other = (pair.person_a, pair.person_b) if payload.keep == pair.person_a_id else (pair.person_b, pair.person_a)
+    return 201, person_merge(actor=request.user, keep=keep, merge=other, pair=pair, request=request)
+
+
+@router.post("/duplicates/{pair_id}/not-same", response={204: None})
+def duplicate_not_same(request: HttpRequest, pair_id: int):
+    """Remember that the two records are different people; never proposed again."""
+    from retorno.people.match_actions import not_same_record
+    from retorno.people.queries import match_pair_get_for
+
+    require(request.user, "person.review_matches")
+    pair = match_pair_get_for(user=request.user, pair_id=pair_id)
+    not_same_record(actor=request.user, a=pair.person_a, b=pair.person_b, request=request)
+    return 204, None
+
+
+@router.post("/merges/{merge_id}/unmerge", response=MergeOut)
+def merge_undo(request: HttpRequest, merge_id: int):
+    """Undo a merge: the rows it moved go back (managers)."""
+    from retorno.people.match_actions import person_unmerge
+    from retorno.people.models import PersonMerge
+
+    require(request.user, "person.merge")
+    record = get_object_or_404(PersonMerge, pk=merge_id)
+    return person_unmerge(actor=request.user, merge=record, request=request)

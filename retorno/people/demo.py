@@ -14,7 +14,19 @@ from tqdm import tqdm
 from retorno.geo.models import Country, Municipality
 from retorno.lib.text import tokens
 from retorno.people.cui import cui_with_check_digit
-from retorno.people.models import DatePrecision, Education, Language, NameToken, PeopleGroup, Person, Sex
+from retorno.people.identity import person_match_record
+from retorno.people.matching import encode_records
+from retorno.people.matching.keys import keys_of_columns
+from retorno.people.models import (
+    DatePrecision,
+    Education,
+    Language,
+    NameToken,
+    PeopleGroup,
+    Person,
+    PersonMatchKey,
+    Sex,
+)
 from retorno.people.names import (
     DEPARTMENT_WEIGHTS,
     FEMALE_GIVEN,
@@ -110,6 +122,14 @@ def generate_person(index: int, *, municipalities: dict, today: datetime.date, g
     )
 
 
+def match_keys_of(people: list[Person]) -> list[PersonMatchKey]:
+    """Matching keys of freshly generated persons (no identifiers yet), encoded in one go."""
+    columns = encode_records([person_match_record(p, with_identifiers=False) for p in people])
+    return [
+        PersonMatchKey(key=k, person_id=p.pk) for row, p in enumerate(people) for k in keys_of_columns(columns, row)
+    ]
+
+
 def load(*, options: dict, stdout) -> None:
     """Create persons until the registry holds ``options['persons']`` of them."""
     wanted = int(options.get("persons") or 0)
@@ -139,5 +159,6 @@ def load(*, options: dict, stdout) -> None:
                         person_words.add(person.cui)
                     words.extend(NameToken(person_id=person.pk, token=w[:40]) for w in person_words)
                 NameToken.objects.bulk_create(words, batch_size=5000)
+                PersonMatchKey.objects.bulk_create(match_keys_of(people), batch_size=5000)
             bar.update(stop - start)
     stdout.write(f"persons: {missing} created, {Person.objects.count()} in the registry")

@@ -84,12 +84,12 @@ def _record(values: Mapping, identifiers: Iterable[tuple[str, str]] = ()) -> dic
     }
 
 
-def person_match_record(person: Person) -> dict:
+def person_match_record(person: Person, *, with_identifiers: bool = True) -> dict:
     """The engine's record for ``person``: names, sex, birth date, CUI, origin, one other document."""
     municipality = person.origin_municipality.code if person.origin_municipality_id else ""
     values = {f: getattr(person, f) for f in RECORD_FIELDS if "__" not in f}
     values["origin_municipality__code"] = municipality
-    identifiers = person.identifiers.values_list("kind", "normalised") if person.pk else ()
+    identifiers = person.identifiers.values_list("kind", "normalised") if person.pk and with_identifiers else ()
     return _record(values, identifiers)
 
 
@@ -207,3 +207,24 @@ def manifest_record(values: Mapping) -> dict:
             record["other_id"] = normalise_identifier(str(values[key]))
             break
     return record
+
+
+def likely_matches(record: Mapping, *, person_id: int | None = None, limit: int = 5) -> list[dict]:
+    """Candidates ready for a screen: the person, the probability in percent, the reasons in words."""
+    from retorno.people.match_reasons import reasons_list, reasons_text
+
+    return [
+        {
+            "person": person,
+            "probability": c.probability,
+            "percent": min(99, max(1, round(c.probability * 100))) if c.probability < 1 else 99,
+            "reasons": reasons_list(c.reasons),
+            "explanation": reasons_text(c.reasons),
+        }
+        for person, c in person_candidates(record=record, person_id=person_id, limit=limit)
+    ]
+
+
+def form_record(cleaned: Mapping) -> dict:
+    """An engine record from a person form's cleaned data (municipality as a row, no identifiers yet)."""
+    return _record(cleaned)

@@ -1,7 +1,7 @@
 """Writes of the identity-matching workflow: the review queue, merge, unmerge, "not the same person".
 
 A merge never rewrites history: rows of other apps that pointed at the merged-away record are
-re-pointed to the kept one (found generically through ``Person._meta.related_objects``), the
+re-pointed to the kept one (found generically through Person's reverse relations, ``Person._meta.get_fields(include_hidden=True)``), the
 list of moved rows is kept in a ``PersonMerge`` and in the audit event, and unmerge moves
 exactly those rows back. Audit rows carry a plain ``person_id`` and are never updated.
 """
@@ -115,10 +115,17 @@ def not_same_record(*, actor: User, a: Person, b: Person, request: HttpRequest |
     return decision
 
 
+# The registry's own index and matching tables: rebuilt or decided per record, never moved.
+NOT_MOVED = {"people.nametoken", "people.personmatchkey", "people.matchcandidatepair", "people.notsameperson"}
+NOT_MOVED |= {"people.personmerge"}
+
+
 def _relations():
-    """Every relation through which other rows point at a person (not the hidden index tables)."""
-    for rel in Person._meta.related_objects:
-        if rel.remote_field.name == "merged_into" and rel.related_model is Person:
+    """Every relation through which other rows point at a person, hidden ones (related_name="+") included."""
+    for rel in Person._meta.get_fields(include_hidden=True):
+        if not (rel.auto_created and not rel.concrete and rel.is_relation):
+            continue
+        if rel.related_model is Person or rel.related_model._meta.label_lower in NOT_MOVED:
             continue  # earlier merges stay as they were: the profile follows the chain
         if rel.many_to_many:
             through = rel.through

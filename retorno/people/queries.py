@@ -79,3 +79,83 @@ def consents_in_force(*, person: Person) -> dict[str, Consent]:
 def has_consent(*, person: Person, purpose: str) -> bool:
     consent = consents_in_force(person=person).get(purpose)
     return bool(consent and consent.given)
+
+
+# --- Identity matching and repeat returns -----------------------------------------------
+
+
+def match_pairs_for_review(*, user: User, status: str = "open", band: str | None = None):
+    """The review queue: candidate pairs between live records, most likely first."""
+    from retorno.people.models import MatchCandidatePair
+
+    if not can(user, "person.review_matches"):
+        return MatchCandidatePair.objects.none()
+    pairs = MatchCandidatePair.objects.filter(status=status)
+    if status == MatchCandidatePair.Status.OPEN:  # a pair whose record was merged elsewhere is moot
+        pairs = pairs.filter(person_a__merged_into__isnull=True, person_b__merged_into__isnull=True)
+    if band:
+        pairs = pairs.filter(band=band)
+    return pairs.select_related(
+        "person_a__origin_municipality__department", "person_b__origin_municipality__department"
+    ).order_by("-probability", "id")
+
+
+def match_pair_get_for(*, user: User, pair_id: int):
+    """A candidate pair, if ``user`` reviews matches; 404 otherwise."""
+    from retorno.people.models import MatchCandidatePair
+
+    if not can(user, "person.review_matches"):
+        raise Http404
+    try:
+        return MatchCandidatePair.objects.select_related(
+            "person_a__origin_municipality__department", "person_b__origin_municipality__department"
+        ).get(pk=pair_id)
+    except (MatchCandidatePair.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def person_merges(*, person: Person):
+    """Merges into (and out of) this record, newest first."""
+    from retorno.people.models import PersonMerge
+
+    return PersonMerge.objects.filter(Q(kept=person) | Q(merged=person)).select_related("kept", "merged", "merged_by")
+
+
+def person_kept_record(person_id: int) -> int | None:
+    """Where a merged-away record now lives (following merges of merges); None if it was not merged."""
+    seen: set[int] = set()
+    current = Person.objects.filter(pk=person_id).values_list("merged_into_id", flat=True).first()
+    target = None
+    while current and current not in seen:
+        seen.add(current)
+        target = current
+        current = Person.objects.filter(pk=current).values_list("merged_into_id", flat=True).first()
+    return target
+
+
+def person_return_count(*, person: Person) -> int:
+    """How many times the person has arrived (checked in or walked in), across every merged record."""
+    from retorno.reception.models import Arrival
+
+    return Arrival.objects.filter(person=person, status__in=Arrival.PRESENT).count()
+
+
+def remigration_count(*, start=None, end=None, department_code: str | None = None) -> int:
+    """Persons who arrived again: with a present arrival in [start, end] (flight dates) that has an
+    earlier present arrival of the same person. Without dates, every person with two or more arrivals."""
+    from django.db.models import Exists, OuterRef
+
+    from retorno.reception.models import Arrival
+
+    present = Arrival.objects.filter(status__in=Arrival.PRESENT, person__merged_into__isnull=True)
+    arrivals = present.exclude(person=None)
+    if start:
+        arrivals = arrivals.filter(flight__date__gte=start)
+    if end:
+        arrivals = arrivals.filter(flight__date__lte=end)
+    if department_code:
+        arrivals = arrivals.filter(person__origin_municipality__department__code=department_code)
+    earlier = present.filter(person=OuterRef("person")).filter(
+        Q(flight__date__lt=OuterRef("flight__date")) | Q(flight__date=OuterRef("flight__date"), id__lt=OuterRef("id"))
+    )
+    return arrivals.filter(Exists(earlier)).values("person").distinct().count()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from retorno.people import views
+from retorno.people import match_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -11,4 +11,9 @@ urlpatterns = [
     path("<int:person_id>/contacts/add/", views.contact_add, name="contact_add"),
     path("<int:person_id>/consents/add/", views.consent_add, name="consent_add"),
     path("<int:person_id>/accesses/", views.accesses, name="accesses"),
+    path("duplicates/", match_views.queue, name="match_queue"),
+    path("duplicates/<int:pair_id>/", match_views.pair, name="match_pair"),
+    path("duplicates/<int:pair_id>/merge/", match_views.merge, name="match_merge"),
+    path("duplicates/<int:pair_id>/not-same/", match_views.not_same, name="match_not_same"),
+    path("merges/<int:merge_id>/unmerge/", match_views.unmerge, name="unmerge"),
 ]

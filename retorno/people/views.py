@@ -14,9 +14,17 @@ from retorno.audit.queries import accesses_to_person
 from retorno.people import actions
 from retorno.people.actions import PERSON_FIELDS
 from retorno.people.forms import ConsentForm, ContactForm, PersonForm, SearchForm
+from retorno.people.identity import form_record, likely_matches
 from retorno.people.models import Person
 from retorno.people.profile import profile_panels
-from retorno.people.queries import consents_in_force, person_get_for, person_search
+from retorno.people.queries import (
+    consents_in_force,
+    person_get_for,
+    person_kept_record,
+    person_merges,
+    person_return_count,
+    person_search,
+)
 
 CUI_WARNINGS = {
     "length": gettext_lazy("The CUI does not have 13 digits."),
@@ -54,7 +62,10 @@ def _form_errors_to(form, error: ValidationError) -> None:
 @permission_required("person.create")
 def create(request: HttpRequest) -> HttpResponse:
     form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    matches: list[dict] = []
+    if request.method == "POST" and form.is_valid() and not request.POST.get("confirm_new"):
+        matches = likely_matches(form_record(form.cleaned_data))
+    if request.method == "POST" and form.is_valid() and not matches:
         try:
             person = actions.person_create(
                 actor=request.user, request=request, **{f: form.cleaned_data[f] for f in PERSON_FIELDS}
@@ -65,7 +76,16 @@ def create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Person registered."))
             warn_about_cui(request, person)
             return redirect("people:detail", person_id=person.pk)
-    return render(request, "people/form.html", {"form": form, "title": _("Register a person")})
+    return render(
+        request,
+        "people/form.html",
+        {
+            "form": form,
+            "title": _("Register a person"),
+            "likely_matches": matches,
+            "link_label": _("Open this person's record"),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -93,7 +113,12 @@ def edit(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @permission_required("person.view")
 def detail(request: HttpRequest, person_id: int) -> HttpResponse:
-    """A person's profile. Every view is audited."""
+    """A person's profile. Every view is audited; a merged-away record redirects to the kept one."""
+    kept = person_kept_record(person_id)
+    if kept is not None:
+        person_get_for(user=request.user, person_id=kept)  # 404 unless the kept record is visible
+        messages.info(request, _("That record was merged into this one."))
+        return redirect("people:detail", person_id=kept)
     person = person_get_for(user=request.user, person_id=person_id)
     audit_view(actor=request.user, obj=person, person_id=person.pk, section="profile", request=request)
     context = {
@@ -107,6 +132,9 @@ def detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "can_see_accesses": can(request.user, "audit.view_access"),
         "contact_form": ContactForm(),
         "consent_form": ConsentForm(),
+        "returns": person_return_count(person=person),
+        "merges": list(person_merges(person=person)) if can(request.user, "person.review_matches") else [],
+        "can_merge": can(request.user, "person.merge"),
     }
     return render(request, "people/detail.html", context)
 

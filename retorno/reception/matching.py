@@ -1,8 +1,9 @@
 """Pre-arrival matching of a manifest row against the person registry.
 
 One function, ``match_manifest_row``: exact identifiers first, then the folded name with the
-birth date. The matching engine in ``retorno/people/matching/`` may later replace the inside
-of this function; its signature and reason codes are what the reception app relies on.
+exact birth date, then the matching engine (``retorno/people/identity.py``), which links by
+score only when one person is far more likely than anyone else and a birth date or a document
+agrees exactly. Anything less is left to the clerk, who sees the candidates at check-in.
 """
 
 import datetime
@@ -12,14 +13,17 @@ from retorno.lib.text import normalise_identifier, tokens
 from retorno.people.models import Identifier, Person
 
 # Reason codes (the values of ManifestRow.Match).
-CUI, A_NUMBER, PASSPORT, NAME_BIRTH_DATE, AMBIGUOUS, NONE = (
+CUI, A_NUMBER, PASSPORT, NAME_BIRTH_DATE, PROBABLE, AMBIGUOUS, NONE = (
     "cui",
     "a_number",
     "passport",
     "name_birth_date",
+    "probable",
     "ambiguous",
     "none",
 )
+# A score alone never links: one of these exact agreements must be among its reasons.
+EXACT_EVIDENCE = {"birth_date_match", "same_cui", "same_identifier"}
 
 
 def _values(row) -> Mapping:
@@ -78,4 +82,29 @@ def match_manifest_row(row) -> tuple[Person | None, str]:
         found = _one(candidates, NAME_BIRTH_DATE)
         if found:
             return found
+    return _by_score(values)
+
+
+def _by_score(values: Mapping) -> tuple[Person | None, str]:
+    """The engine's verdict: (person, "probable") when unique and sure, else (None, "ambiguous"/"none")."""
+    from retorno.people.identity import manifest_record, person_candidates, thresholds
+
+    if not (values.get("full_name") or values.get("first_surname")):
+        return None, NONE
+    limit = thresholds()["auto_link"]
+    sure = [(p, c) for p, c in person_candidates(record=manifest_record(values), limit=3) if c.probability >= limit]
+    if len(sure) > 1:
+        return None, AMBIGUOUS
+    if sure:
+        person, candidate = sure[0]
+        codes = {r.code for r in candidate.reasons}
+        if codes & EXACT_EVIDENCE and all(r.weight >= 0 for r in candidate.reasons) and _can_store(PROBABLE):
+            return person, PROBABLE
     return None, NONE
+
+
+def _can_store(reason: str) -> bool:
+    """Manifest rows store the reason as a choice: link by score only once that choice exists."""
+    from retorno.reception.models import ManifestRow
+
+    return reason in ManifestRow.Match.values

@@ -13,6 +13,8 @@ from retorno.accounts.access import can, require
 from retorno.audit.actions import audit_event
 from retorno.audit.models import AuditEvent
 from retorno.people.actions import PERSON_FIELDS
+from retorno.people.identity import form_record, likely_matches
+from retorno.people.queries import person_get_for
 from retorno.reception import actions, exports
 from retorno.reception.forms import (
     AssessmentForm,
@@ -316,7 +318,20 @@ def walk_in(request: HttpRequest, flight_id: int) -> HttpResponse:
     flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.checkin")
     require(request.user, "person.create")
     form = WalkInForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    matches: list[dict] = []
+    if request.method == "POST" and request.POST.get("link_person"):
+        # The clerk recognised the person among the likely matches: check in the existing record.
+        person = person_get_for(user=request.user, person_id=request.POST["link_person"])
+        try:
+            arrival = actions.walk_in_register(actor=request.user, flight=flight, person=person, request=request)
+        except ValidationError as error:
+            messages.error(request, _errors(error))
+        else:
+            messages.success(request, _("%(name)s checked in (not on the manifest).") % {"name": person.full_name})
+            return redirect("reception:arrival", arrival_id=arrival.pk)
+    elif request.method == "POST" and form.is_valid() and not request.POST.get("confirm_new"):
+        matches = likely_matches(form_record(form.cleaned_data))
+    if request.method == "POST" and form.is_valid() and not matches and not request.POST.get("link_person"):
         try:
             arrival = actions.walk_in_register(
                 actor=request.user, flight=flight, request=request, **{f: form.cleaned_data[f] for f in PERSON_FIELDS}
@@ -328,7 +343,17 @@ def walk_in(request: HttpRequest, flight_id: int) -> HttpResponse:
                 request, _("%(name)s checked in (not on the manifest).") % {"name": arrival.person.full_name}
             )
             return redirect("reception:arrival", arrival_id=arrival.pk)
-    return render(request, "reception/walk_in.html", {"flight": flight, "form": form})
+    return render(
+        request,
+        "reception/walk_in.html",
+        {
+            "flight": flight,
+            "form": form,
+            "likely_matches": matches,
+            "link_name": "link_person",
+            "link_label": _("Same person: check in this record"),
+        },
+    )
 
 
 # --- Arrival: triage, services, need assessment ----------------------------------------
