@@ -12,6 +12,9 @@ from django.test import Client
 
 from retorno.accounts.models import PROGRAMME_ORGANISATION_SLUG, Organisation, User
 
+# One Playwright instance for every app's browser tests (fixtures: browser, page, sign_in, ...).
+pytest_plugins = ["retorno.tests_browser.fixtures"]
+
 PASSWORD = "a-long-test-password-1"
 
 

@@ -12,7 +12,6 @@ from conftest import make_user
 from retorno.accounts.models import User
 from retorno.protection import actions
 from retorno.protection.models import CaseKind
-from retorno.tests_browser.conftest import browser, page, reference_data, sign_in  # noqa: F401 — browser fixtures
 
 SENTINEL = "SENTINEL-7f3a9c-nota-sellada"
 

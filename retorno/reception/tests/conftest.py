@@ -72,7 +72,3 @@ def fares(db) -> dict:
         "1301": Municipality.objects.get(code="1301"),
         "0101": Municipality.objects.get(code="0101"),
     }
-
-
-# The shared browser fixtures (Playwright + Chromium), for test_browser_flight.py.
-from retorno.tests_browser.conftest import browser, page, reference_data, sign_in  # noqa: E402, F401

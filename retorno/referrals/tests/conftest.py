@@ -74,7 +74,3 @@ def shelter_referral(refer, shelter_profile, shelter):
         purpose="Albergue temporal",
         shared_fields=[SharedField.NAME, SharedField.SEX, SharedField.AGE],
     )
-
-
-# The browser harness (Playwright + Debian Chromium) lives in retorno/tests_browser; reuse its fixtures here.
-from retorno.tests_browser.conftest import browser, page, reference_data  # noqa: E402, F401

@@ -10,9 +10,6 @@ from retorno.accounts.models import Organisation, User
 from retorno.people.actions import consent_record
 from retorno.reintegration import actions
 
-# The browser harness's fixtures, for test_browser_reintegration.py.
-from retorno.tests_browser.conftest import browser, page, reference_data, sign_in  # noqa: F401, E402
-
 
 @pytest.fixture
 def consenting(person, clerk):

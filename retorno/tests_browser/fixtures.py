@@ -1,4 +1,8 @@
-"""Browser tests: Playwright driving Debian's Chromium against a live test server."""
+"""Browser-test fixtures (Playwright driving Debian's Chromium against a live test server).
+
+Loaded once for the whole suite by the root conftest (``pytest_plugins``), so every app's
+browser tests share one Playwright instance.
+"""
 
 import os
 
