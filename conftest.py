@@ -18,6 +18,12 @@ pytest_plugins = ["retorno.tests_browser.fixtures"]
 PASSWORD = "a-long-test-password-1"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Tests create many users: a deliberately slow production hash would dominate the suite."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_user(username: str, role: str, organisation: Organisation, **extra) -> User:
     user = User(username=username, role=role, organisation=organisation, first_name=username.title(), **extra)
     user.set_password(PASSWORD)
