@@ -36,13 +36,13 @@ def expected_keys(person: Person) -> set[str]:
 
 def typed_again(clerk, **extra) -> Person:
     """The same man typed by another clerk: no accents, no second surname, day and month swapped, no CUI."""
-    fields = dict(
-        given_names="Jose Luis",
-        first_surname="Xicara",
-        sex="M",
-        birth_date=datetime.date(1990, 3, 4),
-        origin_municipality=Municipality.objects.get(code="1301"),
-    )
+    fields = {
+        "given_names": "Jose Luis",
+        "first_surname": "Xicara",
+        "sex": "M",
+        "birth_date": datetime.date(1990, 3, 4),
+        "origin_municipality": Municipality.objects.get(code="1301"),
+    }
     fields.update(extra)
     return create(actor=clerk, **fields)
 
