@@ -98,13 +98,6 @@ def _by_score(values: Mapping) -> tuple[Person | None, str]:
     if sure:
         person, candidate = sure[0]
         codes = {r.code for r in candidate.reasons}
-        if codes & EXACT_EVIDENCE and all(r.weight >= 0 for r in candidate.reasons) and _can_store(PROBABLE):
+        if codes & EXACT_EVIDENCE and all(r.weight >= 0 for r in candidate.reasons):
             return person, PROBABLE
     return None, NONE
-
-
-def _can_store(reason: str) -> bool:
-    """Manifest rows store the reason as a choice: link by score only once that choice exists."""
-    from retorno.reception.models import ManifestRow
-
-    return reason in ManifestRow.Match.values

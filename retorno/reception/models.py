@@ -140,6 +140,7 @@ class ManifestRow(models.Model):
         A_NUMBER = "a_number", _("Same A-number")
         PASSPORT = "passport", _("Same passport")
         NAME_BIRTH_DATE = "name_birth_date", _("Same name and date of birth")
+        PROBABLE = "probable", _("Very likely the same person (score)")
         AMBIGUOUS = "ambiguous", _("Several persons could match")
         NONE = "none", _("Not in the registry")
 
