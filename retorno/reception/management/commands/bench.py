@@ -7,10 +7,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
-    help = "Benchmarks: 'reception' (manifest import, check-in, triage, flight page) or 'matching'."
+    help = (
+        "Benchmarks: 'reception' (manifest import, check-in, triage, flight page), 'people' (search and "
+        "likely-match lookups through the database) or 'matching' (the engine against Splink)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("suite", choices=["reception", "matching"])
+        parser.add_argument("suite", choices=["reception", "people", "matching"])
         parser.add_argument(
             "--persons", type=int, default=100_000, help="Registry size (built or topped up with demo data)."
         )
@@ -20,7 +23,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["suite"] == "matching":
             return self._matching(options)
-        from retorno.reception.bench import TARGETS, run
+        if options["suite"] == "people":
+            from retorno.people.bench import TARGETS, run
+        else:
+            from retorno.reception.bench import TARGETS, run
 
         figures = run(persons=options["persons"], stdout=self.stdout)
         for name, value in figures.items():
