@@ -5,6 +5,7 @@
   var input = document.getElementById("filter");
   var body = document.querySelector("#manifest tbody");
   if (!input || !body) return;
+  var decision = document.getElementById("decision");
   var selected = null;
 
   function fold(text) {
@@ -38,7 +39,28 @@
     select(rows[Math.max(0, Math.min(rows.length - 1, index + step))]);
   }
   input.addEventListener("input", filter);
+  function decisionButtons() {
+    return decision ? Array.prototype.slice.call(decision.querySelectorAll("button")) : [];
+  }
+  function closeDecision() {
+    if (decision) decision.innerHTML = "";
+    input.focus();
+  }
   document.addEventListener("keydown", function (event) {
+    // The identity decision (likely matches of the passenger being checked in) has the keys while open.
+    if (decision && decision.contains(document.activeElement)) {
+      var buttons = decisionButtons();
+      var at = buttons.indexOf(document.activeElement);
+      if (event.key === "Escape") {
+        event.preventDefault();
+        closeDecision();
+      } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        var next = at + (event.key === "ArrowDown" ? 1 : -1);
+        buttons[Math.max(0, Math.min(buttons.length - 1, next))].focus();
+      }
+      return;
+    }
     if (event.key === "/") {
       // Always the search shortcut: names and document numbers never contain a slash.
       event.preventDefault();
@@ -65,6 +87,13 @@
     }
   });
   document.body.addEventListener("htmx:afterSwap", function (event) {
+    if (decision && event.detail.target === decision) {
+      // A check-in that needs a decision: the most likely person is one Enter away.
+      var first = decision.querySelector("button.link-person") || decision.querySelector("button");
+      if (first) first.focus();
+      return;
+    }
+    if (decision) decision.innerHTML = "";
     // The checked-in row is replaced: keep it selected, then clear the search for the next person.
     var row = event.detail.target && event.detail.target.id ? document.getElementById(event.detail.target.id) : null;
     if (row && row.tagName === "TR") {
