@@ -1,5 +1,6 @@
 """``manage.py match dedupe INPUT.csv --out CLUSTERS.csv``: batch deduplication of a file, and
-``manage.py match registry``: deduplicate the whole registry into the review queue.
+``manage.py match registry``: deduplicate the whole registry into the review queue, and
+``manage.py match keys``: (re)build the blocking-key table for every live person.
 
 ``dedupe`` works on files only and never touches the database, so it runs on a laptop
 against an export as well as on the server.
@@ -37,10 +38,20 @@ class Command(BaseCommand):
         registry.add_argument("--max-cluster", type=int, default=30, help="larger clusters: pairs with the first only")
         registry.add_argument("--no-progress", action="store_true", help="no progress bar")
 
+        keys = sub.add_parser(
+            "keys", help="(Re)build the blocking keys of every live person (registries older than the key table)."
+        )
+        keys.add_argument("--chunk", type=int, default=5000, help="persons per batch (one transaction each)")
+        keys.add_argument("--no-progress", action="store_true", help="no progress bar")
+
     def handle(self, *args, **options) -> None:
         progress = None if options["no_progress"] else _progress(self.stderr)
         if options["action"] == "registry":
             return _registry_command(self, options, progress)
+        if options["action"] == "keys":
+            persons, added, removed = rebuild_match_keys(chunk=options["chunk"], progress=progress)
+            self.stdout.write(f"{persons} persons, {added} keys added, {removed} keys removed")
+            return None
         if options["action"] != "dedupe":
             raise CommandError(f"unknown action {options['action']}")
         try:
@@ -138,3 +149,56 @@ def registry_dedupe(*, chunk: int = 20000, max_cluster: int = 30, progress=None)
     if bar:
         bar.close()
     return len(ids), len(groups), queued
+
+
+def rebuild_match_keys(*, chunk: int = 5000, progress=None) -> tuple[int, int, int]:
+    """Bring ``PersonMatchKey`` in line with every live person: (persons, keys added, keys removed).
+
+    For registries filled before the key table existed (or by bulk loads that bypass the actions).
+    Each batch of ``chunk`` persons is compared with the keys it already has and only the
+    difference is written, in one transaction, so a second run writes nothing and an interrupted
+    run resumes safely. Keys of merged-away persons are removed: they are never proposed.
+    """
+    from django.db import transaction
+
+    from retorno.people.identity import match_records_for
+    from retorno.people.matching import blocking_keys
+    from retorno.people.models import Person, PersonMatchKey
+
+    if chunk < 1:
+        raise CommandError("--chunk must be at least 1")
+    live = Person.objects.filter(merged_into__isnull=True)
+    bar = progress(total=live.count(), desc="keys") if progress else None
+    persons = added = removed = 0
+    last = 0
+    while True:
+        batch = list(live.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:chunk])
+        if not batch:
+            break
+        records = match_records_for(batch)
+        wanted = {(key, pk) for pk in batch for key in blocking_keys(records[pk])}
+        with transaction.atomic():
+            existing: dict[tuple[str, int], list[int]] = {}
+            for row_id, key, pk in PersonMatchKey.objects.filter(person_id__in=batch).values_list(
+                "id", "key", "person_id"
+            ):
+                existing.setdefault((key, pk), []).append(row_id)
+            # Stale keys, and duplicates of a wanted key (one row per key and person is enough).
+            stale = [i for pair, ids in existing.items() for i in (ids if pair not in wanted else ids[1:])]
+            missing = sorted(wanted - existing.keys())
+            if stale:
+                removed += PersonMatchKey.objects.filter(pk__in=stale).delete()[0]
+            PersonMatchKey.objects.bulk_create(
+                [PersonMatchKey(key=key, person_id=pk) for key, pk in missing], batch_size=2000
+            )
+            added += len(missing)
+        persons += len(batch)
+        last = batch[-1]
+        if bar:
+            bar.update(len(batch))
+    merged = PersonMatchKey.objects.filter(person__merged_into__isnull=False)
+    if merged.exists():
+        removed += PersonMatchKey.objects.filter(pk__in=list(merged.values_list("pk", flat=True))).delete()[0]
+    if bar:
+        bar.close()
+    return persons, added, removed
