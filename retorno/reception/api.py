@@ -11,6 +11,7 @@ from ninja.files import UploadedFile
 from retorno.accounts.access import require
 from retorno.geo.models import Municipality
 from retorno.lib.api import StrictSchema
+from retorno.people.api import CandidateOut
 from retorno.reception import actions
 from retorno.reception.models import Arrival, Flight, ServiceGiven, TransportOverride
 from retorno.reception.queries import (
@@ -388,6 +389,17 @@ def arrival_check_in(request: HttpRequest, arrival_id: int, payload: CheckInIn):
 
         person = person_get_for(user=request.user, person_id=payload.person_id)
     return _one(actions.arrival_check_in(actor=request.user, arrival=arrival, person=person, request=request))
+
+
+@router.get("/arrivals/{arrival_id}/likely-matches", response=list[CandidateOut])
+def arrival_likely_matches(request: HttpRequest, arrival_id: int):
+    """Registry persons an unlinked manifest passenger may be, most likely first, with the reasons in
+    words; empty when no decision is needed. Decide with ``POST /arrivals/{id}/checkin``:
+    ``{"person_id": ...}`` for the same person, ``{}`` to register the passenger as new."""
+    from retorno.reception.matching import arrival_likely_matches as likely
+
+    arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.checkin")
+    return likely(arrival)
 
 
 @router.post("/arrivals/{arrival_id}/no-show", response=ArrivalOut)

@@ -101,3 +101,17 @@ def _by_score(values: Mapping) -> tuple[Person | None, str]:
         if codes & EXACT_EVIDENCE and all(r.weight >= 0 for r in candidate.reasons):
             return person, PROBABLE
     return None, NONE
+
+
+def arrival_likely_matches(arrival, *, limit: int = 5) -> list[dict]:
+    """Likely registry matches for a manifest passenger the import did not link to anyone.
+
+    Rows linked at import (same CUI, A-number, passport, exact name and birth date, or a sure
+    score), arrivals already linked and walk-ins need no decision: an empty list.
+    """
+    from retorno.people.identity import likely_matches, manifest_record
+
+    row = arrival.manifest_row if arrival.manifest_row_id else None
+    if row is None or row.person_id or arrival.person_id:
+        return []
+    return likely_matches(manifest_record(row.values), limit=limit)

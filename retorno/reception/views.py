@@ -13,7 +13,7 @@ from retorno.accounts.access import can, require
 from retorno.audit.actions import audit_event
 from retorno.audit.models import AuditEvent
 from retorno.people.actions import PERSON_FIELDS
-from retorno.people.identity import form_record, likely_matches, manifest_record
+from retorno.people.identity import form_record, likely_matches
 from retorno.people.queries import person_get_for
 from retorno.reception import actions, exports
 from retorno.reception.forms import (
@@ -28,6 +28,7 @@ from retorno.reception.forms import (
     TriageForm,
     WalkInForm,
 )
+from retorno.reception.matching import arrival_likely_matches
 from retorno.reception.models import Arrival, Flight, ManifestImport, NeedAssessment, TransportOverride
 from retorno.reception.queries import (
     arrival_get_for,
@@ -281,21 +282,6 @@ def _checkin_row(request: HttpRequest, arrival: Arrival) -> HttpResponse:
     return render(request, "reception/_checkin_row.html", {"entry": entry, "flight": arrival.flight})
 
 
-def _identity_decision(arrival: Arrival) -> list[dict]:
-    """Likely registry matches for a manifest passenger the import did not link to anyone.
-
-    Rows linked at import (same CUI, A-number, passport, exact name and birth date, or a sure
-    score) and walk-ins need no decision. For the rest the engine is asked once, at the moment
-    the clerk presses "Check in" (not while they arrow through the list): with 135 people
-    waiting, most rows check in with one key and only the few with a likely match stop for a
-    decision, shown in a small panel above the list.
-    """
-    row = arrival.manifest_row if arrival.manifest_row_id else None
-    if row is None or row.person_id or arrival.person_id:
-        return []
-    return likely_matches(manifest_record(row.values))
-
-
 def _decision_context(arrival: Arrival, matches: list[dict]) -> dict:
     return {
         "arrival": arrival,
@@ -311,14 +297,20 @@ def _decision_context(arrival: Arrival, matches: list[dict]) -> dict:
 @_signed_in
 def arrival_check_in(request: HttpRequest, arrival_id: int) -> HttpResponse:
     """Check a passenger in. A manifest passenger with likely matches in the registry first gets a
-    decision: the same person as one of them (``person``) or a new person (``confirm_new``)."""
+    decision: the same person as one of them (``person``) or a new person (``confirm_new``).
+
+    The engine is asked only here, when the clerk presses "Check in" (not while they arrow through
+    the list): with 135 people waiting, most rows check in with one key and only the few with a
+    likely match stop for a decision, in a small panel above the list, the most likely person
+    focused so that Enter links them, Esc goes back to the list.
+    """
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.checkin")
     htmx = bool(request.headers.get("HX-Request"))
     person = None
     if request.POST.get("person"):
         person = person_get_for(user=request.user, person_id=request.POST["person"])
     elif not request.POST.get("confirm_new") and arrival.status in (Arrival.Status.EXPECTED, Arrival.Status.NO_SHOW):
-        matches = _identity_decision(arrival)
+        matches = arrival_likely_matches(arrival)
         if matches:
             context = _decision_context(arrival, matches)
             if htmx:

@@ -112,3 +112,20 @@ def test_roles_without_check_in_may_neither_see_nor_decide(typed_flight, person,
 def test_the_check_in_screen_has_the_decision_panel(typed_flight, clerk, client_for):
     page = client_for(clerk).get(f"/reception/flights/{typed_flight.pk}/checkin/").content.decode()
     assert 'id="decision"' in page
+
+
+def test_api_likely_matches_then_link(typed_flight, person, clerk, api_for, all_personas):
+    arrival = arrival_of(typed_flight, "Jose Luis")
+    url = f"/api/v1/reception/arrivals/{arrival.pk}/likely-matches"
+    for username, user in all_personas.items():
+        if username not in DESK:
+            assert api_for(user).get(url).status_code == 403, username
+    found = api_for(clerk).get(url).json()
+    assert [m["person"]["id"] for m in found] == [person.pk]
+    assert found[0]["reasons"] and found[0]["explanation"]
+    response = api_for(clerk).post(
+        f"/api/v1/reception/arrivals/{arrival.pk}/checkin", {"person_id": person.pk}, content_type="application/json"
+    )
+    assert response.status_code == 200 and response.json()["person_id"] == person.pk
+    assert api_for(clerk).get(url).json() == []  # decided: nothing left to ask
+    assert api_for(clerk).get("/api/v1/reception/arrivals/999999/likely-matches").status_code == 404
