@@ -1,0 +1,49 @@
+"""A clerk checks in a passenger the manifest misspelled: the likely match appears, Enter links them."""
+
+import datetime
+
+import pytest
+
+from retorno.reception import actions
+from retorno.reception.models import Arrival
+
+from .conftest import import_manifest, manifest_csv, open_reception
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_keyboard_decision_links_the_registered_person(page, sign_in, clerk, person):
+    flight = actions.flight_create(
+        actor=clerk, date=datetime.date.today(), origin="Mesa, Arizona", carrier="ICE Air", code="ICE-9"
+    )
+    rows = [
+        ("Jose Luis", "Xicara", "", "M", "04/03/1990", "", "N"),
+        ("Marta", "Chox", "Pop", "F", "20/12/2001", "", "N"),
+    ]
+    import_manifest(flight, clerk, manifest_csv(rows))
+    open_reception(flight, clerk)
+    sign_in(clerk)
+    page.goto(f"{page.base_url}/reception/flights/{flight.pk}/checkin/")
+    page.wait_for_selector("#filter")
+    page.keyboard.type("xicara")
+    page.keyboard.press("Enter")
+    # The panel shows the registered person with the reasons; the link button has the focus.
+    page.wait_for_selector("#decision .likely-match")
+    assert "José Luis Xicará Tzul" in page.inner_text("#decision")
+    assert page.evaluate("document.activeElement.classList.contains('link-person')")
+    # Esc goes back to the list without deciding; Enter asks again.
+    page.keyboard.press("Escape")
+    assert page.inner_text("#decision").strip() == ""
+    assert Arrival.objects.get(flight=flight, manifest_row__full_name__contains="Xicara").status == "expected"
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#decision .likely-match")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#manifest tr[data-status=checked_in]")
+    assert page.inner_text("#decision").strip() == ""
+    arrival = Arrival.objects.get(flight=flight, status="checked_in")
+    assert arrival.person_id == person.pk
+    # Marta (no likely match) checks in with one Enter.
+    page.keyboard.type("marta")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#manifest tr[data-status=checked_in]').length === 2")
+    assert Arrival.objects.filter(flight=flight, status="checked_in").count() == 2
