@@ -18,10 +18,40 @@ def manifest_csv(rows: list[tuple]) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
+GIVEN = [
+    "Pedro",
+    "Ana",
+    "Luis",
+    "Marta",
+    "Jorge",
+    "Rosa",
+    "Carlos",
+    "Elena",
+    "Mario",
+    "Lucía",
+    "Oscar",
+    "Sonia",
+    "Walter",
+    "Irma",
+    "Byron",
+]
+SURNAMES = ["Ajú", "Batz", "Cux", "Damián", "Ixcoy", "Mendoza", "Quej", "Sicán", "Vicente"]
+
+
 def synthetic_rows(n: int) -> list[tuple]:
-    """n distinct adults with unambiguous birth dates (day > 12)."""
+    """n distinct adults (n ≤ 135) with unambiguous birth dates (day > 12), no two with the same
+    given name and surname or born the same day: the matching engine ignores digits in names, so
+    numbered look-alikes ("Pedro1", "Pedro2") would rightly be proposed as the same person."""
     return [
-        (f"Pedro{i}", f"Apellido{i}", "López", "M", f"{13 + i % 15}/0{1 + i % 9}/19{70 + i % 30}", "", "N")
+        (
+            GIVEN[i % 15],
+            SURNAMES[(i // 15) % 9],
+            "López",
+            "F" if i % 15 in (1, 3, 5, 7, 9, 11, 13) else "M",
+            f"{13 + i % 15}/{1 + (i // 15) % 12:02d}/19{70 + i % 30}",
+            "",
+            "N",
+        )
         for i in range(n)
     ]
 

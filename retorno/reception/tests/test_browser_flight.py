@@ -42,7 +42,7 @@ def test_clerk_runs_a_whole_flight(page, sign_in, clerk, tmp_path):
     # Check-in: the first by typing and Enter, the rest by Enter on the selected row.
     page.wait_for_selector("#filter")
     page.keyboard.press("/")
-    page.keyboard.type("pedro7 apellido7 ")
+    page.keyboard.type("elena aju ")
     page.keyboard.press("Enter")
     page.wait_for_selector("#manifest tr[data-status=checked_in]")
     for done in range(2, 136):
