@@ -193,6 +193,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_query"]}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own default handler would print every message a second time.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         # The development server's request lines, filtered like everything else.
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},

@@ -148,9 +148,14 @@ class NameToken(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["token", "person"]),
-            # PostgreSQL: lets LIKE 'prefix%' use an index whatever the database collation.
-            models.Index(fields=["token"], name="people_token_pattern_idx", opclasses=["varchar_pattern_ops"]),
+            # Covering (token, person): a prefix search never touches the table. On PostgreSQL the
+            # pattern opclass lets LIKE 'prefix%' use it whatever the database collation; SQLite
+            # ignores opclasses and range-scans it (see people.queries.token_prefix).
+            models.Index(
+                fields=["token", "person"],
+                name="people_token_person_idx",
+                opclasses=["varchar_pattern_ops", "int8_ops"],
+            ),
         ]
         constraints = [models.UniqueConstraint(fields=["person", "token"], name="unique_person_token")]
 
