@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from retorno.reintegration.models.reference import FollowUpTrigger
 
@@ -64,7 +65,8 @@ class FollowUp(models.Model):
         indexes = [models.Index(fields=["officer", "status", "due_on"]), models.Index(fields=["person", "base_date"])]
 
     def __str__(self) -> str:
-        return _("%(months)s-month follow-up") % {"months": self.months_after}
+        months = self.months_after
+        return ngettext("%(months)s-month follow-up", "%(months)s-month follow-up", months) % {"months": months}
 
 
 class FollowUpAttempt(models.Model):
