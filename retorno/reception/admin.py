@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from retorno.lib.admin import ReadOnlyAdmin
 from retorno.reception.models import (
     AllocationRun,
     Arrival,
@@ -30,19 +31,6 @@ class FareAdmin(admin.ModelAdmin):
     raw_id_fields = ("municipality",)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Workflow state changes only through the actions (and their audit)."""
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-
 @admin.register(Flight)
 class FlightAdmin(ReadOnlyAdmin):
     list_display = ("date", "code", "kind", "origin", "carrier", "status", "expected_count")
@@ -67,7 +55,7 @@ class ColumnMappingAdmin(ReadOnlyAdmin):
 class ArrivalAdmin(ReadOnlyAdmin):
     list_display = ("id", "flight", "status", "return_number", "checked_in_at")
     list_filter = ("status",)
-    raw_id_fields = ("person", "manifest_row", "flight")
+    raw_id_fields = ("manifest_row", "flight")
 
 
 for model in (ServiceGiven, AllocationRun, TransportOverride, Ticket):

@@ -2,18 +2,8 @@
 
 from django.contrib import admin
 
+from retorno.lib.admin import ReadOnlyAdmin
 from retorno.referrals.models import Partner, Referral, ReferralLink, ReferralStatusChange, Shelter, Stay
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Partner)
@@ -31,7 +21,6 @@ class ReferralAdmin(ReadOnlyAdmin):
     # No person names in the admin list: ids only.
     list_display = ["id", "partner", "service", "status", "created_at"]
     list_filter = ["status", "service"]
-    exclude = ["person"]
 
 
 @admin.register(ReferralStatusChange)
@@ -48,4 +37,3 @@ class ReferralLinkAdmin(ReadOnlyAdmin):
 @admin.register(Stay)
 class StayAdmin(ReadOnlyAdmin):
     list_display = ["id", "shelter", "bed_type", "checked_in_at", "checked_out_at"]
-    exclude = ["person"]

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from retorno.lib.admin import ReadOnlyAdmin
 from retorno.reintegration.models import Course, Donor, FollowUpSchedule, Payment, ReintegrationCase, Vacancy
 
 
@@ -25,17 +26,6 @@ class CourseAdmin(admin.ModelAdmin):
 class VacancyAdmin(admin.ModelAdmin):
     list_display = ("title", "employer", "sector", "positions", "is_open")
     list_filter = ("sector", "is_open")
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ReintegrationCase)
