@@ -45,7 +45,9 @@ test-postgres: install
 test-browser: install
 	@echo "== Browser leg (Chromium) =="
 	scripts/ensure-chromium
-	mkdir -p var && $(PYTEST) -m browser --junitxml=var/test-browser.xml
+	# A file database, not shared-cache memory: the live server answers HTMX polls while the test
+	# writes, and SQLite's shared cache then fails with "table is locked" instead of waiting.
+	mkdir -p var && TEST_SQLITE_NAME=$(CURDIR)/var/test-browser.sqlite3 $(PYTEST) -m browser --junitxml=var/test-browser.xml
 
 messages:
 	cd retorno && ../$(BIN)/django-admin makemessages -l es -l en --no-obsolete && ../$(BIN)/django-admin compilemessages
