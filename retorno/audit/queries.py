@@ -13,8 +13,3 @@ def accesses_to_person(*, person_id: int) -> QuerySet[AuditEvent]:
         .select_related("actor")
         .order_by("-at", "-id")
     )
-
-
-def events_for_person(*, person_id: int) -> QuerySet[AuditEvent]:
-    """Every event about a person's record, reads and writes, newest first."""
-    return AuditEvent.objects.filter(person_id=person_id).select_related("actor").order_by("-at", "-id")

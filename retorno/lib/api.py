@@ -4,7 +4,6 @@ Every error answers JSON ``{"detail": ...}``; validation errors list each field 
 its reason in the caller's language (Accept-Language or the session's choice).
 """
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest
@@ -115,7 +114,3 @@ def install_error_handlers(api) -> None:
     @api.exception_handler(HttpError)
     def http_error(request, exc):
         return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
-
-
-def active_user(username: str):
-    return get_user_model().objects.filter(username=username, is_active=True).first()
