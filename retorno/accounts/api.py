@@ -1,19 +1,14 @@
 """Token authentication for the API."""
 
-import secrets
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.conf import settings
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from retorno.accounts.models import ApiToken
-from retorno.audit.actions import audit_event
-from retorno.audit.models import AuditEvent
+from retorno.accounts.actions import api_token_issue, api_token_revoke
 from retorno.lib.api import StrictSchema
 
 router = Router(tags=["auth"])
@@ -46,13 +41,7 @@ def token_create(request: HttpRequest, credentials: Credentials):
         raise HttpError(429, _("Too many failed attempts. Try again later."))
     if user is None:
         raise HttpError(401, _("Wrong username or password."))
-    raw = secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(
-        user=user,
-        digest=ApiToken.digest_of(raw),
-        expires_at=timezone.now() + timedelta(hours=settings.API_TOKEN_HOURS),
-    )
-    audit_event(actor=user, kind=AuditEvent.Kind.SECURITY, action="api_token.create", obj=token, request=request)
+    token, raw = api_token_issue(actor=user, request=request)
     return TokenOut(token=raw, expires_at=token.expires_at, username=user.username, role=user.role)
 
 
@@ -61,10 +50,7 @@ def token_revoke(request: HttpRequest):
     """Revoke the token used for this request."""
     token = getattr(request, "api_token", None)
     if token is not None:
-        ApiToken.objects.filter(pk=token.pk).update(revoked_at=timezone.now())
-        audit_event(
-            actor=request.user, kind=AuditEvent.Kind.SECURITY, action="api_token.revoke", obj=token, request=request
-        )
+        api_token_revoke(actor=request.user, token=token, request=request)
     return 204, None
 
 
