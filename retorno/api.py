@@ -14,6 +14,7 @@ DOMAIN_APPS = (
     "geo",
     "reception",
     "protection",
+    "messaging",
     "referrals",
     "reintegration",
     "outreach",

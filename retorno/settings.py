@@ -53,12 +53,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "retorno.accounts",
     "retorno.audit",
     "retorno.geo",
     "retorno.people",
     "retorno.reception",
     "retorno.protection",
+    "retorno.messaging",
     "retorno.referrals",
     "retorno.reintegration",
     "retorno.outreach",
@@ -172,6 +175,42 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
 EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "retorno@localhost")
+
+# Background work: Django's Tasks (django-tasks backport) on the database; `manage.py worker` runs it.
+TASKS = {
+    "default": {
+        "BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "messages"],
+    }
+}
+
+
+def _gateway(channel: str) -> dict:
+    prefix = f"{channel.upper()}_"
+    return {
+        "BACKEND": os.getenv(prefix + "BACKEND", "retorno.messaging.backends.ConsoleBackend"),
+        "URL": os.getenv(prefix + "GATEWAY_URL", ""),
+        "TOKEN": os.getenv(prefix + "GATEWAY_TOKEN", ""),
+        "PAYLOAD": os.getenv(prefix + "GATEWAY_PAYLOAD", ""),
+        "PATH": os.getenv("MESSAGE_FILE_PATH", ""),
+    }
+
+
+# Outbound messages: email through Django's mail backend; SMS and WhatsApp through a gateway backend.
+MESSAGE_CHANNELS = {
+    "email": {"BACKEND": "retorno.messaging.backends.EmailBackend"},
+    "sms": _gateway("sms"),
+    "whatsapp": _gateway("whatsapp"),
+}
+MESSAGE_QUIET_HOURS = tuple(
+    envint(name, default) for name, default in (("MESSAGE_QUIET_FROM", "20"), ("MESSAGE_QUIET_UNTIL", "8"))
+)
+MESSAGE_MAX_ATTEMPTS = envint("MESSAGE_MAX_ATTEMPTS", "6")
+MESSAGE_LEASE_SECONDS = envint("MESSAGE_LEASE_SECONDS", "300")
+# Keys of their own, derived from SECRET_KEY unless set: set them once and never change them
+# (a new address key forgets every opt-out).
+MESSAGE_ADDRESS_KEY = os.getenv("MESSAGE_ADDRESS_KEY", "") or f"address:{SECRET_KEY}"
+MESSAGE_CALLBACK_SECRET = os.getenv("MESSAGE_CALLBACK_SECRET", "") or f"callback:{SECRET_KEY}"
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
