@@ -9,13 +9,13 @@
   worker died is recognised by the gateway and delivered once.
 """
 
+import http.client
 import json
 import sys
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from string import Template
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -99,9 +99,39 @@ class HttpGatewayBackend:
         self.payload = Template(options.get("PAYLOAD") or DEFAULT_PAYLOAD)
         self.id_field = options.get("ID_FIELD", "id")
         self.timeout = float(options.get("TIMEOUT", 10))
+        self._connection: http.client.HTTPConnection | None = None
+
+    def _connect(self) -> http.client.HTTPConnection:
+        # One kept-alive connection per backend: a worker sends a whole batch through it.
+        if self._connection is None:
+            parts = urlsplit(self.url)
+            kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+            self._connection = kind(parts.hostname, parts.port, timeout=self.timeout)
+        return self._connection
+
+    def _post(self, body: bytes, reference: str) -> tuple[int, bytes]:
+        parts = urlsplit(self.url)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        headers = {
+            "Content-Type": "application/json",
+            "Authorization": f"Bearer {self.token}",
+            "Idempotency-Key": reference,
+        }
+        for attempt in (1, 2):  # a kept-alive connection the server has closed is reopened once
+            connection = self._connect()
+            try:
+                connection.request("POST", path, body=body, headers=headers)
+                response = connection.getresponse()
+                return response.status, response.read()
+            except (http.client.HTTPException, OSError):
+                connection.close()
+                self._connection = None
+                if attempt == 2:
+                    raise DeliveryError("gateway_unreachable") from None
+        raise AssertionError("unreachable")
 
     def send(self, message: Outgoing) -> SendResult:
-        if not self.url:
+        if not self.url.startswith(("http://", "https://")):
             raise DeliveryError("gateway_not_configured", permanent=True)
         body = self.payload.substitute(
             to=json.dumps(message.to),
@@ -109,26 +139,16 @@ class HttpGatewayBackend:
             reference=json.dumps(message.reference),
             channel=json.dumps(message.channel),
         ).encode("utf-8")
-        request = urllib.request.Request(  # noqa: S310 (the URL is the operator's configured gateway)
-            self.url,
-            data=body,
-            method="POST",
-            headers={
-                "Content-Type": "application/json",
-                "Authorization": f"Bearer {self.token}",
-                "Idempotency-Key": message.reference,
-            },
-        )
+        status, raw = self._post(body, message.reference)
+        if status >= 400:
+            permanent = status < 500 and status != 429
+            raise DeliveryError(f"http_{status}", permanent=permanent)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
-                answer = json.loads(response.read() or b"{}")
-        except urllib.error.HTTPError as error:
-            permanent = 400 <= error.code < 500 and error.code != 429
-            raise DeliveryError(f"http_{error.code}", permanent=permanent) from None
-        except (urllib.error.URLError, TimeoutError, OSError):
-            raise DeliveryError("gateway_unreachable") from None
+            answer = json.loads(raw or b"{}")
         except ValueError:
             raise DeliveryError("gateway_bad_answer") from None
+        if not isinstance(answer, dict):
+            raise DeliveryError("gateway_bad_answer")
         return SendResult(
             provider_id=str(answer.get(self.id_field, ""))[:120],
             cost=_decimal(answer.get("cost")),

@@ -23,6 +23,7 @@ class FakeGateway:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # answers are two small writes: no 40 ms delayed-ACK stall
 
             def do_POST(self):  # noqa: N802 (http.server's name)
                 length = int(self.headers.get("Content-Length") or 0)
@@ -30,6 +31,14 @@ class FakeGateway:
                 status, answer = gateway._answer(self.headers, body)
                 payload = json.dumps(answer).encode()
                 self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def do_GET(self):  # noqa: N802
+                payload = json.dumps({"requests": len(gateway.requests), "unique": len(gateway.keys)}).encode()
+                self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
@@ -77,3 +86,15 @@ class FakeGateway:
             "TOKEN": self.token,
             **extra,
         }
+
+
+def serve() -> None:
+    """``python -m retorno.messaging.testing``: a fake gateway in a process of its own (benchmarks);
+    prints its URL, answers GET with its counts, and runs until killed."""
+    gateway = FakeGateway()
+    print(gateway.url, flush=True)
+    gateway.server.serve_forever()
+
+
+if __name__ == "__main__":
+    serve()

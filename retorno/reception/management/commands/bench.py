@@ -9,28 +9,38 @@ from django.core.management.base import BaseCommand, CommandError
 class Command(BaseCommand):
     help = (
         "Benchmarks: 'reception' (manifest import, check-in, triage, flight page), 'people' (search and "
-        "likely-match lookups through the database) or 'matching' (the engine against Splink)."
+        "likely-match lookups through the database), 'matching' (the engine against Splink) or 'messages' "
+        "(follow-up reminders queued and delivered through a local fake gateway by the worker)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("suite", choices=["reception", "people", "matching"])
+        parser.add_argument("suite", choices=["reception", "people", "matching", "messages"])
         parser.add_argument(
             "--persons", type=int, default=100_000, help="Registry size (built or topped up with demo data)."
         )
+        parser.add_argument("--count", type=int, default=10_000, help="Messages to queue and deliver (messages).")
         parser.add_argument("--json", action="store_true", help="End with one JSON line of the figures.")
         parser.add_argument("extra", nargs="*", help="Arguments passed on to the matching benchmark.")
 
     def handle(self, *args, **options):
         if options["suite"] == "matching":
             return self._matching(options)
+        if options["suite"] == "messages":
+            from retorno.messaging.bench import TARGETS, run
+
+            figures = run(count=options["count"], stdout=self.stdout)
+            return self._print(figures, TARGETS, options)
         if options["suite"] == "people":
             from retorno.people.bench import TARGETS, run
         else:
             from retorno.reception.bench import TARGETS, run
 
         figures = run(persons=options["persons"], stdout=self.stdout)
+        self._print(figures, TARGETS, options)
+
+    def _print(self, figures: dict, targets: dict, options: dict) -> None:
         for name, value in figures.items():
-            target = f"  (target ≤ {TARGETS[name]})" if name in TARGETS else ""
+            target = f"  (target ≤ {targets[name]})" if name in targets else ""
             self.stdout.write(f"{name}: {value}{target}")
         if options["json"]:
             self.stdout.write(json.dumps(figures))
