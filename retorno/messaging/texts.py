@@ -85,3 +85,11 @@ def render(template: MessageTemplate, *, language: str, params: dict) -> tuple[s
 def subject(template: MessageTemplate, *, language: str) -> str:
     with translation.override(language):
         return str(template.subject)
+
+
+def programme_name() -> str:
+    """The programme's own name, as it signs its messages."""
+    from retorno.accounts.models import PROGRAMME_ORGANISATION_SLUG, Organisation
+
+    name = Organisation.objects.filter(slug=PROGRAMME_ORGANISATION_SLUG).values_list("name", flat=True).first()
+    return name or "Retorno"

@@ -1,6 +1,7 @@
 """Partners, referrals, signed links and shelters behind the REST API: /api/v1/referrals/."""
 
 from datetime import date, datetime
+from typing import Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -482,6 +483,27 @@ def link_create(request: HttpRequest, referral_id: int, payload: LinkIn):
         actor=request.user, referral=referral, days_valid=payload.days_valid, request=request
     )
     return Status(201, {"url": request.build_absolute_uri(path)})
+
+
+class LinkSendIn(StrictSchema):
+    channel: Literal["email", "sms", "whatsapp"] = Field(..., description="To the partner's address on file")
+    days_valid: int = Field(7, ge=1, le=30)
+
+
+class LinkSentOut(Schema):
+    message: str = Field(..., description="The outbound message's reference (UUID)")
+    status: str
+
+
+@router.post("/{int:referral_id}/links/send", response={202: LinkSentOut})
+def link_send(request: HttpRequest, referral_id: int, payload: LinkSendIn):
+    """Issue a signed link and send it to the partner by email, SMS or WhatsApp (delivered in the background)."""
+    require(request.user, "referral.link")
+    referral = referral_get_for(user=request.user, referral_id=referral_id)
+    message = actions.referral_link_send(
+        actor=request.user, referral=referral, channel=payload.channel, days_valid=payload.days_valid, request=request
+    )
+    return Status(202, {"message": str(message.uuid), "status": message.status})
 
 
 @router.post("/links/{int:link_id}/revoke", response=LinkOut)

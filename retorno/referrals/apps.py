@@ -73,3 +73,7 @@ class ReferralsConfig(AppConfig):
         register_nav_item(NavItem("shelter.view", _("Shelters"), "referrals:shelters", 45))
         register_nav_item(NavItem("partner.view", _("Partners"), "referrals:partners", 50))
         register_profile_panel(40, referrals_panel)
+        from retorno.messaging.periodic import register_periodic
+        from retorno.referrals.actions import referral_reminders_queue
+
+        register_periodic("referrals.reminders", referral_reminders_queue)

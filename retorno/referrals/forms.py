@@ -74,6 +74,15 @@ class LinkForm(forms.Form):
     days_valid = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=30, initial=7)
 
 
+class LinkSendForm(forms.Form):
+    channel = forms.ChoiceField(label=_("Send by"), choices=[])
+    days_valid = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=30, initial=7)
+
+    def __init__(self, *args, channels: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = channels
+
+
 class PartnerForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Existing organisation"),

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:referral_id>/", referrals.referral_detail, name="detail"),
     path("<int:referral_id>/status/", referrals.referral_status, name="status"),
     path("<int:referral_id>/links/", referrals.link_create, name="link_create"),
+    path("<int:referral_id>/links/send/", referrals.link_send, name="link_send"),
     path("links/<int:link_id>/revoke/", referrals.link_revoke, name="link_revoke"),
     path("inbox/", referrals.inbox, name="inbox"),
     path("inbox/<int:referral_id>/", referrals.inbox_detail, name="inbox_detail"),

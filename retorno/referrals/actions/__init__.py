@@ -6,6 +6,7 @@ Split by subject; import from here: ``from retorno.referrals.actions import refe
 from retorno.referrals.actions.links import link_answer, link_open, link_revoke, signed_link_create
 from retorno.referrals.actions.partners import partner_create, partner_update
 from retorno.referrals.actions.referrals import referral_create, referral_set_status
+from retorno.referrals.actions.sending import referral_link_send, referral_reminders_queue
 from retorno.referrals.actions.shelters import (
     shelter_create,
     shelter_referral_from_reception,
@@ -21,6 +22,8 @@ __all__ = [
     "partner_create",
     "partner_update",
     "referral_create",
+    "referral_link_send",
+    "referral_reminders_queue",
     "referral_set_status",
     "shelter_create",
     "shelter_referral_from_reception",

@@ -12,7 +12,7 @@ from retorno.accounts.access import can, permission_required
 from retorno.audit.actions import audit_view
 from retorno.people.queries import person_get_for
 from retorno.referrals import actions
-from retorno.referrals.forms import LinkForm, ReferralForm, StatusForm
+from retorno.referrals.forms import LinkForm, LinkSendForm, ReferralForm, StatusForm
 from retorno.referrals.models import PARTNER_ANSWERS, TRANSITIONS, Referral, ReferralLink, Service
 from retorno.referrals.queries import (
     consent_withdrawn_referrals,
@@ -96,7 +96,23 @@ def _staff_statuses(referral: Referral) -> list[str]:
     return [s for s in Referral.Status.values if s in TRANSITIONS[referral.status]]
 
 
+def _send_channels(referral: Referral) -> list[tuple[str, str]]:
+    """The channels the partner can be reached by, labelled with the masked address on file."""
+    from retorno.messaging.models import Channel
+    from retorno.referrals.actions.sending import partner_address
+
+    choices = []
+    for channel, label in Channel.choices:
+        address = partner_address(referral, channel)
+        if address:
+            shown = f"…{address[-4:]}" if channel != Channel.EMAIL else address
+            choices.append((channel, f"{label} ({shown})"))
+    return choices
+
+
 def _detail_context(request: HttpRequest, referral: Referral, **extra) -> dict:
+    from retorno.messaging.queries import messages_about
+
     return {
         "referral": referral,
         "history": referral_history(referral),
@@ -104,6 +120,8 @@ def _detail_context(request: HttpRequest, referral: Referral, **extra) -> dict:
         "sharing_allowed": sharing_allowed(referral),
         "status_form": StatusForm(statuses=_staff_statuses(referral)),
         "link_form": LinkForm(),
+        "send_form": LinkSendForm(channels=_send_channels(referral)),
+        "sent_messages": messages_about(referral),
         "can_link": can(request.user, "referral.link") and bool(TRANSITIONS[referral.status] & PARTNER_ANSWERS),
         **extra,
     }
@@ -152,6 +170,30 @@ def link_create(request: HttpRequest, referral_id: int) -> HttpResponse:
         else:
             context = _detail_context(request, referral, new_link=request.build_absolute_uri(path))
             return render(request, "referrals/detail.html", context)
+    return redirect("referrals:detail", referral_id=referral.pk)
+
+
+@require_POST
+@permission_required("referral.link")
+def link_send(request: HttpRequest, referral_id: int) -> HttpResponse:
+    """Send a fresh signed link to the partner's email or phone on file."""
+    referral = referral_get_for(user=request.user, referral_id=referral_id)
+    form = LinkSendForm(request.POST, channels=_send_channels(referral))
+    if form.is_valid():
+        try:
+            actions.referral_link_send(
+                actor=request.user,
+                referral=referral,
+                channel=form.cleaned_data["channel"],
+                days_valid=form.cleaned_data["days_valid"],
+                request=request,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The link is on its way to the partner."))
+    else:
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
     return redirect("referrals:detail", referral_id=referral.pk)
 
 
