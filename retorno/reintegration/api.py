@@ -736,3 +736,9 @@ def figures(request: HttpRequest):
     """Programme figures, without names (M&E may read them)."""
     require(request.user, "reintegration.figures")
     return queries.programme_figures()
+
+
+# Follow-up invitations (the returnee answers from their phone) live in their own module.
+from retorno.reintegration.invitation_api import router as invitation_router  # noqa: E402
+
+router.add_router("", invitation_router)

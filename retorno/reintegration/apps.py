@@ -64,3 +64,7 @@ class ReintegrationConfig(AppConfig):
         )
         register_nav_item(NavItem("reintegration.view", _("Reintegration"), "reintegration:worklist", 40))
         register_profile_panel(40, profile_panel)
+        from retorno.messaging.periodic import register_periodic
+        from retorno.reintegration.actions import followup_invitation_reminders
+
+        register_periodic("reintegration.followup_reminders", followup_invitation_reminders)

@@ -61,9 +61,23 @@ def object_get_for(*, user: User, model, pk: int, case_path: str = "case"):
         raise Http404 from None
 
 
+def with_questionnaire_state(followups: QuerySet[FollowUp]) -> QuerySet[FollowUp]:
+    """Annotate ``invited`` and ``self_answered``: calls go only to those who did not answer."""
+    from django.db.models import Exists, OuterRef
+
+    from retorno.reintegration.models import FollowUpInvitation
+
+    invitations = FollowUpInvitation.objects.filter(followup=OuterRef("pk"))
+    return followups.annotate(
+        invited=Exists(invitations), self_answered=Exists(invitations.filter(answered_at__isnull=False))
+    )
+
+
 def worklist(*, user: User, until: datetime.date | None = None) -> dict[str, list[FollowUp]]:
     """The officer's follow-ups still due, by due date, and those nobody has taken yet."""
-    due = followups_visible_to(user).filter(status=FollowUp.Status.DUE).order_by("due_on", "id")
+    due = with_questionnaire_state(followups_visible_to(user).filter(status=FollowUp.Status.DUE)).order_by(
+        "due_on", "id"
+    )
     if until:
         due = due.filter(due_on__lte=until)
     return {

@@ -14,6 +14,7 @@ from retorno.accounts.access import can, permission_required
 from retorno.audit.actions import audit_view
 from retorno.people.queries import person_get_for
 from retorno.reintegration import actions, forms, queries
+from retorno.reintegration.invitation_views import InviteForm
 from retorno.reintegration.models import (
     BusinessGrant,
     Course,
@@ -510,6 +511,8 @@ def followup_detail(request: HttpRequest, followup_id: int) -> HttpResponse:
         "can_edit": can(request.user, EDIT),
         "attempt_form": forms.AttemptForm(),
         "outcome_form": forms.OutcomeForm(),
+        "invite_form": InviteForm(),
+        "invitations": followup.invitations.all(),
     }
     return render(request, "reintegration/followup_detail.html", context)
 

@@ -168,7 +168,11 @@ def message_delivery_report(
             message = None
     if message is None:
         audit_event(
-            kind=AuditEvent.Kind.SECURITY, action="message.report.unknown", reason=reference[:64], request=request
+            actor=None,
+            kind=AuditEvent.Kind.SECURITY,
+            action="message.report.unknown",
+            reason=reference[:64],
+            request=request,
         )
         return None
     target = REPORTED[status]

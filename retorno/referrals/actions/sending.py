@@ -47,7 +47,11 @@ def referral_link_send(
         raise ValidationError({"channel": _("The partner has no address on file for this channel.")})
     path = signed_link_create(actor=actor, referral=referral, days_valid=days_valid, request=request)
     expires = timezone.now() + datetime.timedelta(days=days_valid)
-    params = {"programme": programme_name(), "organisation": referral.partner.organisation.name, "link": settings.SITE_URL + path}
+    params = {
+        "programme": programme_name(),
+        "organisation": referral.partner.organisation.name,
+        "link": settings.SITE_URL + path,
+    }
     if template == "referral.link":
         params["expires"] = formats.date_format(timezone.localtime(expires), "SHORT_DATE_FORMAT")
     message = message_queue(
@@ -96,7 +100,11 @@ def referral_reminders_queue() -> int:
         if message.object_id in reminded or message.created_by is None:
             continue
         reminded.add(message.object_id)
-        referral = Referral.objects.select_related("partner__organisation").filter(pk=message.object_id, status__in=waiting).first()
+        referral = (
+            Referral.objects.select_related("partner__organisation")
+            .filter(pk=message.object_id, status__in=waiting)
+            .first()
+        )
         if referral is None or referral.answered_at is not None:
             continue
         try:

@@ -26,6 +26,13 @@ from retorno.reintegration.actions.followup import (
     outcome_rescore,
     schedule_months,
 )
+from retorno.reintegration.actions.invitations import (
+    InvitationRefused,
+    followup_invitation_reminders,
+    followup_invite,
+    followup_self_report,
+    invitation_open,
+)
 from retorno.reintegration.actions.ledger import (
     budget_line_create,
     budget_line_set_amount,
@@ -54,6 +61,11 @@ from retorno.reintegration.actions.services import (
 )
 
 __all__ = [
+    "InvitationRefused",
+    "followup_invitation_reminders",
+    "followup_invite",
+    "followup_self_report",
+    "invitation_open",
     "budget_line_create",
     "budget_line_set_amount",
     "case_agree_plan",

@@ -246,9 +246,14 @@ def followup_record_outcome(
     business_operating: bool | None = None,
     still_with_employer: bool | None = None,
     rss_answers: dict | None = None,
+    self_reported: bool = False,
     request=None,
 ) -> FollowUpOutcome:
-    """Record what the follow-up found and complete it; RSS scores are computed from the raw answers."""
+    """Record what the follow-up found and complete it; RSS scores are computed from the raw answers.
+
+    ``self_reported``: the person answered through a follow-up invitation; ``actor`` is then the
+    officer who sent it, and the audit row says so.
+    """
     followup = FollowUp.objects.select_for_update().get(pk=followup.pk)
     if followup.status != F.DUE:
         raise ValidationError(_("This follow-up is no longer due."))
@@ -270,6 +275,7 @@ def followup_record_outcome(
         social_score=scores.social,
         psychosocial_score=scores.psychosocial,
         composite_score=scores.composite,
+        self_reported=self_reported,
         recorded_by=actor,
     )
     outcome.full_clean()
@@ -290,6 +296,7 @@ def followup_record_outcome(
                 "composite_score",
             ],
         ),
+        reason="self_reported" if self_reported else "",
         request=request,
     )
     followup_set_status(actor=actor, followup=followup, status=F.DONE, request=request)

@@ -1,7 +1,7 @@
 """Reintegration and follow-up models, split by subject."""
 
 from retorno.reintegration.models.cases import PLAN_DEADLINE_DAYS, PlanGoal, ReintegrationCase, Remigration
-from retorno.reintegration.models.followup import FollowUp, FollowUpAttempt, FollowUpOutcome
+from retorno.reintegration.models.followup import FollowUp, FollowUpAttempt, FollowUpInvitation, FollowUpOutcome
 from retorno.reintegration.models.ledger import Payment
 from retorno.reintegration.models.reference import (
     DEFAULT_FOLLOW_UP_MONTHS,
@@ -36,6 +36,7 @@ __all__ = [
     "EquipmentPurchase",
     "FollowUp",
     "FollowUpAttempt",
+    "FollowUpInvitation",
     "FollowUpOutcome",
     "FollowUpSchedule",
     "FollowUpTrigger",

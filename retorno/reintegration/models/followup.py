@@ -74,6 +74,7 @@ class FollowUpAttempt(models.Model):
         PHONE = "phone", _("Phone")
         WHATSAPP = "whatsapp", _("WhatsApp")
         IN_PERSON = "in_person", _("In person")
+        SELF_REPORT = "form", _("Answered the form themselves")
 
     followup = models.ForeignKey(FollowUp, on_delete=models.PROTECT, related_name="attempts")
     at = models.DateTimeField(_("when"), default=timezone.now)
@@ -135,6 +136,7 @@ class FollowUpOutcome(models.Model):
     psychosocial_score = models.FloatField(null=True, blank=True)
     composite_score = models.FloatField(null=True, blank=True)
     remigrated_on = models.DateField(_("re-migration noticed on"), null=True, blank=True)
+    self_reported = models.BooleanField(_("answered by the person through a link"), default=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
 
@@ -144,3 +146,35 @@ class FollowUpOutcome(models.Model):
 
     def __str__(self) -> str:
         return f"{self.followup}: {self.get_working_display()}"
+
+
+class FollowUpInvitation(models.Model):
+    """A single-use signed link that lets the returnee answer a follow-up from their own phone.
+
+    Only the SHA-256 of the link's nonce is kept (as for partners' links); answering through any
+    invitation of a follow-up closes all of them.
+    """
+
+    followup = models.ForeignKey(FollowUp, on_delete=models.PROTECT, related_name="invitations")
+    nonce_digest = models.CharField(max_length=64, unique=True)
+    channel = models.CharField(_("sent by"), max_length=10)
+    language = models.CharField(max_length=5, default="es")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("follow-up invitation")
+        verbose_name_plural = _("follow-up invitations")
+
+    def __str__(self) -> str:
+        return f"{self.followup} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def state(self) -> str:
+        if self.answered_at:
+            return "answered"
+        return "expired" if self.expires_at <= timezone.now() else "waiting"
