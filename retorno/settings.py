@@ -210,6 +210,10 @@ MESSAGE_LEASE_SECONDS = envint("MESSAGE_LEASE_SECONDS", "300")
 # Keys of their own, derived from SECRET_KEY unless set: set them once and never change them
 # (a new address key forgets every opt-out).
 MESSAGE_ADDRESS_KEY = os.getenv("MESSAGE_ADDRESS_KEY", "") or f"address:{SECRET_KEY}"
+# KoboToolbox (optional): pull follow-up submissions from its API (`manage.py kobo_pull`).
+KOBO_URL = os.getenv("KOBO_URL", "")
+KOBO_TOKEN = os.getenv("KOBO_TOKEN", "")
+KOBO_FOLLOWUP_ASSET = os.getenv("KOBO_FOLLOWUP_ASSET", "")
 MESSAGE_CALLBACK_SECRET = os.getenv("MESSAGE_CALLBACK_SECRET", "") or f"callback:{SECRET_KEY}"
 
 X_FRAME_OPTIONS = "DENY"

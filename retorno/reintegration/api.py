@@ -739,6 +739,8 @@ def figures(request: HttpRequest):
 
 
 # Follow-up invitations (the returnee answers from their phone) live in their own module.
+from retorno.reintegration.fieldforms.api import router as fieldform_router  # noqa: E402
 from retorno.reintegration.invitation_api import router as invitation_router  # noqa: E402
 
 router.add_router("", invitation_router)
+router.add_router("", fieldform_router)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from retorno.reintegration import invitation_views, views
+from retorno.reintegration.fieldforms import views as fieldform_views
 
 app_name = "reintegration"
 urlpatterns = [
@@ -46,4 +47,6 @@ urlpatterns = [
     path("budgets/", views.budgets, name="budgets"),
     path("budgets/<int:line_id>/amount/", views.budget_amount, name="budget_amount"),
     path("figures/", views.figures, name="figures"),
+    path("field-forms/", fieldform_views.field_forms, name="field_forms"),
+    path("field-forms/<str:kind>.xlsx", fieldform_views.xlsform_download, name="xlsform"),
 ]

@@ -14,6 +14,7 @@ from retorno.accounts.access import can, permission_required
 from retorno.audit.actions import audit_view
 from retorno.people.queries import person_get_for
 from retorno.reintegration import actions, forms, queries
+from retorno.reintegration.fieldforms.reference import followup_reference
 from retorno.reintegration.invitation_views import InviteForm
 from retorno.reintegration.models import (
     BusinessGrant,
@@ -512,6 +513,7 @@ def followup_detail(request: HttpRequest, followup_id: int) -> HttpResponse:
         "attempt_form": forms.AttemptForm(),
         "outcome_form": forms.OutcomeForm(),
         "invite_form": InviteForm(),
+        "reference": followup_reference(followup.pk),
         "invitations": followup.invitations.all(),
     }
     return render(request, "reintegration/followup_detail.html", context)

@@ -1,7 +1,13 @@
 """Reintegration and follow-up models, split by subject."""
 
 from retorno.reintegration.models.cases import PLAN_DEADLINE_DAYS, PlanGoal, ReintegrationCase, Remigration
-from retorno.reintegration.models.followup import FollowUp, FollowUpAttempt, FollowUpInvitation, FollowUpOutcome
+from retorno.reintegration.models.followup import (
+    FieldSubmission,
+    FollowUp,
+    FollowUpAttempt,
+    FollowUpInvitation,
+    FollowUpOutcome,
+)
 from retorno.reintegration.models.ledger import Payment
 from retorno.reintegration.models.reference import (
     DEFAULT_FOLLOW_UP_MONTHS,
@@ -36,6 +42,7 @@ __all__ = [
     "EquipmentPurchase",
     "FollowUp",
     "FollowUpAttempt",
+    "FieldSubmission",
     "FollowUpInvitation",
     "FollowUpOutcome",
     "FollowUpSchedule",

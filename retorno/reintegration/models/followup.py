@@ -178,3 +178,20 @@ class FollowUpInvitation(models.Model):
         if self.answered_at:
             return "answered"
         return "expired" if self.expires_at <= timezone.now() else "waiting"
+
+
+class FieldSubmission(models.Model):
+    """A KoboToolbox / ODK submission already imported: importing the same export twice adds nothing."""
+
+    uuid = models.CharField(max_length=64, unique=True)
+    followup = models.ForeignKey(FollowUp, on_delete=models.PROTECT, related_name="field_submissions")
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    imported_at = models.DateTimeField(default=timezone.now)
+    source = models.CharField(max_length=20)
+
+    class Meta:
+        verbose_name = _("field submission")
+        verbose_name_plural = _("field submissions")
+
+    def __str__(self) -> str:
+        return self.uuid
