@@ -9,7 +9,6 @@ import datetime
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import models, transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -757,14 +756,26 @@ def best_interest_record(
 # --- Break the glass --------------------------------------------------------------------------------
 
 
-def _notify(*, user: User, message: str, url: str) -> None:
+def _notify(*, user: User, message: str, url: str, about: User | None = None) -> None:
+    """The in-app notice is the record; the email is queued and leaves after commit, by the worker
+    (a slow or failing mail server never holds up or undoes the access trail)."""
+    from django.conf import settings
+
+    from retorno.messaging.actions import MessageSpec, message_queue
+
     Notification.objects.create(user=user, message=message, url=url)
     if user.email:
-        # Mail failures must not undo the access trail; the in-app row is the record.
-        try:
-            send_mail(_("Retorno: emergency access to a protection case"), f"{message}\n\n{url}", None, [user.email])
-        except Exception:  # noqa: BLE001
-            log.exception("Could not e-mail the break-the-glass notice to user %s", user.pk)
+        actor_name = (about.get_full_name() or about.username) if about is not None else ""
+        message_queue(
+            actor=about,
+            spec=MessageSpec(
+                channel="email",
+                template="security.break_glass",
+                recipient=user.email,
+                params={"user": actor_name, "link": settings.SITE_URL + url},
+                language="es",
+            ),
+        )
 
 
 @transaction.atomic
@@ -815,7 +826,7 @@ def break_glass_open(
     }
     url = reverse("protection:break_glass_queue")
     for recipient in recipients:
-        _notify(user=recipient, message=message, url=url)
+        _notify(user=recipient, message=message, url=url, about=actor)
     return access
 
 

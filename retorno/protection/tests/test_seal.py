@@ -155,7 +155,13 @@ def test_break_glass_expires_and_notifies(
     # The supervisor is told, in the app and by e-mail; the notice holds no case content.
     notice = Notification.objects.get(user=other_manager)
     assert str(victim_case.pk) in notice.message
+    # The e-mail is queued inside the transaction and leaves afterwards, by the worker.
+    assert mail.outbox == []
+    from retorno.messaging.actions import messages_deliver
+
+    assert messages_deliver()["sent"] == 1
     assert mail.outbox[0].to == ["m2@example.org"]
+    assert "riesgo" not in mail.outbox[0].body and str(victim_case.person_id) not in mail.outbox[0].subject
     assert AuditEvent.objects.filter(
         kind=AuditEvent.Kind.BREAK_GLASS, actor=other_officer, object_id=str(victim_case.pk)
     ).exists()
