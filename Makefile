@@ -20,8 +20,9 @@ demo: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py demo_data --persons $(DEMO_PERSONS)
-	@echo "Retorno is at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Retorno is at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop; the background worker runs beside it)"
+	$(BIN)/python manage.py worker -v 0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: lint, then the suite on SQLite, on a throwaway PostgreSQL 15, and in headless Chromium
 test: install lint test-sqlite test-postgres test-browser

@@ -175,3 +175,27 @@ def employer_may_answer(job: JobReferral) -> bool:
 
     referral = job.partner_referral
     return referral is not None and bool(TRANSITIONS[referral.status] & PARTNER_ANSWERS)
+
+
+def followup_response_by_cohort(*, months: int = 12) -> list[dict]:
+    """Per arrival month (follow-ups counted from an arrival): how many were invited to answer by
+    themselves, how many answered, and the response rate — counted in the database."""
+    from django.db.models import Count, Exists, OuterRef, Q
+    from django.db.models.functions import TruncMonth
+
+    from retorno.reintegration.models import FollowUpInvitation
+
+    since = timezone.localdate().replace(day=1) - datetime.timedelta(days=31 * (months - 1))
+    invited = FollowUpInvitation.objects.filter(followup=OuterRef("pk"))
+    rows = (
+        FollowUp.objects.filter(trigger="arrival", base_date__gte=since.replace(day=1))
+        .annotate(cohort=TruncMonth("base_date"), was_invited=Exists(invited))
+        .values("cohort")
+        .annotate(
+            followups=Count("id"),
+            invited=Count("id", filter=Q(was_invited=True)),
+            answered=Count("id", filter=Q(outcome__self_reported=True)),
+        )
+        .order_by("-cohort")
+    )
+    return [{**row, "rate": row["answered"] / row["invited"] if row["invited"] else None} for row in rows]

@@ -709,4 +709,5 @@ def budget_amount(request: HttpRequest, line_id: int) -> HttpResponse:
 @permission_required("reintegration.figures")
 def figures(request: HttpRequest) -> HttpResponse:
     """Programme figures with no names (M&E may see them)."""
-    return render(request, "reintegration/figures.html", {"figures": queries.programme_figures()})
+    context = {"figures": queries.programme_figures(), "cohorts": queries.followup_response_by_cohort()}
+    return render(request, "reintegration/figures.html", context)

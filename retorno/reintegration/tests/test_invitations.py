@@ -123,3 +123,17 @@ def test_api_invites_and_lists(gateway, followup, reintegration_officer, clerk, 
     assert (
         api_for(reintegration_officer).post(url, {"channel": "fax"}, content_type="application/json").status_code == 422
     )
+
+
+def test_response_rate_by_arrival_cohort(gateway, followup, reintegration_officer, monitor, client_for):
+    from retorno.reintegration.queries import followup_response_by_cohort
+
+    actions.followup_invite(actor=reintegration_officer, followup=followup, channel="sms")
+    messages_deliver()
+    [before] = followup_response_by_cohort()
+    assert (before["followups"], before["invited"], before["answered"], before["rate"]) == (4, 1, 0, 0.0)
+    Client().post("/" + _link(gateway), _answers())
+    [after] = followup_response_by_cohort()
+    assert (after["invited"], after["answered"], after["rate"]) == (1, 1, 1.0)
+    page = client_for(monitor).get("/reintegration/figures/").content.decode()
+    assert 'id="response-by-cohort"' in page and "100%" in page
