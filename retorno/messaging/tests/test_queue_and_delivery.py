@@ -46,7 +46,7 @@ def test_a_message_goes_through_the_gateway_once_and_keeps_no_text(db, gateway, 
     assert message.body == ""  # the link is not kept once sent
     sent = gateway.requests[0]
     assert sent["to"] == "+50255551234"
-    assert LINK in sent["text"] and "STOP" in sent["text"]
+    assert LINK in sent["text"] and "responda ALTO" in sent["text"]  # Spanish first
     assert "Xicará" not in sent["text"]  # no case data, not even the name
     assert messages_deliver() == {"sent": 0, "retry": 0, "failed": 0}
     assert gateway.keys[str(message.uuid)] == 1
