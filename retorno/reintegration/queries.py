@@ -83,6 +83,17 @@ def worklist(*, user: User, until: datetime.date | None = None) -> dict[str, lis
     return {
         "mine": list(due.filter(officer=user)[:300]),
         "unassigned": list(due.filter(officer__isnull=True)[:100]),
+        # Answered by the person through a link in the last two weeks: no call needed, read the answers.
+        "self_answered": list(
+            followups_visible_to(user)
+            .filter(
+                Q(officer=user) | Q(officer__isnull=True),
+                outcome__self_reported=True,
+                outcome__recorded_at__gte=timezone.now() - datetime.timedelta(days=14),
+            )
+            .select_related("outcome")
+            .order_by("-outcome__recorded_at")[:100]
+        ),
     }
 
 
