@@ -80,16 +80,31 @@ FIELDS: tuple[FieldSpec, ...] = (
             "birth_year_match",
             "birth_year_close",
             "birth_date_differs",
+            "birth_years_5_to_14_apart",
+            "birth_years_15_or_more_apart",
         ),
         {1: "birth_date"},
     ),
-    FieldSpec("cui", ("same_cui", "cui_typo_check_digit", "cui_one_digit_differs", "different_cui")),
+    FieldSpec(
+        "cui",
+        ("same_cui", "cui_typo_check_digit", "cui_one_digit_differs", "different_cui", "different_valid_cuis"),
+    ),
     FieldSpec("other_id", ("same_identifier", "identifier_typo", "different_identifier")),
     FieldSpec("sex", ("same_sex", "different_sex")),
-    FieldSpec("place", ("same_municipality", "same_department", "different_place")),
+    FieldSpec("place", ("same_municipality", "same_registration_municipality", "same_department", "different_place")),
     FieldSpec("address", ("same_address", "similar_address", "different_address")),
+    FieldSpec("flight", ("same_flight",)),
 )
 FIELD_INDEX = {f.name: k for k, f in enumerate(FIELDS)}
+
+# Hard rules: (field, level) pairs that say "never one person" whatever else
+# agrees. Two valid CUIs whose checked part (correlative and check digit)
+# differs belong to two people: the check digit catches every one-digit slip
+# and most swaps there, so this is not a typo. Two records on one flight are
+# two passengers. (Valid CUIs that differ only in the last four digits, the
+# place of registration, stay ordinary evidence: the check digit does not
+# cover those digits, so a slip there is possible.)
+HARD_NO: tuple[tuple[str, int], ...] = (("cui", 5), ("flight", 1))
 
 
 class Pairs:
@@ -253,7 +268,7 @@ def _birth(p: Pairs) -> np.ndarray:
     ma, mb = p.a("birth", "m"), p.b("birth", "m")
     da, db = p.a("birth", "d"), p.b("birth", "d")
     pa, pb = p.a("birth", "prec"), p.b("birth", "prec")
-    out = _Levels(p.n, (ya == 0) | (yb == 0), 8)
+    out = _Levels(p.n, (ya == 0) | (yb == 0), 10)
     full = (pa == PREC_DAY) & (pb == PREC_DAY)
     same_y = ya == yb
     dy = np.abs(ya - yb)
@@ -271,6 +286,10 @@ def _birth(p: Pairs) -> np.ndarray:
     out.set(5, compatible)
     out.set(6, same_y)
     out.set(7, dy <= 1)
+    # How far apart: siblings are a few years apart, a father and the son who
+    # bears his name 18 to 30; a clerk's slip is rarely more than one year.
+    out.set(8, dy <= 4)
+    out.set(9, dy <= 14)
     return out.levels
 
 
@@ -280,10 +299,12 @@ def _cui(p: Pairs) -> np.ndarray:
     out.set(1, ha == hb)
     dist = p.similarity("cui", "digits", out.unset, OSA.distance)
     one = out.unset & (dist == 1)
-    valid_differs = p.a("cui", "valid") != p.b("cui", "valid")
+    valid_a, valid_b = p.a("cui", "valid"), p.b("cui", "valid")
     # One digit off and exactly one of the two fails the check digit: almost
     # surely a typing error of the valid one.
-    out.set(2, one & valid_differs)
+    out.set(2, one & (valid_a != valid_b))
+    # Both pass the check and differ where it applies: two people (HARD_NO).
+    out.set(5, valid_a & valid_b & (p.a("cui", "h_checked") != p.b("cui", "h_checked")))
     out.set(3, one)
     return out.levels
 
@@ -305,13 +326,28 @@ def _sex(p: Pairs) -> np.ndarray:
 
 
 def _place(p: Pairs) -> np.ndarray:
+    """Recorded origin first; then the CUI's place of registration (its last four
+    digits), which speaks for a thin record with no municipality typed."""
     ma, mb = p.a("place", "h_muni"), p.b("place", "h_muni")
     da, db = p.a("place", "h_dept"), p.b("place", "h_dept")
-    missing = ((ma == 0) & (da == 0)) | ((mb == 0) & (db == 0))
-    out = _Levels(p.n, missing, 3)
+    ra, rb = p.a("cui", "h_place"), p.b("cui", "h_place")
+    rda, rdb = p.a("cui", "h_place_dept"), p.b("cui", "h_place_dept")
+    missing = ((ma == 0) & (da == 0) & (ra == 0)) | ((mb == 0) & (db == 0) & (rb == 0))
+    out = _Levels(p.n, missing, 4)
     out.set(1, (ma != 0) & (ma == mb))
-    out.set(2, (da != 0) & (da == db))
+    # One record's CUI place against the other's recorded municipality (two CUIs'
+    # places are not compared: the CUI comparison already weighs the whole number).
+    registered = ((ra != 0) & (ra == mb)) | ((rb != 0) & (rb == ma))
+    out.set(2, registered)
+    same_dept = ((da != 0) & ((da == db) | (da == rdb))) | ((rda != 0) & (rda == db))
+    out.set(3, same_dept)
     return out.levels
+
+
+def _flight(p: Pairs) -> np.ndarray:
+    """Level 1 when both records came on the same flight (a hard rule), else 0."""
+    fa, fb = p.a("flight", "h_value"), p.b("flight", "h_value")
+    return ((fa != 0) & (fa == fb)).astype(np.int8)
 
 
 def _address(p: Pairs) -> np.ndarray:
@@ -336,6 +372,7 @@ _COMPARE = {
     "sex": _sex,
     "place": _place,
     "address": _address,
+    "flight": _flight,
 }
 
 

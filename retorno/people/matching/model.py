@@ -25,14 +25,17 @@ from pathlib import Path
 
 import numpy as np
 
+from retorno.people.matching.calibration import apply_platt
 from retorno.people.matching.columns import Columns
-from retorno.people.matching.compare import FIELDS, compare
+from retorno.people.matching.compare import FIELD_INDEX, FIELDS, HARD_NO, compare
 from retorno.people.matching.fields import PREC_DAY
 
 # Cap on the frequency bonus, in bits over an average value (see module doc).
 TF_MAX_BONUS_BITS = 4.0
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_REVIEW_THRESHOLD = 0.1
+# Evidence of a hard rule (two valid CUIs, one flight): far below anything else can outweigh.
+HARD_NO_BITS = -200.0
 
 
 @dataclass
@@ -54,6 +57,9 @@ class Model:
     review_threshold: float = DEFAULT_REVIEW_THRESHOLD
     n_records: int = 0
     em_iterations: int = 0
+    # Platt map of the total evidence, fitted on labelled tuning pairs (see
+    # ``calibration``); empty for a model learned without labels.
+    calibration: dict[str, float] = field(default_factory=dict)
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def log_bf(self) -> list[np.ndarray]:
@@ -62,7 +68,8 @@ class Model:
         for spec in FIELDS:
             m = self.m.get(spec.name)
             u = self.u.get(spec.name)
-            if not m or not u:
+            if not m or not u or len(m) != spec.size or len(u) != spec.size:
+                # Unlearned, or learned before this field's levels changed: no evidence.
                 tables.append(np.zeros(spec.size))
                 continue
             bits = np.log2(np.asarray(m, dtype=float) / np.asarray(u, dtype=float))
@@ -76,6 +83,10 @@ class Model:
         n = max(registry_size or self.n_records, 2)
         prior = min(max(self.matches_per_record / (n - 1), 1e-12), 0.5)
         return math.log2(prior / (1.0 - prior))
+
+    def probability(self, total_bits: np.ndarray) -> np.ndarray:
+        """Match probability from total evidence in bits (prior included), calibrated."""
+        return apply_platt(total_bits, self.calibration)
 
     def to_dict(self, *, trim: bool = True) -> dict:
         """A JSON-ready dict; ``trim`` drops values seen once (they read as the default)."""
@@ -98,12 +109,13 @@ class Model:
             "review_threshold": self.review_threshold,
             "n_records": self.n_records,
             "em_iterations": self.em_iterations,
+            "calibration": self.calibration,
         }
 
     @classmethod
     def from_dict(cls, data: dict) -> Model:
         keys = ("m", "u", "matches_per_record", "tf", "tf_default", "tf_max_bonus", "threshold", "review_threshold")
-        extra = {k: data[k] for k in ("n_records", "em_iterations", "u_family") if k in data}
+        extra = {k: data[k] for k in ("n_records", "em_iterations", "u_family", "calibration") if k in data}
         return cls(**{k: data[k] for k in keys}, **extra)
 
     def save(self, path: str | Path) -> None:
@@ -168,7 +180,7 @@ def _tf_per_vocab(cols: Columns, model: Model, table: str) -> np.ndarray:
 # surnames agree these agreements are weaker evidence than among strangers.
 FAMILY_FIELDS = ("place", "address", "birth")
 _SURNAMES = next(k for k, f in enumerate(FIELDS) if f.name == "surnames")
-SURNAMES_AGREE = (1, 2, 3, 4, 5, 6)
+SURNAMES_AGREE = (1, 2, 3, 4, 5, 6, 7)
 
 
 def field_bits(levels: np.ndarray, model: Model, ca: Columns, ia: np.ndarray) -> np.ndarray:
@@ -182,11 +194,11 @@ def field_bits(levels: np.ndarray, model: Model, ca: Columns, ia: np.ndarray) ->
     for k, spec in enumerate(FIELDS):
         bits[:, k] = tables[k][levels[:, k]]
         u = model.u.get(spec.name)
-        if not u:
+        if not u or len(u) != spec.size:
             continue
         u_family = model.u_family.get(spec.name)
         related = np.zeros(len(levels), dtype=bool)
-        if u_family:
+        if u_family and len(u_family) == spec.size and len(u) == spec.size:
             related = np.isin(levels[:, _SURNAMES], SURNAMES_AGREE)
             family_bits = np.log2(np.asarray(model.m[spec.name]) / np.asarray(u_family))
             family_bits[0] = 0.0
@@ -202,7 +214,37 @@ def field_bits(levels: np.ndarray, model: Model, ca: Columns, ia: np.ndarray) ->
             # A common value may weaken agreement to nothing, never below;
             # a rare one strengthens it by at most tf_max_bonus bits.
             bits[chosen, k] += np.clip(adjust, -tables[k][level], model.tf_max_bonus)
+    _family_stratum(levels, bits)
+    for name, level in HARD_NO:
+        k = FIELD_INDEX[name]
+        bits[levels[:, k] == level, k] = HARD_NO_BITS
     return bits
+
+
+# The interaction of "same surnames and place" with given-name or birth-date
+# disagreement. Pairs whose given names wholly differ, or whose birth years are
+# five or more apart, and who still share surnames are relatives far more often
+# than one person (twins, siblings, cousins, a father and the son named after
+# him): in that stratum sharing surnames and a municipality is what relatives
+# do, so it counts for nothing (never against), and the decision rests on the
+# given names and birth dates. This is a conditional weight table, not a
+# frequency (TF) adjustment, which says how rare a name is but not that
+# relatives share it, nor a second-stage classifier, which would learn from
+# EM's labels exactly the family pairs EM gets wrong and could not give reasons.
+FAMILY_DISAGREE = {"given": (7,), "birth": (9, 10)}
+_FAMILY_SHARED = ("surnames", "place")
+
+
+def _family_stratum(levels: np.ndarray, bits: np.ndarray) -> None:
+    related = np.isin(levels[:, _SURNAMES], SURNAMES_AGREE)
+    disagree = np.zeros(len(levels), dtype=bool)
+    for name, bad in FAMILY_DISAGREE.items():
+        disagree |= np.isin(levels[:, FIELD_INDEX[name]], bad)
+    chosen = related & disagree
+    if chosen.any():
+        for name in _FAMILY_SHARED:
+            k = FIELD_INDEX[name]
+            bits[chosen, k] = np.minimum(bits[chosen, k], 0.0)
 
 
 def total_bits(levels: np.ndarray, model: Model, ca: Columns, ia: np.ndarray, chunk: int = 1_000_000) -> np.ndarray:
@@ -225,7 +267,7 @@ def score_pairs(
     """(probabilities, levels, bits per field) for pairs of rows."""
     levels = compare(ca, ia, cb, ib)
     bits = field_bits(levels, model, ca, np.asarray(ia))
-    return probabilities(bits.sum(axis=1) + model.prior_bits(registry_size)), levels, bits
+    return model.probability(bits.sum(axis=1) + model.prior_bits(registry_size)), levels, bits
 
 
 # --- learning -------------------------------------------------------------------
@@ -240,11 +282,16 @@ SESSIONS: dict[str, frozenset[str]] = {
     "identifier": frozenset({"cui", "other_id"}),
 }
 # Which session to trust for each field's ``m``, first choice first.
+# Records that share an identifier are first choice for given names and birth
+# date: relatives never share a CUI, while twins share a birth date and a father
+# and the son who bears his name share the names, so the other sessions let
+# relatives pass for matches and teach that a wholly different given name or a
+# birth 20 years apart is common in a true match.
 M_SOURCE: dict[str, tuple[str, ...]] = {
-    "given": ("birth_date", "identifier"),
+    "given": ("identifier", "birth_date"),
     "surnames": ("birth_date", "identifier"),
     "sex": ("birth_date", "identifier"),
-    "birth": ("names", "identifier"),
+    "birth": ("identifier", "names"),
     "place": ("birth_date", "names", "identifier"),
     "address": ("birth_date", "names", "identifier"),
     "cui": ("birth_date", "names"),
