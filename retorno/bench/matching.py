@@ -35,6 +35,9 @@ from pathlib import Path
 
 import numpy as np
 
+from retorno.bench.calibration_report import calibration_lines as _calibration_lines
+from retorno.bench.calibration_report import job_calibration
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 REPORT_SEED = 2
 DATASETS = ("febrl3", "febrl4", "pseudopeople", "gt", "families_tune", "families", "thin")
@@ -178,33 +181,6 @@ def _splink_index(registry: list[dict], ids: list[str], train_n: int):
     return lookup
 
 
-def job_calibration(job: dict) -> dict:
-    """Reliability of the desk model (``default_model``) on one labelled set's candidate pairs."""
-    from retorno.bench.default_model import labelled_evidence
-    from retorno.people.matching import default_model
-    from retorno.people.matching.calibration import (
-        apply_platt,
-        brier_score,
-        expected_calibration_error,
-        reliability_table,
-    )
-
-    ids, records = _read_records(job["input"])
-    truth = Path(job["truth"]).read_text(encoding="utf-8").split("\n")
-    model = default_model()
-    bits, labels = labelled_evidence(records, truth, model)
-    out = {"pairs": len(bits), "true_pairs": int(labels.sum())}
-    for name, calibration in (("calibrated", model.calibration), ("raw", None)):
-        prob = apply_platt(bits, calibration)
-        table = reliability_table(prob, labels)
-        out[name] = {
-            "brier": round(brier_score(prob, labels), 5),
-            "ece": round(expected_calibration_error(table), 5),
-            "table": [[b.low, b.high, b.pairs, round(b.predicted, 4), round(b.observed, 4)] for b in table],
-        }
-    return out
-
-
 JOBS = {"dedupe": job_dedupe, "generate": job_generate, "realtime": job_realtime, "calibration": job_calibration}
 
 
@@ -336,20 +312,6 @@ def run(argv: list[str] | None = None, out=None) -> dict:
     if options.json:
         say(json.dumps(result, sort_keys=True))
     return result
-
-
-def _calibration_lines(name: str, got: dict, say) -> None:
-    if "error" in got:
-        say(f"  calibration {name}: ERROR {got['error']}")
-        return
-    cal, raw = got["calibrated"], got["raw"]
-    say(
-        f"  calibration {name} (desk model, {got['pairs']} candidate pairs, {got['true_pairs']} true): "
-        f"Brier {cal['brier']:.4f} ECE {cal['ece']:.4f} (uncalibrated: Brier {raw['brier']:.4f} ECE {raw['ece']:.4f})"
-    )
-    say("    band        pairs  predicted  observed")
-    for low, high, pairs, predicted, observed in cal["table"]:
-        say(f"    {low:.1f}-{high:.1f}  {pairs:>8}  {predicted:>9.3f}  {observed:>8.3f}")
 
 
 def _accuracy_line(name: str, n: int, system: str, got: dict) -> str:

@@ -18,7 +18,8 @@ from retorno.people.matching.blocking import candidate_pairs
 from retorno.people.matching.cluster import link_clusters
 from retorno.people.matching.columns import INPUT_COLUMNS, OPTIONAL_COLUMNS, Columns, encode
 from retorno.people.matching.compare import FIELD_INDEX, compare
-from retorno.people.matching.model import Model, total_bits, train
+from retorno.people.matching.learn import train
+from retorno.people.matching.model import Model, total_bits
 
 CHUNK = 1_000_000
 
