@@ -128,3 +128,15 @@ def pseudopeople_sample() -> tuple[Records, list[str]]:
 
 def gt(n_records: int, seed: int) -> tuple[Records, list[int]]:
     return gt_names.generate(n_records, seed)
+
+
+def families(name: str, n_records: int, seed: int) -> tuple[Records, list[int]]:
+    """Family-aware records: ``families_tune`` (tuning setting, seed 1), ``families`` (report
+    setting, ``seed``), ``thin`` (the other corruption model, ``seed`` + 1, 1.6x the records)."""
+    from retorno.bench import gt_families
+
+    if name == "families_tune":
+        return gt_families.generate(n_records, 1, "tune")
+    if name == "thin":
+        return gt_families.generate(int(n_records * 1.6), seed + 1, "thin")
+    return gt_families.generate(n_records, seed, "report")

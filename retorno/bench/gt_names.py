@@ -464,6 +464,11 @@ CORRUPTION = {
     "cui_typo": 0.03,  # one digit wrong (80%) or two adjacent digits swapped (20%)
     "municipality_missing": 0.10,
     "municipality_other_in_department": 0.06,
+    # Off in this generator's own setting; the family-aware sets (gt_families) turn them on.
+    "thin_record": 0.0,  # second given name and second surname both dropped
+    "birth_jan_first": 0.0,  # an unknown day and month typed as 01-01
+    "department_other": 0.0,  # another department (and a municipality of it) recorded
+    "married_name": 0.0,  # a married woman's record adds "de" + her husband's surname
 }
 
 _VARIANTS = [
@@ -506,6 +511,7 @@ class Person:
     birth_year_only: bool
     cui: str
     municipality: int
+    husband_surname: str = ""
 
 
 # Each name once, first occurrence keeps its rank.
@@ -636,8 +642,8 @@ def _typo(rng: random.Random, word: str) -> str:
     return word
 
 
-def _name_noise(rng: random.Random, word: str) -> str:
-    c = CORRUPTION
+def _name_noise(rng: random.Random, word: str, c: dict | None = None) -> str:
+    c = c or CORRUPTION
     if rng.random() < c["spelling_variant"]:
         word = _spelling_variant(rng, word)
     if rng.random() < c["typo"]:
@@ -645,15 +651,15 @@ def _name_noise(rng: random.Random, word: str) -> str:
     return word
 
 
-def _particle_noise(rng: random.Random, surname: str) -> str:
-    if " " not in surname or rng.random() >= CORRUPTION["particle_variant"]:
+def _particle_noise(rng: random.Random, surname: str, c: dict | None = None) -> str:
+    if " " not in surname or rng.random() >= (c or CORRUPTION)["particle_variant"]:
         return surname
     core = surname.split()[-1]
     return rng.choice([surname.title(), surname.replace(" ", ""), core, surname.lower()])
 
 
-def _birth_noise(rng: random.Random, person: Person) -> str:
-    c = CORRUPTION
+def _birth_noise(rng: random.Random, person: Person, c: dict | None = None) -> str:
+    c = c or CORRUPTION
     b = person.birth
     if rng.random() < c["birth_missing"]:
         return ""
@@ -666,6 +672,8 @@ def _birth_noise(rng: random.Random, person: Person) -> str:
     r -= c["birth_year_only"]
     if r < c["birth_year_month_only"]:
         return f"{y:04d}-{m:02d}"
+    if rng.random() < c.get("birth_jan_first", 0.0):
+        return f"{y:04d}-01-01"
     if rng.random() < c["birth_day_month_swapped"] and d <= 12 and d != m:
         m, d = d, m
     if rng.random() < c["birth_year_off_by_one"]:
@@ -678,10 +686,11 @@ def _birth_noise(rng: random.Random, person: Person) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def _cui_noise(rng: random.Random, cui: str) -> str:
-    if not cui or rng.random() >= CORRUPTION["cui_recorded"]:
+def _cui_noise(rng: random.Random, cui: str, c: dict | None = None) -> str:
+    c = c or CORRUPTION
+    if not cui or rng.random() >= c["cui_recorded"]:
         return ""
-    if rng.random() < CORRUPTION["cui_typo"]:
+    if rng.random() < c["cui_typo"]:
         digits = list(cui)
         i = rng.randrange(12)
         if rng.random() < 0.8:
@@ -692,18 +701,25 @@ def _cui_noise(rng: random.Random, cui: str) -> str:
     return cui
 
 
-def record_of(rng: random.Random, person: Person, munis: dict[int, list[int]]) -> dict[str, str]:
-    """One clerk's record of ``person``, corrupted as ``CORRUPTION`` says."""
-    c = CORRUPTION
+def record_of(
+    rng: random.Random, person: Person, munis: dict[int, list[int]], corruption: dict | None = None
+) -> dict[str, str]:
+    """One clerk's record of ``person``, corrupted as ``corruption`` (default ``CORRUPTION``) says."""
+    c = corruption or CORRUPTION
     given = list(person.given)
-    if len(given) > 1 and rng.random() < c["given_second_dropped"]:
+    thin = rng.random() < c.get("thin_record", 0.0)
+    if len(given) > 1 and (thin or rng.random() < c["given_second_dropped"]):
         given = given[:1]
     if len(given) > 1 and rng.random() < c["given_order_swapped"]:
         given[0], given[1] = given[1], given[0]
-    given = [_name_noise(rng, g) for g in given]
-    s1 = _name_noise(rng, _particle_noise(rng, person.first_surname))
-    s2 = _name_noise(rng, _particle_noise(rng, person.second_surname))
-    if rng.random() < c["second_surname_missing"]:
+    given = [_name_noise(rng, g, c) for g in given]
+    s1 = _name_noise(rng, _particle_noise(rng, person.first_surname, c), c)
+    s2 = _name_noise(rng, _particle_noise(rng, person.second_surname, c), c)
+    if person.husband_surname and rng.random() < c.get("married_name", 0.0):
+        husband = _name_noise(rng, person.husband_surname, c)
+        # "García de Pérez" in the second-surname box, or "de Pérez" instead of it.
+        s2 = f"{s2} de {husband}" if rng.random() < 0.6 else f"de {husband}"
+    if thin or rng.random() < c["second_surname_missing"]:
         s2 = ""
     elif rng.random() < c["surnames_swapped"]:
         s1, s2 = s2, s1
@@ -716,7 +732,10 @@ def record_of(rng: random.Random, person: Person, munis: dict[int, list[int]]) -
         sex = "F" if sex == "M" else "M"
     muni = person.municipality
     dept = muni // 100
-    if rng.random() < c["municipality_other_in_department"]:
+    if rng.random() < c.get("department_other", 0.0):
+        dept = rng.choice([d for d in munis if d != dept])
+        muni = rng.choice(munis[dept])
+    elif rng.random() < c["municipality_other_in_department"]:
         muni = rng.choice(munis[dept])
     muni_text, dept_text = f"{muni:04d}", f"{dept:02d}"
     if rng.random() < c["municipality_missing"]:
@@ -727,8 +746,8 @@ def record_of(rng: random.Random, person: Person, munis: dict[int, list[int]]) -
         "first_surname": s1,
         "second_surname": s2,
         "sex": sex,
-        "birth_date": _birth_noise(rng, person),
-        "cui": _cui_noise(rng, person.cui),
+        "birth_date": _birth_noise(rng, person, c),
+        "cui": _cui_noise(rng, person.cui, c),
         "department": dept_text,
         "municipality": muni_text,
     }

@@ -209,8 +209,13 @@ def manifest_record(values: Mapping) -> dict:
     return record
 
 
-def likely_matches(record: Mapping, *, person_id: int | None = None, limit: int = 5) -> list[dict]:
-    """Candidates ready for a screen: the person, the probability in percent, the reasons in words."""
+def likely_matches(
+    record: Mapping, *, person_id: int | None = None, limit: int = 5, exclude_ids: Iterable[int] = ()
+) -> list[dict]:
+    """Candidates ready for a screen: the person, the (calibrated) probability in percent, the reasons.
+
+    ``exclude_ids``: persons who cannot be this one, e.g. those already on the probe's flight
+    (two passengers of one flight are never one person)."""
     from retorno.people.match_reasons import reasons_list, reasons_text
 
     return [
@@ -221,7 +226,7 @@ def likely_matches(record: Mapping, *, person_id: int | None = None, limit: int 
             "reasons": reasons_list(c.reasons),
             "explanation": reasons_text(c.reasons),
         }
-        for person, c in person_candidates(record=record, person_id=person_id, limit=limit)
+        for person, c in person_candidates(record=record, person_id=person_id, limit=limit, exclude_ids=exclude_ids)
     ]
 
 

@@ -82,17 +82,19 @@ def match_manifest_row(row) -> tuple[Person | None, str]:
         found = _one(candidates, NAME_BIRTH_DATE)
         if found:
             return found
-    return _by_score(values)
+    flight_id = getattr(row, "flight_id", None)
+    return _by_score(values, persons_on_flight(flight_id) if flight_id else frozenset())
 
 
-def _by_score(values: Mapping) -> tuple[Person | None, str]:
+def _by_score(values: Mapping, exclude_ids: set[int] | frozenset = frozenset()) -> tuple[Person | None, str]:
     """The engine's verdict: (person, "probable") when unique and sure, else (None, "ambiguous"/"none")."""
     from retorno.people.identity import manifest_record, person_candidates, thresholds
 
     if not (values.get("full_name") or values.get("first_surname")):
         return None, NONE
     limit = thresholds()["auto_link"]
-    sure = [(p, c) for p, c in person_candidates(record=manifest_record(values), limit=3) if c.probability >= limit]
+    found = person_candidates(record=manifest_record(values), limit=3, exclude_ids=exclude_ids)
+    sure = [(p, c) for p, c in found if c.probability >= limit]
     if len(sure) > 1:
         return None, AMBIGUOUS
     if sure:
@@ -114,4 +116,15 @@ def arrival_likely_matches(arrival, *, limit: int = 5) -> list[dict]:
     row = arrival.manifest_row if arrival.manifest_row_id else None
     if row is None or row.person_id or arrival.person_id:
         return []
-    return likely_matches(manifest_record(row.values), limit=limit)
+    return likely_matches(manifest_record(row.values), limit=limit, exclude_ids=persons_on_flight(arrival.flight_id))
+
+
+def persons_on_flight(flight_id: int) -> set[int]:
+    """Persons already linked to a passenger of this flight: two passengers are never one person."""
+    from retorno.reception.models import Arrival, ManifestRow
+
+    linked = set(Arrival.objects.filter(flight_id=flight_id, person__isnull=False).values_list("person_id", flat=True))
+    linked |= set(
+        ManifestRow.objects.filter(flight_id=flight_id, person__isnull=False).values_list("person_id", flat=True)
+    )
+    return linked

@@ -21,7 +21,8 @@ from retorno.people.matching.columns import Columns, encode, encode_records
 from retorno.people.matching.dedupe import DedupeResult, dedupe, dedupe_csv, read_input_csv
 from retorno.people.matching.index import CandidateIndex, MemoryIndex
 from retorno.people.matching.keys import KEY_SPECS, MAX_BLOCK, blocking_keys
-from retorno.people.matching.model import Model, train
+from retorno.people.matching.learn import train
+from retorno.people.matching.model import Model
 from retorno.people.matching.reasons import PHRASES, Reason, explain
 from retorno.people.matching.scoring import Candidate, default_model, rank_candidates, score
 

@@ -24,6 +24,7 @@ from retorno.people.matching.fields import (
     address_features,
     birth_group_features,
     cui_features,
+    flight_features,
     given_features,
     identifier_features,
     place_features,
@@ -42,7 +43,7 @@ INPUT_COLUMNS = (
     "department",
     "municipality",
 )
-OPTIONAL_COLUMNS = ("birth_date_precision", "other_id", "address")
+OPTIONAL_COLUMNS = ("birth_date_precision", "other_id", "address", "flight")
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,12 @@ GROUPS: dict[str, Group] = {
     "given": Group(("given_names",), given_features, GIVEN_FEATURES),
     "surnames": Group(("first_surname", "second_surname"), surname_features, SURNAME_FEATURES),
     "birth": Group(("birth_date", "birth_date_precision"), birth_group_features, ("y", "m", "d", "prec", "digits")),
-    "cui": Group(("cui",), cui_features, ("digits", "valid")),
+    "cui": Group(("cui",), cui_features, ("digits", "valid", "checked", "place", "place_dept")),
     "other_id": Group(("other_id",), identifier_features, ("value",)),
     "sex": Group(("sex",), sex_features, ("code",)),
     "place": Group(("municipality", "department"), place_features, ("muni", "dept")),
     "address": Group(("address",), address_features, ("text",)),
+    "flight": Group(("flight",), flight_features, ("value",)),
 }
 
 

@@ -11,85 +11,21 @@ against its candidates in real time and ten million candidate pairs in a batch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from retorno.people.matching.columns import Columns, swap_names
 from retorno.people.matching.fields import PREC_DAY, PREC_ESTIMATED
+from retorno.people.matching.levels import FIELD_INDEX, FIELDS, HARD_NO, FieldSpec
+
+__all__ = ["FIELDS", "FIELD_INDEX", "HARD_NO", "FieldSpec", "Pairs", "compare"]
 
 # String similarity cut-offs. Jaro-Winkler 0.88 is about "one typo in a
 # name"; addresses are compared as bags of words.
 NAME_SIMILAR = 0.88
 ADDRESS_SIMILAR = 85.0
 ADDRESS_CONTAINED = 95.0
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """A compared field: its reason code per level (level k is ``levels[k - 1]``)
-    and which levels are frequency-adjusted, with the frequency table to use."""
-
-    name: str
-    levels: tuple[str, ...]
-    tf: dict[int, str] = field(default_factory=dict)
-
-    @property
-    def size(self) -> int:
-        return len(self.levels) + 1
-
-
-FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec(
-        "given",
-        (
-            "given_names_match",
-            "given_names_phonetic",
-            "given_name_missing_one",
-            "given_names_similar",
-            "given_names_share_one",
-            "names_swapped",
-            "given_names_differ",
-        ),
-        {1: "given"},
-    ),
-    FieldSpec(
-        "surnames",
-        (
-            "surnames_match",
-            "surnames_phonetic",
-            "first_surname_match_second_missing",
-            "first_surname_phonetic_second_missing",
-            "surnames_swapped",
-            "surnames_similar",
-            "first_surname_match_second_differs",
-            "surnames_differ",
-        ),
-        {1: "surnames", 3: "first_surname"},
-    ),
-    FieldSpec(
-        "birth",
-        (
-            "birth_date_match",
-            "birth_date_day_month_swapped",
-            "birth_year_off_by_one",
-            "birth_date_typo",
-            "birth_date_compatible",
-            "birth_year_match",
-            "birth_year_close",
-            "birth_date_differs",
-        ),
-        {1: "birth_date"},
-    ),
-    FieldSpec("cui", ("same_cui", "cui_typo_check_digit", "cui_one_digit_differs", "different_cui")),
-    FieldSpec("other_id", ("same_identifier", "identifier_typo", "different_identifier")),
-    FieldSpec("sex", ("same_sex", "different_sex")),
-    FieldSpec("place", ("same_municipality", "same_department", "different_place")),
-    FieldSpec("address", ("same_address", "similar_address", "different_address")),
-)
-FIELD_INDEX = {f.name: k for k, f in enumerate(FIELDS)}
 
 
 class Pairs:
@@ -253,7 +189,7 @@ def _birth(p: Pairs) -> np.ndarray:
     ma, mb = p.a("birth", "m"), p.b("birth", "m")
     da, db = p.a("birth", "d"), p.b("birth", "d")
     pa, pb = p.a("birth", "prec"), p.b("birth", "prec")
-    out = _Levels(p.n, (ya == 0) | (yb == 0), 8)
+    out = _Levels(p.n, (ya == 0) | (yb == 0), 10)
     full = (pa == PREC_DAY) & (pb == PREC_DAY)
     same_y = ya == yb
     dy = np.abs(ya - yb)
@@ -271,6 +207,10 @@ def _birth(p: Pairs) -> np.ndarray:
     out.set(5, compatible)
     out.set(6, same_y)
     out.set(7, dy <= 1)
+    # How far apart: siblings are a few years apart, a father and the son who
+    # bears his name 18 to 30; a clerk's slip is rarely more than one year.
+    out.set(8, dy <= 4)
+    out.set(9, dy <= 14)
     return out.levels
 
 
@@ -280,10 +220,12 @@ def _cui(p: Pairs) -> np.ndarray:
     out.set(1, ha == hb)
     dist = p.similarity("cui", "digits", out.unset, OSA.distance)
     one = out.unset & (dist == 1)
-    valid_differs = p.a("cui", "valid") != p.b("cui", "valid")
+    valid_a, valid_b = p.a("cui", "valid"), p.b("cui", "valid")
     # One digit off and exactly one of the two fails the check digit: almost
     # surely a typing error of the valid one.
-    out.set(2, one & valid_differs)
+    out.set(2, one & (valid_a != valid_b))
+    # Both pass the check and differ where it applies: two people (HARD_NO).
+    out.set(5, valid_a & valid_b & (p.a("cui", "h_checked") != p.b("cui", "h_checked")))
     out.set(3, one)
     return out.levels
 
@@ -305,13 +247,28 @@ def _sex(p: Pairs) -> np.ndarray:
 
 
 def _place(p: Pairs) -> np.ndarray:
+    """Recorded origin first; then the CUI's place of registration (its last four
+    digits), which speaks for a thin record with no municipality typed."""
     ma, mb = p.a("place", "h_muni"), p.b("place", "h_muni")
     da, db = p.a("place", "h_dept"), p.b("place", "h_dept")
-    missing = ((ma == 0) & (da == 0)) | ((mb == 0) & (db == 0))
-    out = _Levels(p.n, missing, 3)
+    ra, rb = p.a("cui", "h_place"), p.b("cui", "h_place")
+    rda, rdb = p.a("cui", "h_place_dept"), p.b("cui", "h_place_dept")
+    missing = ((ma == 0) & (da == 0) & (ra == 0)) | ((mb == 0) & (db == 0) & (rb == 0))
+    out = _Levels(p.n, missing, 4)
     out.set(1, (ma != 0) & (ma == mb))
-    out.set(2, (da != 0) & (da == db))
+    # One record's CUI place against the other's recorded municipality (two CUIs'
+    # places are not compared: the CUI comparison already weighs the whole number).
+    registered = ((ra != 0) & (ra == mb)) | ((rb != 0) & (rb == ma))
+    out.set(2, registered)
+    same_dept = ((da != 0) & ((da == db) | (da == rdb))) | ((rda != 0) & (rda == db))
+    out.set(3, same_dept)
     return out.levels
+
+
+def _flight(p: Pairs) -> np.ndarray:
+    """Level 1 when both records came on the same flight (a hard rule), else 0."""
+    fa, fb = p.a("flight", "h_value"), p.b("flight", "h_value")
+    return ((fa != 0) & (fa == fb)).astype(np.int8)
 
 
 def _address(p: Pairs) -> np.ndarray:
@@ -336,6 +293,7 @@ _COMPARE = {
     "sex": _sex,
     "place": _place,
     "address": _address,
+    "flight": _flight,
 }
 
 

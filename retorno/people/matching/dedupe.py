@@ -18,7 +18,8 @@ from retorno.people.matching.blocking import candidate_pairs
 from retorno.people.matching.cluster import link_clusters
 from retorno.people.matching.columns import INPUT_COLUMNS, OPTIONAL_COLUMNS, Columns, encode
 from retorno.people.matching.compare import FIELD_INDEX, compare
-from retorno.people.matching.model import Model, probabilities, total_bits, train
+from retorno.people.matching.learn import train
+from retorno.people.matching.model import Model, total_bits
 
 CHUNK = 1_000_000
 
@@ -88,7 +89,7 @@ def dedupe(
 
     t = time.perf_counter()
     bar = _bar(progress, 1, "clustering")
-    prob = probabilities(total_bits(levels, model, cols, pair_a) + model.prior_bits(cols.n))
+    prob = model.probability(total_bits(levels, model, cols, pair_a) + model.prior_bits(cols.n))
     threshold = model.threshold if threshold is None else threshold
     cui_level = levels[:, FIELD_INDEX["cui"]]
     labels = link_clusters(

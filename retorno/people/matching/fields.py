@@ -96,6 +96,9 @@ def birth_features(raw: object, precision: str = "") -> tuple[int, int, int, int
     if not 1 <= d <= 31:
         d = 0
     prec = PREC_DAY if d else PREC_MONTH if m else PREC_YEAR
+    if prec == PREC_DAY and m == 1 and d == 1:
+        # "01-01" is how forms fill an unknown day and month: read it as the year alone.
+        m, d, prec = 0, 0, PREC_YEAR
     asked = _PRECISIONS.get((precision or "").strip().lower(), PREC_DAY)
     if asked == PREC_ESTIMATED:
         return (y, 0, 0, PREC_ESTIMATED)
@@ -112,12 +115,25 @@ def birth_group_features(raw: object, precision: str = "") -> tuple[int, int, in
     return (y, m, d, prec, f"{y:04d}{m:02d}{d:02d}" if prec == PREC_DAY else "")
 
 
-def cui_features(raw: str) -> tuple[str, bool]:
-    """(digits, passes the check rule). A CUI that fails the rule still counts."""
+def cui_features(raw: str) -> tuple[str, bool, str, str, str]:
+    """(digits, passes the check rule, checked part, place of registration).
+
+    A CUI that fails the rule still counts. The checked part is the eight
+    correlative digits and the check digit; the place is the last four digits
+    as an INE municipality code (department + municipality of birth
+    registration), kept only when the whole CUI passes the rule.
+    """
     digits = clean_cui(str(raw or ""))
     if len(digits) < 6:
-        return ("", False)
-    return (digits, len(digits) == 13 and cui_is_valid(digits))
+        return ("", False, "", "", "")
+    if not (len(digits) == 13 and cui_is_valid(digits)):
+        return (digits, False, "", "", "")
+    return (digits, True, digits[:9], digits[9:], digits[9:11])
+
+
+def flight_features(raw: object) -> tuple[str]:
+    """The flight a record came on (any id), for the same-flight hard rule."""
+    return (str(raw or "").strip(),)
 
 
 def identifier_features(raw: str) -> tuple[str]:

@@ -31,6 +31,9 @@ KEY_SPECS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("c", ("cui",)),
     ("o", ("other_id",)),
     ("sgy", ("sg", "by", "dept")),
+    ("sgp", ("sg", "by")),
+    ("sge", ("sg", "pdept")),
+    ("sgg", ("sg", "g2p")),
     ("sgd", ("sg", "md")),
     ("ssg", ("ssp", "g1p")),
     ("ssy", ("ssp", "by", "dept")),
@@ -49,6 +52,9 @@ _MAX_KEY_LEN = 64
 # Components made of two others, unordered: a given name typed in the surname
 # box and the surname in the given-names box still make the same key.
 UNORDERED = {"sg": ("s1p", "g1p"), "sgx": ("s1x", "g1x")}
+# Components read from a second one when the first is unknown: the department
+# typed, else the one in the CUI (where the birth was registered).
+FALLBACK = {"pdept": ("dept", "cdept")}
 
 
 def _vocab_components(cols: Columns) -> dict[str, tuple[str, np.ndarray]]:
@@ -81,10 +87,12 @@ def _vocab_components(cols: Columns) -> dict[str, tuple[str, np.ndarray]]:
         "s2p": ("surnames", sur["p2"]),
         "ssp": ("surnames", ssp),
         "g1p": ("given", giv["p1"]),
+        "g2p": ("given", giv["p2"]),
         "by": ("birth", by),
         "md": ("birth", md),
         "muni": ("place", cols.vocab["place"]["muni"]),
         "dept": ("place", cols.vocab["place"]["dept"]),
+        "cdept": ("cui", cols.vocab["cui"]["place_dept"]),
         "s1x": ("surnames", s1x),
         "g1x": ("given", g1x),
     }
@@ -105,6 +113,9 @@ def keys_of_columns(cols: Columns, row: int) -> set[str]:
     comps = _vocab_components(cols)
 
     def part(name: str) -> str:
+        if name in FALLBACK:
+            first, second = FALLBACK[name]
+            return part(first) or part(second)
         if name in UNORDERED:
             a, b = (part(c) for c in UNORDERED[name])
             return "|".join(sorted((a, b))) if a and b else ""
@@ -157,6 +168,8 @@ def key_codes(cols: Columns, rows: np.ndarray | None = None) -> dict[str, np.nda
             mixed = (low * _MIX) ^ high
             mixed[(low == 0) | (high == 0)] = 0
             hashed[name] = mixed
+        for name, (first, second) in FALLBACK.items():
+            hashed[name] = np.where(hashed[first] != 0, hashed[first], hashed[second])
         for k, (spec, names) in enumerate(KEY_SPECS):
             code = np.full(n, np.uint64(k + 1) * _MIX, dtype=np.uint64)
             present = np.ones(n, dtype=bool)

@@ -1,4 +1,4 @@
-"""Fellegi–Sunter weights learned from the data being matched.
+"""Fellegi–Sunter weights learned from the data being matched (learning itself: ``learn``).
 
 For each field and level, ``m`` is the chance that a true match shows that
 level and ``u`` the chance that two different people do. Evidence is
@@ -25,14 +25,17 @@ from pathlib import Path
 
 import numpy as np
 
+from retorno.people.matching.calibration import apply_platt
 from retorno.people.matching.columns import Columns
-from retorno.people.matching.compare import FIELDS, compare
+from retorno.people.matching.compare import FIELD_INDEX, FIELDS, HARD_NO, compare
 from retorno.people.matching.fields import PREC_DAY
 
 # Cap on the frequency bonus, in bits over an average value (see module doc).
 TF_MAX_BONUS_BITS = 4.0
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_REVIEW_THRESHOLD = 0.1
+# Evidence of a hard rule (two valid CUIs, one flight): far below anything else can outweigh.
+HARD_NO_BITS = -200.0
 
 
 @dataclass
@@ -54,6 +57,9 @@ class Model:
     review_threshold: float = DEFAULT_REVIEW_THRESHOLD
     n_records: int = 0
     em_iterations: int = 0
+    # Platt map of the total evidence, fitted on labelled tuning pairs (see
+    # ``calibration``); empty for a model learned without labels.
+    calibration: dict[str, float] = field(default_factory=dict)
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def log_bf(self) -> list[np.ndarray]:
@@ -62,7 +68,8 @@ class Model:
         for spec in FIELDS:
             m = self.m.get(spec.name)
             u = self.u.get(spec.name)
-            if not m or not u:
+            if not m or not u or len(m) != spec.size or len(u) != spec.size:
+                # Unlearned, or learned before this field's levels changed: no evidence.
                 tables.append(np.zeros(spec.size))
                 continue
             bits = np.log2(np.asarray(m, dtype=float) / np.asarray(u, dtype=float))
@@ -76,6 +83,10 @@ class Model:
         n = max(registry_size or self.n_records, 2)
         prior = min(max(self.matches_per_record / (n - 1), 1e-12), 0.5)
         return math.log2(prior / (1.0 - prior))
+
+    def probability(self, total_bits: np.ndarray) -> np.ndarray:
+        """Match probability from total evidence in bits (prior included), calibrated."""
+        return apply_platt(total_bits, self.calibration)
 
     def to_dict(self, *, trim: bool = True) -> dict:
         """A JSON-ready dict; ``trim`` drops values seen once (they read as the default)."""
@@ -98,12 +109,13 @@ class Model:
             "review_threshold": self.review_threshold,
             "n_records": self.n_records,
             "em_iterations": self.em_iterations,
+            "calibration": self.calibration,
         }
 
     @classmethod
     def from_dict(cls, data: dict) -> Model:
         keys = ("m", "u", "matches_per_record", "tf", "tf_default", "tf_max_bonus", "threshold", "review_threshold")
-        extra = {k: data[k] for k in ("n_records", "em_iterations", "u_family") if k in data}
+        extra = {k: data[k] for k in ("n_records", "em_iterations", "u_family", "calibration") if k in data}
         return cls(**{k: data[k] for k in keys}, **extra)
 
     def save(self, path: str | Path) -> None:
@@ -168,7 +180,7 @@ def _tf_per_vocab(cols: Columns, model: Model, table: str) -> np.ndarray:
 # surnames agree these agreements are weaker evidence than among strangers.
 FAMILY_FIELDS = ("place", "address", "birth")
 _SURNAMES = next(k for k, f in enumerate(FIELDS) if f.name == "surnames")
-SURNAMES_AGREE = (1, 2, 3, 4, 5, 6)
+SURNAMES_AGREE = (1, 2, 3, 4, 5, 6, 7)
 
 
 def field_bits(levels: np.ndarray, model: Model, ca: Columns, ia: np.ndarray) -> np.ndarray:
@@ -182,11 +194,11 @@ def field_bits(levels: np.ndarray, model: Model, ca: Columns, ia: np.ndarray) ->
     for k, spec in enumerate(FIELDS):
         bits[:, k] = tables[k][levels[:, k]]
         u = model.u.get(spec.name)
-        if not u:
+        if not u or len(u) != spec.size:
             continue
         u_family = model.u_family.get(spec.name)
         related = np.zeros(len(levels), dtype=bool)
-        if u_family:
+        if u_family and len(u_family) == spec.size and len(u) == spec.size:
             related = np.isin(levels[:, _SURNAMES], SURNAMES_AGREE)
             family_bits = np.log2(np.asarray(model.m[spec.name]) / np.asarray(u_family))
             family_bits[0] = 0.0
@@ -202,7 +214,37 @@ def field_bits(levels: np.ndarray, model: Model, ca: Columns, ia: np.ndarray) ->
             # A common value may weaken agreement to nothing, never below;
             # a rare one strengthens it by at most tf_max_bonus bits.
             bits[chosen, k] += np.clip(adjust, -tables[k][level], model.tf_max_bonus)
+    _family_stratum(levels, bits)
+    for name, level in HARD_NO:
+        k = FIELD_INDEX[name]
+        bits[levels[:, k] == level, k] = HARD_NO_BITS
     return bits
+
+
+# The interaction of "same surnames and place" with given-name or birth-date
+# disagreement. Pairs whose given names wholly differ, or whose birth years are
+# five or more apart, and who still share surnames are relatives far more often
+# than one person (twins, siblings, cousins, a father and the son named after
+# him): in that stratum sharing surnames and a municipality is what relatives
+# do, so it counts for nothing (never against), and the decision rests on the
+# given names and birth dates. This is a conditional weight table, not a
+# frequency (TF) adjustment, which says how rare a name is but not that
+# relatives share it, nor a second-stage classifier, which would learn from
+# EM's labels exactly the family pairs EM gets wrong and could not give reasons.
+FAMILY_DISAGREE = {"given": (7,), "birth": (9, 10)}
+_FAMILY_SHARED = ("surnames", "place")
+
+
+def _family_stratum(levels: np.ndarray, bits: np.ndarray) -> None:
+    related = np.isin(levels[:, _SURNAMES], SURNAMES_AGREE)
+    disagree = np.zeros(len(levels), dtype=bool)
+    for name, bad in FAMILY_DISAGREE.items():
+        disagree |= np.isin(levels[:, FIELD_INDEX[name]], bad)
+    chosen = related & disagree
+    if chosen.any():
+        for name in _FAMILY_SHARED:
+            k = FIELD_INDEX[name]
+            bits[chosen, k] = np.minimum(bits[chosen, k], 0.0)
 
 
 def total_bits(levels: np.ndarray, model: Model, ca: Columns, ia: np.ndarray, chunk: int = 1_000_000) -> np.ndarray:
@@ -225,239 +267,4 @@ def score_pairs(
     """(probabilities, levels, bits per field) for pairs of rows."""
     levels = compare(ca, ia, cb, ib)
     bits = field_bits(levels, model, ca, np.asarray(ia))
-    return probabilities(bits.sum(axis=1) + model.prior_bits(registry_size)), levels, bits
-
-
-# --- learning -------------------------------------------------------------------
-
-# Training sessions, as in Splink: EM runs on pairs that agree exactly on some
-# fields, and learns ``m`` only for the other fields, whose disagreements among
-# such pairs look like those of random pairs (so the fixed ``u`` fits them).
-# Sex is left out of the name session: namesakes share their sex.
-SESSIONS: dict[str, frozenset[str]] = {
-    "birth_date": frozenset({"birth"}),
-    "names": frozenset({"given", "surnames", "sex"}),
-    "identifier": frozenset({"cui", "other_id"}),
-}
-# Which session to trust for each field's ``m``, first choice first.
-M_SOURCE: dict[str, tuple[str, ...]] = {
-    "given": ("birth_date", "identifier"),
-    "surnames": ("birth_date", "identifier"),
-    "sex": ("birth_date", "identifier"),
-    "birth": ("names", "identifier"),
-    "place": ("birth_date", "names", "identifier"),
-    "address": ("birth_date", "names", "identifier"),
-    "cui": ("birth_date", "names"),
-    "other_id": ("birth_date", "names"),
-}
-MIN_SESSION_PAIRS = 200
-M_PSEUDO = 0.002
-MAX_SESSION_PAIRS = 500_000
-
-
-def _level_shares(levels: np.ndarray, pseudo: float = 0.5) -> dict[str, list[float]]:
-    """Share of each level among pairs where the field is known (level > 0)."""
-    out = {}
-    for k, spec in enumerate(FIELDS):
-        counts = np.bincount(levels[:, k], minlength=spec.size)[: spec.size].astype(float)
-        known = counts[1:]
-        if known.sum() <= 0:
-            continue
-        shares = (known + pseudo) / (known.sum() + pseudo * len(known))
-        out[spec.name] = [1.0, *shares.tolist()]
-    return out
-
-
-def estimate_u(cols: Columns, rng: np.random.Generator, n_pairs: int = 500_000) -> dict[str, list[float]]:
-    """``u`` from random pairs of records: the share of each level among strangers."""
-    n = cols.n
-    n_pairs = min(n_pairs, max(n * (n - 1) // 2, 1))
-    i = rng.integers(0, n, n_pairs)
-    j = rng.integers(0, n, n_pairs)
-    keep = i != j
-    levels = compare(cols, i[keep], cols, j[keep])
-    return _level_shares(levels, pseudo=0.5)
-
-
-def _default_m(spec_size: int) -> list[float]:
-    """A neutral start: agreement levels likely, the last (disagreement) unlikely."""
-    raw = np.array([1.0 / (k + 1) for k in range(spec_size - 2)] + [0.05])
-    return [1.0, *(raw / raw.sum()).tolist()]
-
-
-def expectation_maximisation(
-    levels: np.ndarray,
-    u: dict[str, list[float]],
-    m_start: dict[str, list[float]],
-    prior: float = 0.1,
-    max_iter: int = 200,
-) -> tuple[dict[str, list[float]], float, int]:
-    """EM for ``m`` and the share of matches with ``u`` held fixed.
-
-    Fields absent from ``u`` are ignored. Returns (m, share of matches, iterations).
-    """
-    active = [k for k, spec in enumerate(FIELDS) if spec.name in u and (levels[:, k] > 0).any()]
-    if not active:
-        return {}, prior, 0
-    radix = np.array([FIELDS[k].size for k in active], dtype=np.int64)
-    codes = np.zeros(len(levels), dtype=np.int64)
-    for k, r in zip(active, radix, strict=False):
-        codes = codes * r + levels[:, k]
-    patterns, counts = np.unique(codes, return_counts=True)
-    # Decode each distinct pattern back into its levels.
-    pat = np.zeros((len(patterns), len(active)), dtype=np.int64)
-    rest = patterns.copy()
-    for col in range(len(active) - 1, -1, -1):
-        pat[:, col] = rest % radix[col]
-        rest //= radix[col]
-    log_u = np.zeros(len(patterns))
-    for col, k in enumerate(active):
-        log_u += np.log(np.asarray(u[FIELDS[k].name]))[pat[:, col]]
-    m = {FIELDS[k].name: list(m_start.get(FIELDS[k].name) or _default_m(FIELDS[k].size)) for k in active}
-    it = 0
-    for it in range(1, max_iter + 1):  # noqa: B007 (returned: iterations run)
-        log_m = np.zeros(len(patterns))
-        for col, k in enumerate(active):
-            log_m += np.log(np.asarray(m[FIELDS[k].name]))[pat[:, col]]
-        gap = (math.log(1 - prior) + log_u) - (math.log(prior) + log_m)
-        post = 1.0 / (1.0 + np.exp(np.clip(gap, -700, 700)))
-        w = post * counts
-        new_prior = float(np.clip(w.sum() / counts.sum(), 1e-6, 1 - 1e-6))
-        change = abs(new_prior - prior)
-        prior = new_prior
-        for col, k in enumerate(active):
-            spec = FIELDS[k]
-            per_level = np.bincount(pat[:, col], weights=w, minlength=spec.size)[: spec.size]
-            # No disagreement is impossible for a true match: a small floor
-            # keeps one odd field from vetoing everything else.
-            known = per_level[1:] + M_PSEUDO * per_level[1:].sum() + 1e-9
-            new = [1.0, *(known / known.sum()).tolist()]
-            change = max(change, max(abs(x - y) for x, y in zip(new, m[spec.name], strict=False)))
-            m[spec.name] = new
-        if change < 1e-6:
-            break
-    return m, prior, it
-
-
-def _session_codes(cols: Columns, session: str) -> list[np.ndarray]:
-    """Per-row codes whose equality defines a session's training pairs (0 = none)."""
-    if session == "birth_date":
-        b = cols.vocab["birth"]
-        full = b["prec"] == PREC_DAY
-        per_value = np.where(full, b["y"] * 10_000 + b["m"] * 100 + b["d"], 0)
-        return [per_value[cols.ids["birth"]].astype(np.uint64)]
-    if session == "names":
-        w1 = cols.get("surnames", "h_w1").view(np.uint64)
-        key = cols.get("given", "h_key").view(np.uint64)
-        with np.errstate(over="ignore"):
-            code = (w1 * np.uint64(0x9E3779B97F4A7C15)) ^ key
-        code[(w1 == 0) | (key == 0)] = 0
-        return [code]
-    return [cols.get("cui", "h_digits").view(np.uint64), cols.get("other_id", "h_value").view(np.uint64)]
-
-
-def _session_pairs(cols: Columns, session: str, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    from retorno.people.matching.blocking import _pairs_within_blocks
-
-    n = cols.n
-    parts = []
-    for code in _session_codes(cols, session):
-        parts.extend(_pairs_within_blocks(code, n, 1000, MAX_SESSION_PAIRS, rng))
-    if not parts:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    found = np.unique(np.concatenate(parts))
-    if len(found) > MAX_SESSION_PAIRS:
-        found = rng.choice(found, MAX_SESSION_PAIRS, replace=False)
-    return found // n, found % n
-
-
-def estimate_u_family(cols: Columns, rng: np.random.Generator) -> dict[str, list[float]]:
-    """``u`` of FAMILY_FIELDS among pairs sharing both surnames but not their
-    given names: siblings, cousins and namesakes, nearly never one person."""
-    w = cols.get("surnames", "h_joint").view(np.uint64)
-    from retorno.people.matching.blocking import _pairs_within_blocks
-
-    parts = _pairs_within_blocks(w, cols.n, 1000, MAX_SESSION_PAIRS, rng)
-    if not parts:
-        return {}
-    found = np.unique(np.concatenate(parts))
-    if len(found) > MAX_SESSION_PAIRS:
-        found = rng.choice(found, MAX_SESSION_PAIRS, replace=False)
-    levels = compare(cols, found // cols.n, cols, found % cols.n)
-    given = next(k for k, f in enumerate(FIELDS) if f.name == "given")
-    strangers = levels[levels[:, given] == FIELDS[given].size - 1]
-    if len(strangers) < MIN_SESSION_PAIRS:
-        return {}
-    shares = _level_shares(strangers, pseudo=0.5)
-    return {name: shares[name] for name in FAMILY_FIELDS if name in shares}
-
-
-def _expected_matches(total_bits: np.ndarray, n: int) -> float:
-    """Matches per record: the prior that makes the expected number of matches
-    among all pairs equal the sum of match probabilities of the candidate pairs
-    (a fixed point; pairs outside blocking are assumed to be non-matches)."""
-    all_pairs = n * (n - 1) / 2
-    # Evidence binned to 1/100 bit: the fixed point then iterates over bins, not pairs.
-    binned = np.round(np.clip(total_bits, -60, 60) * 100).astype(np.int64)
-    values, counts = np.unique(binned, return_counts=True)
-    bits = values / 100.0
-    prior = min(0.5, max(len(total_bits), 1) / (2 * all_pairs))
-    for _ in range(100):
-        odds = prior / (1 - prior) * np.exp2(bits)
-        expected = float((counts * odds / (1 + odds)).sum())
-        new = min(max(expected / all_pairs, 1e-12), 0.5)
-        if abs(new - prior) <= 1e-9 * prior:
-            prior = new
-            break
-        prior = new
-    return prior * (n - 1)
-
-
-def train(
-    cols: Columns,
-    pair_a: np.ndarray,
-    pair_b: np.ndarray,
-    levels: np.ndarray,
-    *,
-    rng: np.random.Generator | None = None,
-    random_pairs: int = 500_000,
-) -> Model:
-    """Learn a model from encoded records and their candidate pairs (with levels)."""
-    rng = rng or np.random.default_rng(0)
-    u = estimate_u(cols, rng, random_pairs)
-    # A field that never disagrees among strangers teaches nothing.
-    u = {name: shares for name, shares in u.items() if len(shares) > 2}
-    learned: dict[str, dict[str, list[float]]] = {}
-    iterations = 0
-    id_pairs = _session_pairs(cols, "identifier", rng)
-    id_levels = compare(cols, id_pairs[0], cols, id_pairs[1])
-    # Records sharing an identifier are nearly all one person: they show how
-    # the other fields of a true match vary, a good start for EM.
-    m_start = _level_shares(id_levels) if len(id_levels) >= MIN_SESSION_PAIRS else {}
-    for session, fixed in SESSIONS.items():
-        a, b = id_pairs if session == "identifier" else _session_pairs(cols, session, rng)
-        if len(a) < MIN_SESSION_PAIRS:
-            continue
-        session_levels = id_levels if session == "identifier" else compare(cols, a, cols, b)
-        free_u = {k: v for k, v in u.items() if k not in fixed}
-        m, _, its = expectation_maximisation(session_levels, free_u, m_start)
-        learned[session] = m
-        iterations += its
-    m_final = {}
-    for name in u:
-        source = next((s for s in M_SOURCE.get(name, ()) if name in learned.get(s, {})), None)
-        m_final[name] = learned[source][name] if source else _default_m(len(u[name]))
-    tf, tf_default = frequency_tables(cols)
-    u_family = {k: v for k, v in estimate_u_family(cols, rng).items() if k in u}
-    model = Model(
-        u_family=u_family,
-        m=m_final,
-        u=u,
-        matches_per_record=1.0,
-        tf=tf,
-        tf_default=tf_default,
-        n_records=cols.n,
-        em_iterations=iterations,
-    )
-    model.matches_per_record = _expected_matches(total_bits(levels, model, cols, pair_a), cols.n)
-    return model
+    return model.probability(bits.sum(axis=1) + model.prior_bits(registry_size)), levels, bits

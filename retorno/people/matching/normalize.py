@@ -111,7 +111,7 @@ def split_surnames(first: str, second: str) -> tuple[list[str], list[str]]:
     ("Xicará Tzul"), the last surname, with any particles before it, becomes the
     second one: clerks often type both surnames into one box.
     """
-    first_words, second_words = words(first), words(second)
+    first_words, second_words = words(first), _unmarried(words(second))
     if not second_words:
         core_at = [i for i, w in enumerate(first_words) if w not in PARTICLES]
         if len(core_at) >= 2:
@@ -120,6 +120,23 @@ def split_surnames(first: str, second: str) -> tuple[list[str], list[str]]:
                 cut -= 1
             first_words, second_words = first_words[:cut], first_words[cut:]
     return first_words, second_words
+
+
+def _unmarried(second_words: list[str]) -> list[str]:
+    """The second surname without a married woman's "de" + husband's surname.
+
+    "García de Pérez" -> "García". A box holding only "de Pérez" is left alone:
+    it may be the surname "de Paz" or "de León" as well as a married name.
+    """
+    if "de" in second_words[1:]:
+        cut = second_words.index("de", 1)
+        if second_words[cut - 1] not in PARTICLES and cut + 1 < len(second_words):
+            return second_words[:cut]
+    if len(second_words) == 2 and second_words[0] == "de" and "".join(second_words) not in _GLUED:
+        # "de Pérez" alone: a married name with the second surname left out
+        # ("de León", "de Paz" and the other surnames with a particle stay).
+        return []
+    return second_words
 
 
 # Surnames with a particle that clerks also glue together ("Deleon").

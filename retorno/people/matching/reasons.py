@@ -60,7 +60,24 @@ PHRASES: dict[str, dict[str, str]] = {
     "birth_year_match": {"en": "same birth year only", "es": "solo el mismo año de nacimiento"},
     "birth_year_close": {"en": "birth years close", "es": "años de nacimiento cercanos"},
     "birth_date_differs": {"en": "different birth dates", "es": "fechas de nacimiento distintas"},
+    "birth_years_5_to_14_apart": {
+        "en": "born 5 to 14 years apart",
+        "es": "nacidos con 5 a 14 años de diferencia",
+    },
+    "birth_years_15_or_more_apart": {
+        "en": "born 15 or more years apart",
+        "es": "nacidos con 15 años o más de diferencia",
+    },
     "same_cui": {"en": "same CUI", "es": "mismo CUI"},
+    "different_valid_cuis": {
+        "en": "two different valid CUIs: two people",
+        "es": "dos CUI válidos distintos: dos personas",
+    },
+    "same_registration_municipality": {
+        "en": "municipality matches the CUI's place of registration",
+        "es": "el municipio coincide con el lugar de inscripción del CUI",
+    },
+    "same_flight": {"en": "on the same flight: two passengers", "es": "en el mismo vuelo: dos pasajeros"},
     "cui_typo_check_digit": {
         "en": "CUI differs in one digit and one fails the check digit (likely a typo)",
         "es": "el CUI difiere en un dígito y uno no pasa el dígito verificador (probable error de digitación)",

@@ -42,3 +42,27 @@ def test_two_sure_candidates_are_ambiguous(clerk, person):
 
 def test_a_stranger_is_none(person):
     assert match_manifest_row({"full_name": "Marta Chox Pop", "birth_date": "2001-12-20"}) == (None, "none")
+
+
+def test_a_person_already_on_the_flight_is_never_proposed_for_another_passenger(clerk, person):
+    """Two passengers of one flight are never one person: the check-in desk leaves out whoever
+    is already linked on that flight, however well the names agree."""
+    from retorno.reception import actions
+    from retorno.reception.matching import arrival_likely_matches
+    from retorno.reception.tests.conftest import import_manifest, manifest_csv, open_reception
+
+    def typed_flight(code: str):
+        flight = actions.flight_create(
+            actor=clerk, date=datetime.date(2026, 3, 2), origin="Alexandria, Luisiana", carrier="ICE Air", code=code
+        )
+        import_manifest(flight, clerk, manifest_csv([("Jose Luis", "Xicara", "", "M", "04/03/1990", "", "N")]))
+        flight = open_reception(flight, clerk)
+        arrival = flight.arrivals.select_related("manifest_row").get()
+        return flight, arrival
+
+    _, arrival = typed_flight("ICE-201")
+    assert [m["person"] for m in arrival_likely_matches(arrival)] == [person]
+
+    flight, arrival = typed_flight("ICE-202")
+    actions.walk_in_register(actor=clerk, flight=flight, person=person)
+    assert arrival_likely_matches(arrival) == []

@@ -87,7 +87,11 @@ def test_given_names_and_surnames_swapped_between_boxes():
         ("1990-05-12", "1990-05", "birth_date_compatible"),
         ("1990-05-12", "1990-09-30", "birth_year_match"),
         ("1990-05-12", "1991-09-30", "birth_year_close"),
-        ("1990-05-12", "1975-09-30", "birth_date_differs"),
+        ("1990-05-12", "1987-09-30", "birth_date_differs"),
+        ("1990-05-12", "1982-09-30", "birth_years_5_to_14_apart"),
+        ("1990-05-12", "1975-09-30", "birth_years_15_or_more_apart"),
+        # "01-01" is a placeholder for an unknown day and month: the year alone.
+        ("1984-05-15", "1984-01-01", "birth_date_compatible"),
         ("1990-05-12", "", ""),
     ],
 )
@@ -138,7 +142,7 @@ def test_cui_one_digit_apart_both_valid():
     ],
 )
 def test_other_fields(field, key, a, b, expected):
-    extra = {"department": ""} if field == "place" else {}
+    extra = {"department": "", "cui": ""} if field == "place" else {}
     assert level(field, {key: a, **extra}, {key: b, **extra}) == expected
 
 

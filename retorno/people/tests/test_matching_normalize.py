@@ -79,9 +79,9 @@ def test_impossible_month_is_kept_for_the_swap_rule():
 
 def test_cui_features_check_digit():
     # 12345678: 1*2+2*3+...+8*9 = 240, 240 % 11 = 9 -> check digit 9; dept 01, muni 01.
-    assert cui_features("1234 56789 0101") == ("1234567890101", True)
-    assert cui_features("1234567880101") == ("1234567880101", False)
-    assert cui_features("") == ("", False)
+    assert cui_features("1234 56789 0101") == ("1234567890101", True, "123456789", "0101", "01")
+    assert cui_features("1234567880101") == ("1234567880101", False, "", "", "")
+    assert cui_features("") == ("", False, "", "", "")
 
 
 def test_sex_and_place():
