@@ -47,7 +47,7 @@ from retorno.protection.models import (
     ShelterReferral,
     SupportService,
 )
-from retorno.protection.queries import WORK_PERMISSION, break_glass_hours
+from retorno.protection.queries import WORK_PERMISSION, break_glass_hours, may_assign, may_hold
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ def case_open(
     case = _save(ProtectionCase(person=person, kind=kind, referral=referral, arrival_id=arrival_id, opened_by=actor))
     CaseStatusChange.objects.create(case=case, old="", new=case.status, by=actor)
     _audit(actor=actor, action="protection.case_open", obj=case, case=case, request=request)
-    case_assign(actor=actor, case=case, user=assignee, request=request)
+    _assign(actor=actor, case=case, user=assignee, request=request)
     if kind == CaseKind.MINOR:
         at = referral.received_at if referral else timezone.now()
         custody_record(actor=actor, case=case, stage=CustodyEvent.Stage.RECEPTION, at=at, request=request)
@@ -178,6 +178,19 @@ def referral_take(
 
 @transaction.atomic
 def case_assign(*, actor: User, case: ProtectionCase, user: User, request=None) -> CaseAssignment:
+    """Assign ``user`` to ``case``: a manager's or the case's supervisor's act.
+
+    Reading a case (assigned, or through break-the-glass) never grants the right to assign
+    anyone, oneself included: emergency access must stay time-limited and reviewable.
+    """
+    _check_assignable(user, case.kind)
+    if not may_assign(actor, case):
+        raise PermissionDenied
+    return _assign(actor=actor, case=case, user=user, request=request)
+
+
+def _assign(*, actor: User, case: ProtectionCase, user: User, request=None) -> CaseAssignment:
+    """The assignment itself; opening or taking a case assigns its first owner through here."""
     _check_assignable(user, case.kind)
     existing = case.assignments.filter(user=user, ended_at__isnull=True).first()
     if existing:
@@ -773,7 +786,7 @@ def break_glass_open(
 ) -> BreakGlassAccess:
     """Open an unassigned case in an emergency, for PROTECTION_BREAK_GLASS_HOURS; notifies the supervisor."""
     if not can(actor, "protection.break_glass") or not (
-        can(actor, WORK_PERMISSION[case.kind]) or can(actor, "protection.oversight")
+        may_hold(actor, case.kind) or can(actor, "protection.oversight")
     ):
         raise PermissionDenied
     reason = reason.strip()
@@ -823,19 +836,24 @@ def break_glass_open(
 def break_glass_review(
     *, actor: User, access: BreakGlassAccess, outcome: str, note: str = "", request=None
 ) -> BreakGlassAccess:
+    """Review an emergency access; "not justified" also ends it at once if it is still live."""
     if access.user_id == actor.pk:
         raise ValidationError(_("Nobody reviews their own emergency access."))
     if access.reviewed_at:
         raise ValidationError(_("This access has already been reviewed."))
+    now = timezone.now()
     access.outcome, access.review_note = outcome, note.strip()
-    access.reviewed_by, access.reviewed_at = actor, timezone.now()
+    access.reviewed_by, access.reviewed_at = actor, now
+    ended = outcome == BreakGlassAccess.Outcome.NOT_JUSTIFIED and access.expires_at > now
+    if ended:
+        access.expires_at = now  # an unjustified emergency access ends with its review, not at its expiry
     _save(access)
     audit_write(
         actor=actor,
         action="protection.break_glass_review",
         obj=access,
         person_id=access.case.person_id,
-        new={"outcome": outcome},
+        new={"outcome": outcome, "ended_early": ended},
         request=request,
     )
     return access
