@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -40,6 +40,7 @@ from retorno.referrals.queries import (
     referral_get_for,
     referrals_visible_to,
     shared_data_dict,
+    sharing_allowed,
     shelter_get_for,
     shelters_visible_to,
     stay_get_for,
@@ -193,8 +194,18 @@ class SharedReferralOut(Schema):
     shelter_id: int | None
     expected_at: datetime | None
     shared: dict[str, str] = Field(
-        ..., description="Shared field code -> value; empty once consent no longer covers it"
+        ...,
+        description="Shared field code -> value; empty (like purpose and note) once the referral is revoked "
+        "or consent no longer covers it",
     )
+
+    @staticmethod
+    def resolve_purpose(obj: Referral) -> str:
+        return obj.purpose if sharing_allowed(obj) else ""
+
+    @staticmethod
+    def resolve_note(obj: Referral) -> str:
+        return obj.note if sharing_allowed(obj) else ""
 
     @staticmethod
     def resolve_shared(obj: Referral) -> dict:
@@ -536,9 +547,17 @@ def _refused(refused: LinkRefused):
     )
 
 
+def _no_store(response: HttpResponse) -> None:
+    """A signed link answers with personal data and no sign-in: no browser or proxy may keep it."""
+    response["Cache-Control"] = "no-store, private"
+    response["Pragma"] = "no-cache"
+    response.no_store = True
+
+
 @router.get("/links/{token}", response=LinkReferralOut, auth=None)
-def link_view(request: HttpRequest, token: str):
+def link_view(request: HttpRequest, token: str, response: HttpResponse):
     """What a signed link shows: this referral's shared data and the answers allowed. No sign-in."""
+    _no_store(response)
     try:
         link = actions.link_open(token=token, request=request)
     except LinkRefused as refused:
@@ -547,8 +566,9 @@ def link_view(request: HttpRequest, token: str):
 
 
 @router.post("/links/{token}/answer", response=SharedReferralOut, auth=None)
-def link_answer(request: HttpRequest, token: str, payload: StatusIn):
+def link_answer(request: HttpRequest, token: str, payload: StatusIn, response: HttpResponse):
     """Answer through a signed link; the link is spent. No sign-in."""
+    _no_store(response)
     try:
         return actions.link_answer(token=token, request=request, **payload.dict())
     except LinkRefused as refused:

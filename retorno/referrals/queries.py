@@ -34,14 +34,19 @@ def with_consent_in_force(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
 
 
 def sharing_allowed_q() -> Q:
-    return Q(consent_now=True) | (~Q(consent_override_reason="") & Q(refused_since=False))
+    consent = Q(consent_now=True) | (~Q(consent_override_reason="") & Q(refused_since=False))
+    return consent & ~Q(status=Referral.Status.REVOKED)
 
 
 def sharing_allowed(referral: Referral) -> bool:
-    """Whether the partner may still see this referral's shared data.
+    """Whether the partner may still see this referral's purpose, note and shared data.
 
-    Uses the annotations of ``with_consent_in_force`` when the referral carries them (no query).
+    Never once the programme revoked the referral, nor once the person's consent no longer covers
+    it: the partner then sees only the referral's number, status and dates. Uses the annotations of
+    ``with_consent_in_force`` when the referral carries them (no query).
     """
+    if referral.status == Referral.Status.REVOKED:
+        return False
     if hasattr(referral, "consent_now") and hasattr(referral, "refused_since"):
         return referral.consent_now is True or (bool(referral.consent_override_reason) and not referral.refused_since)
     return with_consent_in_force(Referral.objects.filter(pk=referral.pk)).filter(sharing_allowed_q()).exists()

@@ -189,7 +189,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     referrals = partner_inbox(user=request.user, status=status if status in Referral.Status.values else "")
     page = Paginator(referrals, 50).get_page(request.GET.get("page"))
-    rows = [{"referral": r, "name": _shared_name(r)} for r in page]
+    rows = [{"referral": r, "name": _shared_name(r), "visible": sharing_allowed(r)} for r in page]
     return render(
         request,
         "referrals/inbox.html",
@@ -227,6 +227,7 @@ def inbox_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     context = {
         "referral": referral,
         "shared": shared_data(referral),
+        "visible": sharing_allowed(referral),
         "form": form,
         "answers": bool(_partner_statuses(referral)),
         "history": referral_history(referral),
