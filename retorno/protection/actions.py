@@ -283,7 +283,10 @@ def case_consent_record(
     guardian_name: str = "",
     request=None,
 ) -> Consent:
-    """Record consent for one purpose of this case (protection, psychosocial care, sharing)."""
+    """Record consent for one purpose of this case (protection, psychosocial care, sharing).
+
+    It is sealed with the case: only the case's readers see it (never reception or partners).
+    """
     if purpose not in (Consent.Purpose.PROTECTION, Consent.Purpose.PSYCHOSOCIAL, Consent.Purpose.SHARE_WITH_PARTNERS):
         raise ValidationError({"purpose": _("Not a purpose of a protection case.")})
     return consent_record(
@@ -293,6 +296,7 @@ def case_consent_record(
         given=given,
         given_by=given_by,
         guardian_name=guardian_name,
+        sealed=True,
         request=request,
     )
 
@@ -551,6 +555,7 @@ def shelter_referral_create(
             purpose=Consent.Purpose.SHARE_WITH_PARTNERS,
             given=consent_given,
             note=f"shelter referral, case #{case.pk}",
+            sealed=True,
             request=request,
         )
         if not consent_given:

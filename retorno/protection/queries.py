@@ -121,7 +121,7 @@ def case_access(user: User, case: ProtectionCase, *, now: datetime | None = None
 
 def shared_sections(*, case: ProtectionCase, organisation_id: int) -> list[str]:
     """Sections a shelter referral shares with an organisation, while consent to share is in force."""
-    if not has_consent(person=case.person, purpose=Consent.Purpose.SHARE_WITH_PARTNERS):
+    if not has_consent(person=case.person, purpose=Consent.Purpose.SHARE_WITH_PARTNERS, sealed=True):
         return []
     sections: list[str] = []
     for referral in case.shelter_referrals.filter(organisation_id=organisation_id, revoked_at__isnull=True):

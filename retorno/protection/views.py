@@ -167,7 +167,7 @@ def _section_context(case: ProtectionCase, section: str) -> dict:
     if section == "overview":
         return {
             "notes": case.notes.select_related("author")[:200],
-            "consents": consents_in_force(person=case.person).values(),
+            "consents": consents_in_force(person=case.person, sealed=True).values(),
             "status_changes": case.status_changes.select_related("by"),
             "note_form": forms.NoteForm(),
             "status_form": forms.StatusForm(initial={"status": ""}),

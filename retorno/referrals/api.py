@@ -13,7 +13,6 @@ from retorno.accounts.models import Organisation
 from retorno.audit.actions import audit_view
 from retorno.geo.models import Department, Municipality
 from retorno.lib.api import StrictSchema
-from retorno.people.models import Consent
 from retorno.people.queries import person_get_for
 from retorno.referrals import actions
 from retorno.referrals.actions.links import LinkRefused, link_answers
@@ -140,7 +139,6 @@ class ReferralIn(StrictSchema):
     purpose: str = Field(..., min_length=1, max_length=300)
     note: str = Field("", max_length=2000)
     shared_fields: list[SharedField] = Field(..., min_length=1)
-    consent_purpose: Consent.Purpose = Consent.Purpose.SHARE_WITH_PARTNERS
     consent_override_reason: str = Field("", max_length=500)
     shelter_id: int | None = None
 
@@ -440,7 +438,8 @@ def referral_overdue(request: HttpRequest):
 
 @router.post("", response={201: ReferralOut})
 def referral_create(request: HttpRequest, payload: ReferralIn):
-    """Refer a person. Needs the person's consent for ``consent_purpose``, or a manager's reason to override."""
+    """Refer a person. Needs the person's consent to share with partners (the referral decides which consent,
+    never the caller: ``consent_purpose`` is not an input), or a manager's reason to override."""
     require(request.user, "referral.create")
     person = person_get_for(user=request.user, person_id=payload.person_id)
     partner = get_object_or_404(Partner, pk=payload.partner_id)
@@ -453,7 +452,6 @@ def referral_create(request: HttpRequest, payload: ReferralIn):
         service=payload.service,
         shared_fields=[str(f.value) for f in payload.shared_fields],
         consent_override_reason=payload.consent_override_reason,
-        consent_purpose=payload.consent_purpose,
         note=payload.note,
         shelter=shelter,
         request=request,

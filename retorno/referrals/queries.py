@@ -9,7 +9,7 @@ from django.utils import timezone
 from retorno.accounts.access import can, has_role
 from retorno.accounts.models import User
 from retorno.people.models import Consent, Person
-from retorno.referrals.models import BedType, Partner, Referral, SharedField, Shelter, Stay
+from retorno.referrals.models import REFERRAL_CONSENT, BedType, Partner, Referral, SharedField, Shelter, Stay
 
 OPEN_STATUSES = (Referral.Status.PENDING, Referral.Status.ACCEPTED)
 
@@ -21,15 +21,14 @@ def _is_partner(user: User) -> bool:
 def with_consent_in_force(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
     """Annotate ``sharing_allowed``: the person's consent still covers this referral.
 
-    Allowed when the latest decision for the referral's consent purpose is 'given', or when a
-    manager overrode consent and the person has not refused since the referral was made.
+    Allowed when the latest decision for the consent a referral needs (``REFERRAL_CONSENT``,
+    whatever purpose was once stored on the row) is 'given', or when a manager overrode consent
+    and the person has not refused since the referral was made. Only consents recorded outside
+    protection count: a sealed consent never opens tier-1 data to a partner.
     """
-    latest = Consent.objects.filter(person=OuterRef("person_id"), purpose=OuterRef("consent_purpose")).order_by(
-        "-at", "-id"
-    )
-    refused_since = Consent.objects.filter(
-        person=OuterRef("person_id"), purpose=OuterRef("consent_purpose"), given=False, at__gt=OuterRef("created_at")
-    )
+    consents = Consent.objects.filter(person=OuterRef("person_id"), purpose=REFERRAL_CONSENT, sealed=False)
+    latest = consents.order_by("-at", "-id")
+    refused_since = consents.filter(given=False, at__gt=OuterRef("created_at"))
     return referrals.annotate(consent_now=Subquery(latest.values("given")[:1]), refused_since=Exists(refused_since))
 
 

@@ -198,3 +198,65 @@ def test_demo_manager_reads_no_sealed_case(programme):
     assert not [c.pk for c in cases if case_access(gerencia, c).full]
     assert not cases_readable_by(gerencia).exists()
     assert all(case_access(c.assignments.get().user, c).full for c in cases)  # its own staff still read it
+
+
+# --- 5. Consents recorded inside protection are sealed -------------------------------------------
+
+
+def test_consents_recorded_in_protection_are_sealed(
+    victim_case, person, clerk, protection_officer, shelter_org, partner_with_whole_record, api_for, client_for
+):
+    from retorno.people.actions import consent_record
+
+    consent_record(actor=clerk, person=person, purpose="follow_up", given=True)
+    officer = client_for(protection_officer)
+    response = officer.post(
+        reverse("protection:case_write", args=[victim_case.pk, "consent"]),
+        {"purpose": "protection", "given": "True", "given_by": "self"},
+    )
+    assert response.status_code == 302
+    actions.shelter_referral_create(
+        actor=protection_officer,
+        case=victim_case,
+        organisation=shelter_org,
+        shared_sections=["risk"],
+        consent_given=True,
+    )
+    victim_label = "Protección y asistencia a víctimas"
+    for user in (clerk, partner_with_whole_record):
+        listed = api_for(user).get(f"/api/v1/people/persons/{person.pk}/consents")
+        assert listed.status_code == 200
+        rows = [(c["purpose"], c["recorded_by"]) for c in listed.json()]
+        assert sorted(rows) == [("follow_up", "clerk"), ("share_partners", "clerk")], user.username
+        profile = client_for(user).get(reverse("people:detail", args=[person.pk]), HTTP_ACCEPT_LANGUAGE="es")
+        assert profile.status_code == 200
+        assert victim_label not in profile.content.decode(), user.username
+    # The case's readers see them on the case.
+    overview = officer.get(reverse("protection:case", args=[victim_case.pk]), HTTP_ACCEPT_LANGUAGE="es")
+    assert victim_label in overview.content.decode()
+    # Consent to victim assistance is recorded only inside the case.
+    refused = api_for(clerk).post(
+        f"/api/v1/people/persons/{person.pk}/consents",
+        {"purpose": "protection", "given": True},
+        content_type="application/json",
+    )
+    assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "purpose"
+
+
+@pytest.fixture
+def partner_with_whole_record(person, clerk, employer_partner, manager):
+    """An employer whose open referral shares the person's whole record (so it may open the profile)."""
+    from retorno.people.actions import consent_record
+    from retorno.referrals.actions import partner_create, referral_create
+
+    consent_record(actor=clerk, person=person, purpose="share_partners", given=True)
+    partner = partner_create(actor=manager, organisation=employer_partner.organisation, services=["employment"])
+    referral_create(
+        actor=manager,
+        person=person,
+        partner=partner,
+        purpose="Empleo",
+        service="employment",
+        shared_fields=["full_record"],
+    )
+    return employer_partner

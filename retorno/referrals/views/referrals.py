@@ -79,7 +79,6 @@ def referral_new(request: HttpRequest, person_id: int) -> HttpResponse:
                 service=data["service"],
                 shared_fields=data["shared_fields"],
                 consent_override_reason=data.get("consent_override_reason", ""),
-                consent_purpose=data["consent_purpose"],
                 note=data["note"],
                 shelter=data["shelter"],
                 request=request,
