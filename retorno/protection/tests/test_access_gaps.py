@@ -260,3 +260,98 @@ def partner_with_whole_record(person, clerk, employer_partner, manager):
         shared_fields=["full_record"],
     )
     return employer_partner
+
+
+# --- 11. Who authorised a handover, who decided a child's best interest: sealed -----------------
+
+AUTHORITY = "Lic. CENTINELA-Juárez (PGN)"
+PANEL = "Juzgado CENTINELA de la Niñez"
+
+
+def _raw(table: str, column: str) -> list[str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {column} FROM {table}")  # noqa: S608 — fixed names in a test
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _minor_with_handover(minor_case, protection_officer):
+    import datetime
+
+    actions.best_interest_record(
+        actor=protection_officer,
+        case=minor_case,
+        decided_on=datetime.date(2026, 1, 10),
+        decided_by=PANEL,
+        decision="Reunificación con la madre.",
+        minor_assent="agrees",
+    )
+    actions.custody_record(
+        actor=protection_officer,
+        case=minor_case,
+        stage="handover_guardian",
+        guardian_name="Rosa Ramos",
+        relationship="mother",
+        document_checked=True,
+        document_number="2456789010801",
+        authorised_by=AUTHORITY,
+    )
+
+
+def test_authority_and_panel_are_encrypted_and_redacted_in_the_audit(
+    minor_case, protection_officer, protection_lead, api_for
+):
+    from retorno.audit.models import AuditEvent
+
+    _minor_with_handover(minor_case, protection_officer)
+    assert AUTHORITY not in str(_raw("protection_custodyevent", "authorised_by"))
+    assert PANEL not in str(_raw("protection_bestinterestdecision", "decided_by"))
+    assert not [e.pk for e in AuditEvent.objects.all() if "CENTINELA" in f"{e.old}{e.new}{e.reason}"]
+    # The case's readers still read them.
+    body = api_for(protection_lead).get(f"/api/v1/protection/cases/{minor_case.pk}/minor").json()
+    assert body["custody"][-1]["authorised_by"] == AUTHORITY
+    assert body["best_interest_decisions"][0]["decided_by"] == PANEL
+
+
+def test_migration_seals_existing_rows_and_audit_copies(minor_case, protection_officer):
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection
+
+    from retorno.audit.models import AuditEvent
+    from retorno.protection.models import BestInterestDecision, CustodyEvent
+
+    migration = importlib.import_module(
+        "retorno.protection.migrations.0003_seal_custody_authority_and_best_interest_panel"
+    )
+    _minor_with_handover(minor_case, protection_officer)
+    with connection.cursor() as cursor:  # as rows stood before the migration: plaintext
+        cursor.execute("UPDATE protection_custodyevent SET authorised_by = %s WHERE authorised_by <> ''", [AUTHORITY])
+        cursor.execute("UPDATE protection_bestinterestdecision SET decided_by = %s", [PANEL])
+    from django.db.models import QuerySet
+
+    handover = AuditEvent.objects.filter(action="protection.custody_record", new__stage="handover_guardian")
+    QuerySet(model=AuditEvent).filter(pk__in=handover.values("pk")).update(
+        new={"stage": "handover_guardian", "authorised_by": AUTHORITY}
+    )
+    assert [e.pk for e in AuditEvent.objects.all() if "CENTINELA" in f"{e.new}"]
+
+    class Editor:
+        def __init__(self):
+            self.connection = connection
+
+        def execute(self, sql):
+            with connection.cursor() as cursor:
+                cursor.execute(sql)
+
+    migration.encrypt_existing(apps, Editor())
+    migration.redact_audit(apps, Editor())
+    assert AUTHORITY not in str(_raw("protection_custodyevent", "authorised_by"))
+    assert PANEL not in str(_raw("protection_bestinterestdecision", "decided_by"))
+    assert CustodyEvent.objects.get(stage="handover_guardian").authorised_by == AUTHORITY
+    assert BestInterestDecision.objects.get().decided_by == PANEL
+    assert not [e.pk for e in AuditEvent.objects.all() if "CENTINELA" in f"{e.old}{e.new}"]
+    migration.encrypt_existing(apps, Editor())  # running it twice changes nothing
+    assert CustodyEvent.objects.get(stage="handover_guardian").authorised_by == AUTHORITY
