@@ -145,7 +145,12 @@ def api_for(client_for):
     def make(user: User) -> Client:
         raw = f"test-token-{user.username}"
         ApiToken.objects.get_or_create(
-            digest=ApiToken.digest_of(raw), defaults={"user": user, "expires_at": timezone.now() + timedelta(hours=1)}
+            digest=ApiToken.digest_of(raw),
+            defaults={
+                "user": user,
+                "expires_at": timezone.now() + timedelta(hours=1),
+                "credential_stamp": ApiToken.stamp_for(user),
+            },
         )
         return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 

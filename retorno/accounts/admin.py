@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from retorno.accounts.actions import user_access_end
 from retorno.accounts.models import Organisation, User
 
 
@@ -18,3 +19,19 @@ class RetornoUserAdmin(UserAdmin):
     list_filter = ["role", "organisation", "is_active"]
     fieldsets = UserAdmin.fieldsets + (("Retorno", {"fields": ["role", "organisation", "supervisor"]}),)
     add_fieldsets = UserAdmin.add_fieldsets + (("Retorno", {"fields": ["role", "organisation", "supervisor"]}),)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            # Deactivation ends the user's tokens and sessions at once (and for good, if reactivated).
+            user_access_end(actor=request.user, user=obj, reason="deactivated", request=request)
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            user = self.get_object(request, id)
+            keep = request.session.session_key if user.pk == request.user.pk else None
+            user_access_end(
+                actor=request.user, user=user, reason="password_changed", keep_session_key=keep, request=request
+            )
+        return response

@@ -82,6 +82,9 @@ class ApiToken(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     digest = models.CharField(max_length=64, unique=True)
+    # Digest of the user's password hash when the token was issued: a password change (by any
+    # path: the page, the admin, ``changepassword``) makes every older token stop working.
+    credential_stamp = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
@@ -92,6 +95,10 @@ class ApiToken(models.Model):
     @staticmethod
     def digest_of(raw: str) -> str:
         return hashlib.sha256(raw.encode()).hexdigest()
+
+    @staticmethod
+    def stamp_for(user: User) -> str:
+        return hashlib.sha256(f"api-token:{user.password}".encode()).hexdigest()
 
     @property
     def is_live(self) -> bool:

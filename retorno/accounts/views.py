@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
 
+from retorno.accounts.actions import user_access_end
 from retorno.accounts.forms import LoginForm
 from retorno.accounts.home import home_sections
 
@@ -19,6 +20,18 @@ class RetornoLoginView(auth_views.LoginView):
 class PasswordChange(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("home")
+
+    def form_valid(self, form):
+        """The new password ends every other session and every API token of the user at once."""
+        response = super().form_valid(form)
+        user_access_end(
+            actor=self.request.user,
+            user=self.request.user,
+            reason="password_changed",
+            keep_session_key=self.request.session.session_key,
+            request=self.request,
+        )
+        return response
 
 
 @login_required

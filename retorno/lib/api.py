@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
@@ -35,6 +36,8 @@ class TokenAuth(HttpBearer):
         )
         if token_row is None or not token_row.user.is_active:
             return None
+        if not constant_time_compare(token_row.credential_stamp, ApiToken.stamp_for(token_row.user)):
+            return None  # the password changed since the token was issued
         request.user = token_row.user
         request.api_token = token_row
         return token_row.user

@@ -167,12 +167,20 @@ def consent_record(
     given_by: str = Consent.GivenBy.SELF,
     guardian_name: str = "",
     note: str = "",
+    sealed: bool = False,
     request=None,
 ) -> Consent:
     """Record a consent decision (given or withdrawn) for one purpose.
 
     A minor's consent must name the guardian or the best-interest decision behind it.
+    ``sealed`` marks a consent recorded inside a protection case (tier 2): the protection actions
+    pass it. Consent to protection and victim assistance is recorded only there.
     """
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    if purpose == Consent.Purpose.PROTECTION and not sealed:
+        raise ValidationError({"purpose": _("Consent to protection is recorded inside the protection case.")})
     consent = Consent(
         person=person,
         purpose=purpose,
@@ -181,15 +189,12 @@ def consent_record(
         guardian_name=guardian_name.strip(),
         note=note.strip(),
         recorded_by=actor,
+        sealed=sealed,
     )
     consent.full_clean()
     if given_by != Consent.GivenBy.SELF and not consent.guardian_name:
-        from django.core.exceptions import ValidationError
-        from django.utils.translation import gettext as _
-
         raise ValidationError({"guardian_name": _("Name the guardian or the authority that decided.")})
     consent.save()
-    audit_write(
-        actor=actor, action="consent.record", obj=consent, person_id=person.pk, new=snapshot(consent), request=request
-    )
+    new = snapshot(consent, redact=("note", "guardian_name") if sealed else ())
+    audit_write(actor=actor, action="consent.record", obj=consent, person_id=person.pk, new=new, request=request)
     return consent

@@ -68,3 +68,10 @@ class ConsentForm(forms.ModelForm):
         model = Consent
         fields = ["purpose", "given", "given_by", "guardian_name", "note"]
         widgets = {"given": forms.Select(choices=[(True, _("Given")), (False, _("Withdrawn / refused"))])}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Consent to protection and victim assistance is recorded inside the protection case (sealed).
+        self.fields["purpose"].choices = [
+            c for c in self.fields["purpose"].choices if c[0] != Consent.Purpose.PROTECTION
+        ]

@@ -241,6 +241,9 @@ class Consent(models.Model):
     note = models.CharField(_("note"), max_length=500, blank=True)
     at = models.DateTimeField(_("when"), default=timezone.now)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Recorded inside a protection case: sealed (tier 2), like the case. Knowing that someone
+    # consented to victim assistance tells who is a victim, so only the case's readers see it.
+    sealed = models.BooleanField(_("recorded inside protection (sealed)"), default=False)
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -68,16 +68,24 @@ def person_search(*, user: User, query: str, limit: int = SEARCH_LIMIT) -> list[
     return list(matches.select_related("origin_municipality__department").order_by("-id")[:limit])
 
 
-def consents_in_force(*, person: Person) -> dict[str, Consent]:
-    """The latest decision per purpose."""
+def consents_in_force(*, person: Person, sealed: bool = False) -> dict[str, Consent]:
+    """The latest decision per purpose.
+
+    By default only consents recorded outside protection: what programme staff and partners may
+    see, and what every decision outside protection rests on. ``sealed=True`` (protection staff
+    reading the case) also counts the consents recorded inside protection cases.
+    """
+    rows = person.consents.select_related("recorded_by").order_by("-at", "-id")
+    if not sealed:
+        rows = rows.filter(sealed=False)
     latest: dict[str, Consent] = {}
-    for consent in person.consents.select_related("recorded_by").order_by("-at", "-id"):
+    for consent in rows:
         latest.setdefault(consent.purpose, consent)
     return latest
 
 
-def has_consent(*, person: Person, purpose: str) -> bool:
-    consent = consents_in_force(person=person).get(purpose)
+def has_consent(*, person: Person, purpose: str, sealed: bool = False) -> bool:
+    consent = consents_in_force(person=person, sealed=sealed).get(purpose)
     return bool(consent and consent.given)
 
 

@@ -46,7 +46,7 @@ from retorno.protection.models import (
     ShelterReferral,
     SupportService,
 )
-from retorno.protection.queries import WORK_PERMISSION, break_glass_hours
+from retorno.protection.queries import WORK_PERMISSION, break_glass_hours, may_assign, may_hold
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,7 @@ def case_open(
     case = _save(ProtectionCase(person=person, kind=kind, referral=referral, arrival_id=arrival_id, opened_by=actor))
     CaseStatusChange.objects.create(case=case, old="", new=case.status, by=actor)
     _audit(actor=actor, action="protection.case_open", obj=case, case=case, request=request)
-    case_assign(actor=actor, case=case, user=assignee, request=request)
+    _assign(actor=actor, case=case, user=assignee, request=request)
     if kind == CaseKind.MINOR:
         at = referral.received_at if referral else timezone.now()
         custody_record(actor=actor, case=case, stage=CustodyEvent.Stage.RECEPTION, at=at, request=request)
@@ -177,6 +177,19 @@ def referral_take(
 
 @transaction.atomic
 def case_assign(*, actor: User, case: ProtectionCase, user: User, request=None) -> CaseAssignment:
+    """Assign ``user`` to ``case``: a manager's or the case's supervisor's act.
+
+    Reading a case (assigned, or through break-the-glass) never grants the right to assign
+    anyone, oneself included: emergency access must stay time-limited and reviewable.
+    """
+    _check_assignable(user, case.kind)
+    if not may_assign(actor, case):
+        raise PermissionDenied
+    return _assign(actor=actor, case=case, user=user, request=request)
+
+
+def _assign(*, actor: User, case: ProtectionCase, user: User, request=None) -> CaseAssignment:
+    """The assignment itself; opening or taking a case assigns its first owner through here."""
     _check_assignable(user, case.kind)
     existing = case.assignments.filter(user=user, ended_at__isnull=True).first()
     if existing:
@@ -269,7 +282,10 @@ def case_consent_record(
     guardian_name: str = "",
     request=None,
 ) -> Consent:
-    """Record consent for one purpose of this case (protection, psychosocial care, sharing)."""
+    """Record consent for one purpose of this case (protection, psychosocial care, sharing).
+
+    It is sealed with the case: only the case's readers see it (never reception or partners).
+    """
     if purpose not in (Consent.Purpose.PROTECTION, Consent.Purpose.PSYCHOSOCIAL, Consent.Purpose.SHARE_WITH_PARTNERS):
         raise ValidationError({"purpose": _("Not a purpose of a protection case.")})
     return consent_record(
@@ -279,6 +295,7 @@ def case_consent_record(
         given=given,
         given_by=given_by,
         guardian_name=guardian_name,
+        sealed=True,
         request=request,
     )
 
@@ -537,6 +554,7 @@ def shelter_referral_create(
             purpose=Consent.Purpose.SHARE_WITH_PARTNERS,
             given=consent_given,
             note=f"shelter referral, case #{case.pk}",
+            sealed=True,
             request=request,
         )
         if not consent_given:
@@ -784,7 +802,7 @@ def break_glass_open(
 ) -> BreakGlassAccess:
     """Open an unassigned case in an emergency, for PROTECTION_BREAK_GLASS_HOURS; notifies the supervisor."""
     if not can(actor, "protection.break_glass") or not (
-        can(actor, WORK_PERMISSION[case.kind]) or can(actor, "protection.oversight")
+        may_hold(actor, case.kind) or can(actor, "protection.oversight")
     ):
         raise PermissionDenied
     reason = reason.strip()
@@ -834,19 +852,24 @@ def break_glass_open(
 def break_glass_review(
     *, actor: User, access: BreakGlassAccess, outcome: str, note: str = "", request=None
 ) -> BreakGlassAccess:
+    """Review an emergency access; "not justified" also ends it at once if it is still live."""
     if access.user_id == actor.pk:
         raise ValidationError(_("Nobody reviews their own emergency access."))
     if access.reviewed_at:
         raise ValidationError(_("This access has already been reviewed."))
+    now = timezone.now()
     access.outcome, access.review_note = outcome, note.strip()
-    access.reviewed_by, access.reviewed_at = actor, timezone.now()
+    access.reviewed_by, access.reviewed_at = actor, now
+    ended = outcome == BreakGlassAccess.Outcome.NOT_JUSTIFIED and access.expires_at > now
+    if ended:
+        access.expires_at = now  # an unjustified emergency access ends with its review, not at its expiry
     _save(access)
     audit_write(
         actor=actor,
         action="protection.break_glass_review",
         obj=access,
         person_id=access.case.person_id,
-        new={"outcome": outcome},
+        new={"outcome": outcome, "ended_early": ended},
         request=request,
     )
     return access

@@ -36,6 +36,7 @@ from retorno.protection.queries import (
     break_glass_queue,
     case_accesses,
     case_get_for,
+    case_get_for_break_glass,
     case_get_for_oversight,
     case_get_shared,
     case_read_audit,
@@ -482,6 +483,8 @@ def case_status(request: HttpRequest, case_id: int, payload: StatusIn):
 
 @router.post("/cases/{case_id}/assignments", response={201: CaseSummaryOut})
 def case_assign(request: HttpRequest, case_id: int, payload: AssignIn):
+    """Assign a colleague: managers and the case's supervisor (403 for anyone else who reads the case,
+    emergency access included)."""
     try:
         case, _access = case_get_for(user=request.user, case_id=case_id)
     except Http404:
@@ -700,8 +703,7 @@ def best_interest_add(request: HttpRequest, case_id: int, payload: BestInterestI
 @router.post("/cases/{case_id}/break-glass", response={201: BreakGlassOut})
 def break_glass(request: HttpRequest, case_id: int, payload: BreakGlassIn):
     """Emergency access to a case the caller is not assigned to: reason required, time-limited, reviewed."""
-    require(request.user, "protection.break_glass")
-    case = get_object_or_404(ProtectionCase, pk=case_id)
+    case = case_get_for_break_glass(user=request.user, case_id=case_id)
     return 201, actions.break_glass_open(actor=request.user, case=case, reason=payload.reason, request=request)
 
 

@@ -25,6 +25,8 @@ class ProtectionConfig(AppConfig):
                 "protection.work_protection": frozenset({R.PROTECTION}),
                 # Oversight without the sealed content: case metadata, assignment, who has seen a case.
                 "protection.oversight": frozenset({R.MANAGER}),
+                # Assigning staff to a case (a case's supervisor may too; emergency access never does).
+                "protection.assign": frozenset({R.MANAGER}),
                 "protection.break_glass": frozenset({R.PROTECTION, R.PSYCHOSOCIAL, R.MANAGER}),
                 "protection.review_break_glass": frozenset({R.MANAGER}),
                 "protection.export_htcds": frozenset({R.PROTECTION, R.MANAGER}),

@@ -91,7 +91,7 @@ def case_row(case: ProtectionCase) -> dict:
         "cas_ReferredOrganisation": shelter.organisation.name if shelter else "",
         "cas_OutgoingReferralDate": shelter.referred_at.date().isoformat() if shelter else "",
         "spl_Type": sorted({s.type for s in case.support_services.all()}),
-        "con_Consent": has_consent(person=person, purpose="protection"),
+        "con_Consent": has_consent(person=person, purpose="protection", sealed=True),
     }
 
 

@@ -435,7 +435,8 @@ class CustodyEvent(SealedModel):
     relationship = models.CharField(_("relationship"), max_length=20, choices=Relationship.choices, blank=True)
     document_checked = models.BooleanField(_("identity document checked"), default=False)
     document_number = EncryptedCharField(_("document number"), max_length=40, blank=True)
-    authorised_by = models.CharField(_("authorised by"), max_length=200, blank=True)
+    # Who authorised a handover names the official of a child's case: sealed like the guardian.
+    authorised_by = EncryptedCharField(_("authorised by"), max_length=200, blank=True)
     note = EncryptedTextField(_("notes"), blank=True)
 
     class Meta:
@@ -475,7 +476,8 @@ class BestInterestDecision(SealedModel):
 
     case = models.ForeignKey(ProtectionCase, on_delete=models.CASCADE, related_name="best_interest_decisions")
     decided_on = models.DateField(_("decided on"))
-    decided_by = models.CharField(_("decided by (authority or panel)"), max_length=200)
+    # The deciding authority or panel identifies the child's situation (PGN, a court): sealed.
+    decided_by = EncryptedCharField(_("decided by (authority or panel)"), max_length=200)
     decision = EncryptedTextField(_("decision"))
     minor_assent = models.CharField(_("the minor's own assent"), max_length=10, choices=Assent.choices)
     minor_views = EncryptedTextField(_("the minor's views"), blank=True)

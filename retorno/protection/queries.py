@@ -1,7 +1,9 @@
 """Reading the sealed compartment: who may read which case, and how.
 
-A case is read in full only by the staff assigned to it, their supervisors
-(``user.supervisor``) and someone holding a live break-the-glass access. A partner
+A case is read in full only by the staff assigned to it, their supervisors (``user.supervisor``)
+when the supervisor's own role may hold that kind of case, and someone holding a live
+break-the-glass access. A programme manager oversees (metadata, status, who has seen a case)
+but reads sealed content only when assigned or through break-the-glass. A partner
 organisation reads only the sections a shelter referral shares with it while the person's
 consent to share is in force. Programme staff who work with the person see at most that the
 protection team is involved; everyone else sees nothing.
@@ -14,7 +16,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from retorno.accounts.access import can
+from retorno.accounts.access import can, require
 from retorno.accounts.models import User
 from retorno.audit.models import AuditEvent
 from retorno.people.models import Consent, Person
@@ -73,6 +75,31 @@ def live_break_glass(*, user: User, case: ProtectionCase, now: datetime | None =
     return BreakGlassAccess.objects.filter(case=case, user=user, granted_at__lte=now, expires_at__gt=now).first()
 
 
+def may_hold(user: User, kind: str) -> bool:
+    """Whether ``user``'s role may be assigned to (and so supervise) a case of this kind."""
+    return can(user, WORK_PERMISSION[kind])
+
+
+def kinds_held_by(user: User) -> list[str]:
+    return [kind for kind in WORK_PERMISSION if may_hold(user, kind)]
+
+
+def supervises(user: User, case: ProtectionCase) -> bool:
+    """True when ``user`` supervises someone assigned to ``case`` and may hold such a case.
+
+    A supervisor whose own role cannot hold the case (a manager, M&E, the administrator) gains
+    nothing from supervising: the seal checks the role here, not only in a form.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active or not may_hold(user, case.kind):
+        return False
+    return case.assignments.filter(ended_at__isnull=True, user__supervisor=user).exists()
+
+
+def may_assign(user: User, case: ProtectionCase) -> bool:
+    """Assigning is a manager's or the case's supervisor's act; emergency access never grants it."""
+    return can(user, "protection.assign") or supervises(user, case)
+
+
 def case_access(user: User, case: ProtectionCase, *, now: datetime | None = None) -> CaseAccess:
     """The level at which ``user`` may read ``case`` right now."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -80,7 +107,7 @@ def case_access(user: User, case: ProtectionCase, *, now: datetime | None = None
     live = case.assignments.filter(ended_at__isnull=True).select_related("user")
     if any(a.user_id == user.pk for a in live):
         return CaseAccess("full", "assigned")
-    if any(a.user.supervisor_id == user.pk for a in live):
+    if may_hold(user, case.kind) and any(a.user.supervisor_id == user.pk for a in live):
         return CaseAccess("full", "supervisor")
     if access := live_break_glass(user=user, case=case, now=now):
         return CaseAccess("full", "break_glass", break_glass=access)
@@ -94,7 +121,7 @@ def case_access(user: User, case: ProtectionCase, *, now: datetime | None = None
 
 def shared_sections(*, case: ProtectionCase, organisation_id: int) -> list[str]:
     """Sections a shelter referral shares with an organisation, while consent to share is in force."""
-    if not has_consent(person=case.person, purpose=Consent.Purpose.SHARE_WITH_PARTNERS):
+    if not has_consent(person=case.person, purpose=Consent.Purpose.SHARE_WITH_PARTNERS, sealed=True):
         return []
     sections: list[str] = []
     for referral in case.shelter_referrals.filter(organisation_id=organisation_id, revoked_at__isnull=True):
@@ -103,12 +130,13 @@ def shared_sections(*, case: ProtectionCase, organisation_id: int) -> list[str]:
 
 
 def cases_readable_by(user: User, *, now: datetime | None = None) -> QuerySet[ProtectionCase]:
-    """Cases ``user`` reads in full: assigned, supervising an assignee, or break-the-glass."""
+    """Cases ``user`` reads in full: assigned, supervising an assignee (of a kind the supervisor's
+    role may hold), or break-the-glass."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return ProtectionCase.objects.none()
     now = now or timezone.now()
     assigned = Q(assignments__user=user) & _live_assignments()
-    supervised = Q(assignments__user__supervisor=user) & _live_assignments()
+    supervised = Q(assignments__user__supervisor=user, kind__in=kinds_held_by(user)) & _live_assignments()
     emergency = Q(break_glass__user=user, break_glass__granted_at__lte=now, break_glass__expires_at__gt=now)
     ids = ProtectionCase.objects.filter(assigned | supervised | emergency).values("id")
     return ProtectionCase.objects.filter(id__in=ids).select_related("person")
@@ -135,6 +163,22 @@ def case_get_for_oversight(*, user: User, case_id: int, now: datetime | None = N
     if can(user, "protection.oversight") or case_access(user, case, now=now).basis == "supervisor":
         return case
     raise Http404
+
+
+def case_get_for_break_glass(*, user: User, case_id: int) -> ProtectionCase:
+    """A case ``user``'s role may open in an emergency, or 404.
+
+    An unknown id and a case of a kind the role may not open give the same answer, so the
+    emergency door is no oracle of which cases exist.
+    """
+    require(user, "protection.break_glass")
+    try:
+        case = ProtectionCase.objects.select_related("person").get(pk=case_id)
+    except (ProtectionCase.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if not (may_hold(user, case.kind) or can(user, "protection.oversight")):
+        raise Http404
+    return case
 
 
 def case_get_shared(*, user: User, case_id: int) -> tuple[ProtectionCase, CaseAccess]:

@@ -32,12 +32,14 @@ from retorno.protection.queries import (
     break_glass_queue,
     case_accesses,
     case_get_for,
+    case_get_for_break_glass,
     case_get_for_oversight,
     case_get_shared,
     case_read_audit,
     cases_for_oversight,
     cases_readable_by,
     cases_shared_with,
+    may_assign,
     referral_queue,
 )
 
@@ -70,13 +72,16 @@ def _form_error(request: HttpRequest, form) -> None:
 
 def _index(request: HttpRequest, kinds: tuple[str, ...], title: str) -> HttpResponse:
     user = request.user
+    staff = {k: assignable_users(k) for k in kinds}
+    oversight = cases_for_oversight().filter(kind__in=kinds)[:300] if can(user, "protection.oversight") else None
     context = {
         "title": title,
         "queue": referral_queue() if can(user, "protection.queue") else None,
         "my_cases": cases_readable_by(user).filter(kind__in=kinds).prefetch_related("assignments__user"),
-        "oversight": cases_for_oversight().filter(kind__in=kinds)[:300] if can(user, "protection.oversight") else None,
+        "oversight": None if oversight is None else [(c, staff[c.kind]) for c in oversight],
+        "can_assign": can(user, "protection.assign"),
         "kinds": [c for c in CaseKind.choices if c[0] in kinds],
-        "staff": {k: assignable_users(k) for k in kinds},
+        "staff": staff,
         "can_export": can(user, "protection.export_htcds") and CaseKind.TRAFFICKING in kinds,
         "can_review": can(user, "protection.review_break_glass"),
         "unreviewed": BreakGlassAccess.objects.filter(reviewed_at__isnull=True).count()
@@ -162,7 +167,7 @@ def _section_context(case: ProtectionCase, section: str) -> dict:
     if section == "overview":
         return {
             "notes": case.notes.select_related("author")[:200],
-            "consents": consents_in_force(person=case.person).values(),
+            "consents": consents_in_force(person=case.person, sealed=True).values(),
             "status_changes": case.status_changes.select_related("by"),
             "note_form": forms.NoteForm(),
             "status_form": forms.StatusForm(initial={"status": ""}),
@@ -252,6 +257,7 @@ def case_detail(request: HttpRequest, case_id: int, section: str = "overview") -
         "next_statuses": [(s, ProtectionCase.Status(s).label) for s in ProtectionCase.TRANSITIONS[case.status]],
         "staff": assignable_users(case.kind),
         "can_see_accesses": access.basis == "supervisor" or can(request.user, "protection.oversight"),
+        "can_assign": may_assign(request.user, case),
         **_section_context(case, section),
     }
     return render(request, "protection/case.html", context)
@@ -392,7 +398,7 @@ def case_write(request: HttpRequest, case_id: int, what: str) -> HttpResponse:
 @require_POST
 @signed_in
 def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
-    """Managers, or staff working on the case, assign a colleague."""
+    """Managers, or the case's supervisor, assign a colleague (emergency access never may)."""
     try:
         case, _access = case_get_for(user=request.user, case_id=case_id)
     except Http404:
@@ -424,7 +430,7 @@ def case_accesses_view(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("protection.break_glass")
 def break_glass(request: HttpRequest, case_id: int) -> HttpResponse:
-    case = get_object_or_404(ProtectionCase, pk=case_id)
+    case = case_get_for_break_glass(user=request.user, case_id=case_id)
     if case_get_for_readable(request.user, case):
         return redirect("protection:case", case_id=case.pk)
     form = forms.BreakGlassForm(request.POST or None)

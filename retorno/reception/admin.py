@@ -33,18 +33,21 @@ class FareAdmin(admin.ModelAdmin):
 
 @admin.register(Flight)
 class FlightAdmin(ReadOnlyAdmin):
+    shown_text = ("code", "origin", "carrier")
     list_display = ("date", "code", "kind", "origin", "carrier", "status", "expected_count")
     list_filter = ("status", "kind")
 
 
 @admin.register(ManifestImport)
 class ManifestImportAdmin(ReadOnlyAdmin):
+    shown_text = ("source", "filename")
     list_display = ("flight", "source", "filename", "status", "row_count", "error_count", "uploaded_at")
     exclude = ("content",)
 
 
 @admin.register(ColumnMapping)
 class ColumnMappingAdmin(ReadOnlyAdmin):
+    shown_text = ("source",)
     list_display = ("source", "updated_at", "updated_by")
 
     def has_delete_permission(self, request, obj=None) -> bool:

@@ -8,11 +8,14 @@ from retorno.referrals.models import Partner, Referral, ReferralLink, ReferralSt
 
 @admin.register(Partner)
 class PartnerAdmin(ReadOnlyAdmin):
+    # The partner directory is configuration: who the organisation is and whom to call there.
+    shown_text = ("description", "address", "contact_name", "contact_phone", "contact_email")
     list_display = ["organisation", "answer_days", "is_active"]
 
 
 @admin.register(Shelter)
 class ShelterAdmin(ReadOnlyAdmin):
+    shown_text = ("name", "address")
     list_display = ["name", "partner", "stay_limit_hours", "is_active"]
 
 

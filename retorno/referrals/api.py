@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -14,7 +14,6 @@ from retorno.accounts.models import Organisation
 from retorno.audit.actions import audit_view
 from retorno.geo.models import Department, Municipality
 from retorno.lib.api import StrictSchema
-from retorno.people.models import Consent
 from retorno.people.queries import person_get_for
 from retorno.referrals import actions
 from retorno.referrals.actions.links import LinkRefused, link_answers
@@ -41,6 +40,7 @@ from retorno.referrals.queries import (
     referral_get_for,
     referrals_visible_to,
     shared_data_dict,
+    sharing_allowed,
     shelter_get_for,
     shelters_visible_to,
     stay_get_for,
@@ -140,7 +140,6 @@ class ReferralIn(StrictSchema):
     purpose: str = Field(..., min_length=1, max_length=300)
     note: str = Field("", max_length=2000)
     shared_fields: list[SharedField] = Field(..., min_length=1)
-    consent_purpose: Consent.Purpose = Consent.Purpose.SHARE_WITH_PARTNERS
     consent_override_reason: str = Field("", max_length=500)
     shelter_id: int | None = None
 
@@ -194,8 +193,18 @@ class SharedReferralOut(Schema):
     shelter_id: int | None
     expected_at: datetime | None
     shared: dict[str, str] = Field(
-        ..., description="Shared field code -> value; empty once consent no longer covers it"
+        ...,
+        description="Shared field code -> value; empty (like purpose and note) once the referral is revoked "
+        "or consent no longer covers it",
     )
+
+    @staticmethod
+    def resolve_purpose(obj: Referral) -> str:
+        return obj.purpose if sharing_allowed(obj) else ""
+
+    @staticmethod
+    def resolve_note(obj: Referral) -> str:
+        return obj.note if sharing_allowed(obj) else ""
 
     @staticmethod
     def resolve_shared(obj: Referral) -> dict:
@@ -430,7 +439,8 @@ def referral_overdue(request: HttpRequest):
 
 @router.post("", response={201: ReferralOut})
 def referral_create(request: HttpRequest, payload: ReferralIn):
-    """Refer a person. Needs the person's consent for ``consent_purpose``, or a manager's reason to override."""
+    """Refer a person. Needs the person's consent to share with partners (the referral decides which consent,
+    never the caller: ``consent_purpose`` is not an input), or a manager's reason to override."""
     require(request.user, "referral.create")
     person = person_get_for(user=request.user, person_id=payload.person_id)
     partner = get_object_or_404(Partner, pk=payload.partner_id)
@@ -443,7 +453,6 @@ def referral_create(request: HttpRequest, payload: ReferralIn):
         service=payload.service,
         shared_fields=[str(f.value) for f in payload.shared_fields],
         consent_override_reason=payload.consent_override_reason,
-        consent_purpose=payload.consent_purpose,
         note=payload.note,
         shelter=shelter,
         request=request,
@@ -558,9 +567,17 @@ def _refused(refused: LinkRefused):
     )
 
 
+def _no_store(response: HttpResponse) -> None:
+    """A signed link answers with personal data and no sign-in: no browser or proxy may keep it."""
+    response["Cache-Control"] = "no-store, private"
+    response["Pragma"] = "no-cache"
+    response.no_store = True
+
+
 @router.get("/links/{token}", response=LinkReferralOut, auth=None)
-def link_view(request: HttpRequest, token: str):
+def link_view(request: HttpRequest, token: str, response: HttpResponse):
     """What a signed link shows: this referral's shared data and the answers allowed. No sign-in."""
+    _no_store(response)
     try:
         link = actions.link_open(token=token, request=request)
     except LinkRefused as refused:
@@ -569,8 +586,9 @@ def link_view(request: HttpRequest, token: str):
 
 
 @router.post("/links/{token}/answer", response=SharedReferralOut, auth=None)
-def link_answer(request: HttpRequest, token: str, payload: StatusIn):
+def link_answer(request: HttpRequest, token: str, payload: StatusIn, response: HttpResponse):
     """Answer through a signed link; the link is spent. No sign-in."""
+    _no_store(response)
     try:
         return actions.link_answer(token=token, request=request, **payload.dict())
     except LinkRefused as refused:

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from retorno.accounts.models import Organisation
 from retorno.geo.models import Department, Municipality
-from retorno.people.models import Consent
 from retorno.referrals.models import (
     DEFAULT_SHELTER_FIELDS,
     BedType,
@@ -38,9 +37,6 @@ class ReferralForm(forms.Form):
         choices=SharedField.choices,
         widget=forms.CheckboxSelectMultiple,
         initial=DEFAULT_SHELTER_FIELDS,
-    )
-    consent_purpose = forms.ChoiceField(
-        label=_("Consent that covers it"), choices=Consent.Purpose.choices, initial=Consent.Purpose.SHARE_WITH_PARTNERS
     )
     consent_override_reason = forms.CharField(
         label=_("Refer without consent: why (managers only)"),

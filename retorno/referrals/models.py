@@ -132,6 +132,11 @@ class SharedField(models.TextChoices):
 
 DEFAULT_SHELTER_FIELDS = [SharedField.NAME, SharedField.SEX, SharedField.AGE, SharedField.LANGUAGES]
 
+# The consent a referral needs. A referral's purpose is to share the person's data with a partner
+# organisation, whatever the service: the caller never chooses (a "research" consent must never
+# open a whole record to a partner).
+REFERRAL_CONSENT = Consent.Purpose.SHARE_WITH_PARTNERS
+
 
 class Referral(models.Model):
     """Who referred whom to which partner for what, with which consent and what data shared."""
@@ -152,6 +157,7 @@ class Referral(models.Model):
     )
     note = models.TextField(_("note for the partner"), blank=True, max_length=2000)
     shared_fields = models.JSONField(_("data shared"), default=list)
+    # Always REFERRAL_CONSENT for referrals made now; older rows keep what was recorded then.
     consent_purpose = models.CharField(
         _("consent purpose"),
         max_length=20,

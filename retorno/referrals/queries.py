@@ -9,7 +9,7 @@ from django.utils import timezone
 from retorno.accounts.access import can, has_role
 from retorno.accounts.models import User
 from retorno.people.models import Consent, Person
-from retorno.referrals.models import BedType, Partner, Referral, SharedField, Shelter, Stay
+from retorno.referrals.models import REFERRAL_CONSENT, BedType, Partner, Referral, SharedField, Shelter, Stay
 
 OPEN_STATUSES = (Referral.Status.PENDING, Referral.Status.ACCEPTED)
 
@@ -21,27 +21,31 @@ def _is_partner(user: User) -> bool:
 def with_consent_in_force(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
     """Annotate ``sharing_allowed``: the person's consent still covers this referral.
 
-    Allowed when the latest decision for the referral's consent purpose is 'given', or when a
-    manager overrode consent and the person has not refused since the referral was made.
+    Allowed when the latest decision for the consent a referral needs (``REFERRAL_CONSENT``,
+    whatever purpose was once stored on the row) is 'given', or when a manager overrode consent
+    and the person has not refused since the referral was made. Only consents recorded outside
+    protection count: a sealed consent never opens tier-1 data to a partner.
     """
-    latest = Consent.objects.filter(person=OuterRef("person_id"), purpose=OuterRef("consent_purpose")).order_by(
-        "-at", "-id"
-    )
-    refused_since = Consent.objects.filter(
-        person=OuterRef("person_id"), purpose=OuterRef("consent_purpose"), given=False, at__gt=OuterRef("created_at")
-    )
+    consents = Consent.objects.filter(person=OuterRef("person_id"), purpose=REFERRAL_CONSENT, sealed=False)
+    latest = consents.order_by("-at", "-id")
+    refused_since = consents.filter(given=False, at__gt=OuterRef("created_at"))
     return referrals.annotate(consent_now=Subquery(latest.values("given")[:1]), refused_since=Exists(refused_since))
 
 
 def sharing_allowed_q() -> Q:
-    return Q(consent_now=True) | (~Q(consent_override_reason="") & Q(refused_since=False))
+    consent = Q(consent_now=True) | (~Q(consent_override_reason="") & Q(refused_since=False))
+    return consent & ~Q(status=Referral.Status.REVOKED)
 
 
 def sharing_allowed(referral: Referral) -> bool:
-    """Whether the partner may still see this referral's shared data.
+    """Whether the partner may still see this referral's purpose, note and shared data.
 
-    Uses the annotations of ``with_consent_in_force`` when the referral carries them (no query).
+    Never once the programme revoked the referral, nor once the person's consent no longer covers
+    it: the partner then sees only the referral's number, status and dates. Uses the annotations of
+    ``with_consent_in_force`` when the referral carries them (no query).
     """
+    if referral.status == Referral.Status.REVOKED:
+        return False
     if hasattr(referral, "consent_now") and hasattr(referral, "refused_since"):
         return referral.consent_now is True or (bool(referral.consent_override_reason) and not referral.refused_since)
     return with_consent_in_force(Referral.objects.filter(pk=referral.pk)).filter(sharing_allowed_q()).exists()

@@ -3,7 +3,9 @@
 - ``victim_case``: a trafficking case referred by reception, assigned to ``protection_officer``;
 - ``psy_case``: a psychosocial case assigned to ``psychologist``;
 - ``minor_case``: an unaccompanied minor referred by reception, assigned to ``protection_officer``.
-The conftest ``manager`` supervises both; ``other_manager`` supervises nobody.
+The conftest ``manager`` supervises both administratively, which opens no sealed content (a
+manager's role holds no case); ``protection_lead`` and ``psychosocial_lead`` are supervisors whose
+role may hold the case, so they read it. ``other_manager`` supervises nobody.
 """
 
 import pytest
@@ -65,3 +67,27 @@ def reference_data_loaded(transactional_db):
     Organisation.objects.get_or_create(
         slug=PROGRAMME_ORGANISATION_SLUG, defaults={"name": "Programa de Retornados", "kind": "programme"}
     )
+
+
+@pytest.fixture
+def protection_lead(programme, protection_officer) -> User:
+    """A senior protection officer who supervises ``protection_officer`` (and so reads their cases)."""
+    lead = make_user("protection_lead", User.Role.PROTECTION, programme)
+    protection_officer.supervisor = lead
+    protection_officer.save(update_fields=["supervisor"])
+    return lead
+
+
+@pytest.fixture
+def psychosocial_lead(programme, psychologist) -> User:
+    """A senior psychologist who supervises ``psychologist``."""
+    lead = make_user("psychosocial_lead", User.Role.PSYCHOSOCIAL, programme)
+    psychologist.supervisor = lead
+    psychologist.save(update_fields=["supervisor"])
+    return lead
+
+
+@pytest.fixture
+def second_officer(programme, other_manager) -> User:
+    """A protection officer not assigned to any case, supervised by ``other_manager``."""
+    return make_user("protection2", User.Role.PROTECTION, programme, supervisor=other_manager)

@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from retorno.accounts.access import can, has_role, require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
-from retorno.people.models import Consent, Person
+from retorno.people.models import Person
 from retorno.people.queries import consents_in_force
 from retorno.referrals.models import (
     NEEDS_REASON,
     PARTNER_ANSWERS,
+    REFERRAL_CONSENT,
     TRANSITIONS,
     Partner,
     Referral,
@@ -58,7 +59,6 @@ def referral_create(
     service: str,
     shared_fields: list[str],
     consent_override_reason: str = "",
-    consent_purpose: str = Consent.Purpose.SHARE_WITH_PARTNERS,
     note: str = "",
     shelter: Shelter | None = None,
     expected_at: datetime.datetime | None = None,
@@ -67,8 +67,9 @@ def referral_create(
 ) -> Referral:
     """Refer ``person`` to ``partner`` for ``service``, sharing only ``shared_fields``.
 
-    The person's consent for ``consent_purpose`` must be in force. Without it, only a role
-    holding ``referral.consent_override`` may refer, and only with a reason (audited).
+    The person's consent to share with partners (``REFERRAL_CONSENT``: the referral's purpose
+    decides, never the caller) must be in force. Without it, only a role holding
+    ``referral.consent_override`` may refer, and only with a reason (audited).
     """
     require(actor, "referral.create")
     if not partner.is_active:
@@ -77,7 +78,7 @@ def referral_create(
         raise ValidationError({"service": _("This partner does not offer that service.")})
     if shelter is not None and service != Service.SHELTER:
         raise ValidationError({"shelter": _("Only a shelter referral names a shelter.")})
-    consent = consents_in_force(person=person).get(consent_purpose)
+    consent = consents_in_force(person=person).get(REFERRAL_CONSENT)
     override = consent_override_reason.strip()
     if consent is not None and consent.given:
         override = ""  # consent covers it: nothing to override
@@ -99,7 +100,7 @@ def referral_create(
         purpose=purpose.strip(),
         note=note.strip(),
         shared_fields=list(dict.fromkeys(str(f) for f in shared_fields)),
-        consent_purpose=consent_purpose,
+        consent_purpose=REFERRAL_CONSENT,
         consent=consent if consent is not None and consent.given else None,
         consent_override_reason=override,
         referred_by=actor,

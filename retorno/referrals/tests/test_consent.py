@@ -40,8 +40,13 @@ def test_consent_for_another_purpose_does_not_count(person, employer_profile, re
     with pytest.raises(ValidationError):
         _refer(reintegration_officer, person, employer_profile)
     consent_record(actor=clerk, person=person, purpose="reintegration", given=True)
-    referral = _refer(reintegration_officer, person, employer_profile, consent_purpose="reintegration")
-    assert referral.consent.purpose == "reintegration"
+    # The referral decides which consent it needs (to share with partners); the caller no longer
+    # chooses one (issue 10, item 6: a deliberate change of rule).
+    with pytest.raises(ValidationError):
+        _refer(reintegration_officer, person, employer_profile)
+    with pytest.raises(TypeError):
+        _refer(reintegration_officer, person, employer_profile, consent_purpose="reintegration")
+    assert not Referral.objects.exists()
 
 
 def test_referral_keeps_the_consent_it_relied_on(consenting_person, employer_profile, reintegration_officer):

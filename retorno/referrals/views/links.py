@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 from retorno.referrals import actions
 from retorno.referrals.actions.links import LinkRefused, link_answers
 from retorno.referrals.forms import LinkAnswerForm
-from retorno.referrals.queries import shared_data
+from retorno.referrals.queries import shared_data, sharing_allowed
 from retorno.referrals.views.common import form_errors_to
 
 
@@ -39,5 +39,11 @@ def link_page(request: HttpRequest, token: str) -> HttpResponse:
             return _private(render(request, "referrals/link_refused.html", {"reason": refused.reason}, status=410))
         else:
             return _private(render(request, "referrals/link_done.html", {"referral": referral}))
-    context = {"referral": link.referral, "shared": shared_data(link.referral), "form": form, "link": link}
+    context = {
+        "referral": link.referral,
+        "shared": shared_data(link.referral),
+        "visible": sharing_allowed(link.referral),
+        "form": form,
+        "link": link,
+    }
     return _private(render(request, "referrals/link.html", context))

@@ -79,7 +79,6 @@ def referral_new(request: HttpRequest, person_id: int) -> HttpResponse:
                 service=data["service"],
                 shared_fields=data["shared_fields"],
                 consent_override_reason=data.get("consent_override_reason", ""),
-                consent_purpose=data["consent_purpose"],
                 note=data["note"],
                 shelter=data["shelter"],
                 request=request,
@@ -231,7 +230,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     referrals = partner_inbox(user=request.user, status=status if status in Referral.Status.values else "")
     page = Paginator(referrals, 50).get_page(request.GET.get("page"))
-    rows = [{"referral": r, "name": _shared_name(r)} for r in page]
+    rows = [{"referral": r, "name": _shared_name(r), "visible": sharing_allowed(r)} for r in page]
     return render(
         request,
         "referrals/inbox.html",
@@ -269,6 +268,7 @@ def inbox_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     context = {
         "referral": referral,
         "shared": shared_data(referral),
+        "visible": sharing_allowed(referral),
         "form": form,
         "answers": bool(_partner_statuses(referral)),
         "history": referral_history(referral),
