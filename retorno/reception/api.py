@@ -70,9 +70,11 @@ class StatusIn(StrictSchema):
 
 class ProblemOut(Schema):
     row_number: int | None
-    field: str | None
-    code: str
-    severity: str
+    field: str | None = Field(None, description="The manifest field (given_names, birth_date, cui...), or none")
+    code: str = Field(description="Stable problem code, e.g. too_long, unsafe_characters, missing_name_part")
+    severity: str = Field(description="error or warning")
+    params: dict = Field(description="The code's parameters (row, lengths, values)")
+    message: str = Field(description="The message in the caller's language (Accept-Language)")
     message_es: str
     message_en: str
 
@@ -238,6 +240,11 @@ class MinorOut(Schema):
     handed_to_protection: bool | None
 
 
+def _problem_out(p) -> dict:
+    out = dict(zip(("row_number", "field", "code", "message_es", "message_en", "severity"), p.as_tuple(), strict=True))
+    return out | {"params": dict(p.params), "message": p.message}
+
+
 def _import_out(staged, result=None) -> dict:
     out = {
         f: getattr(staged, f)
@@ -258,26 +265,12 @@ def _import_out(staged, result=None) -> dict:
     }
     if result is not None:
         out["can_import"] = result.can_import
-        out["problems"] = [
-            dict(
-                zip(("row_number", "field", "code", "message_es", "message_en", "severity"), p.as_tuple(), strict=True)
-            )
-            for p in result.problems
-        ]
+        out["problems"] = [_problem_out(p) for p in result.problems]
         out["rows"] = [
             {
                 "row_number": r.row_number,
                 "values": {k: (v.isoformat() if isinstance(v, datetime.date) else v) for k, v in r.values.items()},
-                "problems": [
-                    dict(
-                        zip(
-                            ("row_number", "field", "code", "message_es", "message_en", "severity"),
-                            p.as_tuple(),
-                            strict=True,
-                        )
-                    )
-                    for p in r.problems
-                ],
+                "problems": [_problem_out(p) for p in r.problems],
             }
             for r in result.rows
         ]

@@ -155,7 +155,7 @@ class ManifestRow(models.Model):
     passport = models.CharField(max_length=40, blank=True)
     values = models.JSONField(default=dict, blank=True)  # the parsed values (dates as ISO text)
     raw = models.JSONField(default=dict, blank=True)  # the cells as read
-    problems = models.JSONField(default=list, blank=True)  # [{"field", "code", "severity", "message_es", "message_en"}]
+    problems = models.JSONField(default=list, blank=True)  # [{"field", "code", "severity", "params"}]
     match = models.CharField(max_length=20, choices=Match.choices, default=Match.NONE)
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     withdrawn = models.BooleanField(default=False)  # absent from the latest import of the flight
@@ -170,6 +170,13 @@ class ManifestRow(models.Model):
     @property
     def is_minor(self) -> bool:
         return bool(self.values.get("is_minor"))
+
+    @property
+    def problem_messages(self) -> list[str]:
+        """The stored problems in the active language (they are stored as codes with parameters)."""
+        from retorno.reception.manifest.problems import stored_message
+
+        return [stored_message(p) for p in self.problems]
 
     @property
     def listed_unaccompanied(self) -> bool:

@@ -183,13 +183,12 @@ def manifest_upload(request: HttpRequest, flight_id: int) -> HttpResponse:
 
 
 def _problem_view(problems: list) -> list[dict]:
-    english = (get_language() or "es").startswith("en")
     return [
         {
             "field": p.field,
             "code": str(p.code),
             "error": p.is_error,
-            "message": p.message_en if english else p.message_es,
+            "message": p.message,
         }
         for p in problems
     ]

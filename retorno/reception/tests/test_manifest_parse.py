@@ -356,7 +356,9 @@ def test_bytes_undefined_in_cp1252_fall_back_to_latin1():
     result = parse_manifest(data=data, filename="x.csv", today=TODAY)
 
     assert result.encoding == "latin-1"
-    assert result.rows[0].values["full_name"] == "Ana\x81 Pérez"
+    # U+0081 is a C1 control character: removed, and the row says so.
+    assert result.rows[0].values["full_name"] == "Ana Pérez"
+    assert [p.code for p in result.rows[0].problems] == [Code.UNSAFE_CHARACTERS]
 
 
 def test_comma_in_names_does_not_fool_the_separator():
