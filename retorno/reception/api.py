@@ -113,7 +113,8 @@ class ArrivalOut(Schema):
     status: str
     person_id: int | None
     name: str
-    row_number: int | None
+    row_number: int | None = Field(None, description="Row of the manifest file")
+    passenger_number: int | None = Field(None, description="The manifest's own passenger No.")
     return_number: int | None
     prior_arrivals: int = 0
     protection_flag: bool = False
@@ -354,6 +355,7 @@ def _arrival_out(entry: dict) -> dict:
         "person_id": a.person_id,
         "name": a.display_name,
         "row_number": a.manifest_row.row_number if a.manifest_row_id else None,
+        "passenger_number": a.manifest_row.passenger_number if a.manifest_row_id else None,
         "return_number": a.return_number,
         "prior_arrivals": entry.get("prior_arrivals", 0),
         "protection_flag": entry.get("protection_flag", False),

@@ -19,7 +19,7 @@ def summary_rows(flight: Flight) -> list[list[object]]:
         ticket = getattr(arrival, "ticket", None)
         rows.append(
             [
-                arrival.manifest_row.row_number if arrival.manifest_row_id else "",
+                arrival.manifest_row.passenger_number if arrival.manifest_row_id else "",
                 arrival.display_name,
                 arrival.get_status_display(),
                 arrival.return_number or "",

@@ -85,8 +85,10 @@ def flight_counts(flight: Flight) -> dict[str, int]:
         ),
     )
     checked_in = by_status[S.CHECKED_IN] + by_status[S.WALK_IN]
+    on_manifest = by_status[S.EXPECTED] + by_status[S.CHECKED_IN] + by_status[S.NO_SHOW]
     return {
-        "expected": by_status[S.EXPECTED] + by_status[S.CHECKED_IN] + by_status[S.NO_SHOW],
+        # The manifest's passengers once it is committed; until then the number announced.
+        "expected": on_manifest or flight.expected_count or 0,
         "arrived": flight.arrived_count if flight.arrived_count is not None else checked_in,
         "checked_in": checked_in,
         "walk_ins": by_status[S.WALK_IN],
