@@ -277,7 +277,7 @@ def checkin(request: HttpRequest, flight_id: int) -> HttpResponse:
 
 
 def _checkin_row(request: HttpRequest, arrival: Arrival) -> HttpResponse:
-    entry = next(e for e in flight_overview(arrival.flight) if e["arrival"].pk == arrival.pk)
+    (entry,) = flight_overview(arrival.flight, arrival_ids=[arrival.pk])
     return render(request, "reception/_checkin_row.html", {"entry": entry, "flight": arrival.flight})
 
 
