@@ -47,8 +47,12 @@ def build_registry(persons: int, stdout) -> None:
 
     before = Person.objects.count()
     demo.load(options={"persons": persons, "quiet": False}, stdout=stdout)
-    if Person.objects.count() != before:
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        never = (
+            connection.vendor == "sqlite"
+            and not cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()
+        )
+        if never or Person.objects.count() != before:
             cursor.execute("ANALYZE")
 
 
