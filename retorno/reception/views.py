@@ -17,6 +17,7 @@ from retorno.people.identity import form_record, likely_matches
 from retorno.people.queries import person_get_for
 from retorno.reception import actions, exports
 from retorno.reception.forms import (
+    FIELD_LABELS,
     AssessmentForm,
     BudgetForm,
     FlightForm,
@@ -186,6 +187,7 @@ def _problem_view(problems: list) -> list[dict]:
     return [
         {
             "field": p.field,
+            "field_label": FIELD_LABELS.get(p.field, "") if p.field else "",
             "code": str(p.code),
             "error": p.is_error,
             "message": p.message,
