@@ -91,6 +91,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "retorno" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["retorno.lib.money"],  # the one money filter, in every template
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

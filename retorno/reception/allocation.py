@@ -299,13 +299,22 @@ def _decide(
         "vulnerability": need.vulnerability,
     }
     message_es, message_en = MESSAGES[reason]
+
+    def in_language(language: str) -> dict:  # money as the reader's language writes it
+        from retorno.lib.money import format_money
+
+        amounts = {"fare": need.fare, "budget": budget}
+        return params | {
+            k: format_money(m.amount, m.currency, language=language) for k, m in amounts.items() if m is not None
+        }
+
     return Decision(
         person_id=need.person_id,
         allocated=reason is Reason.ALLOCATED,
         reason=reason,
         fare=need.fare,
-        message_es=message_es.format(**params),
-        message_en=message_en.format(**params),
+        message_es=message_es.format(**in_language("es")),
+        message_en=message_en.format(**in_language("en")),
         priority=priority.get(need.person_id),
     )
 

@@ -70,9 +70,11 @@ class StatusIn(StrictSchema):
 
 class ProblemOut(Schema):
     row_number: int | None
-    field: str | None
-    code: str
-    severity: str
+    field: str | None = Field(None, description="The manifest field (given_names, birth_date, cui...), or none")
+    code: str = Field(description="Stable problem code, e.g. too_long, unsafe_characters, missing_name_part")
+    severity: str = Field(description="error or warning")
+    params: dict = Field(description="The code's parameters (row, lengths, values)")
+    message: str = Field(description="The message in the caller's language (Accept-Language)")
     message_es: str
     message_en: str
 
@@ -111,7 +113,8 @@ class ArrivalOut(Schema):
     status: str
     person_id: int | None
     name: str
-    row_number: int | None
+    row_number: int | None = Field(None, description="Row of the manifest file")
+    passenger_number: int | None = Field(None, description="The manifest's own passenger No.")
     return_number: int | None
     prior_arrivals: int = 0
     protection_flag: bool = False
@@ -238,6 +241,11 @@ class MinorOut(Schema):
     handed_to_protection: bool | None
 
 
+def _problem_out(p) -> dict:
+    out = dict(zip(("row_number", "field", "code", "message_es", "message_en", "severity"), p.as_tuple(), strict=True))
+    return out | {"params": dict(p.params), "message": p.message}
+
+
 def _import_out(staged, result=None) -> dict:
     out = {
         f: getattr(staged, f)
@@ -258,26 +266,12 @@ def _import_out(staged, result=None) -> dict:
     }
     if result is not None:
         out["can_import"] = result.can_import
-        out["problems"] = [
-            dict(
-                zip(("row_number", "field", "code", "message_es", "message_en", "severity"), p.as_tuple(), strict=True)
-            )
-            for p in result.problems
-        ]
+        out["problems"] = [_problem_out(p) for p in result.problems]
         out["rows"] = [
             {
                 "row_number": r.row_number,
                 "values": {k: (v.isoformat() if isinstance(v, datetime.date) else v) for k, v in r.values.items()},
-                "problems": [
-                    dict(
-                        zip(
-                            ("row_number", "field", "code", "message_es", "message_en", "severity"),
-                            p.as_tuple(),
-                            strict=True,
-                        )
-                    )
-                    for p in r.problems
-                ],
+                "problems": [_problem_out(p) for p in r.problems],
             }
             for r in result.rows
         ]
@@ -361,6 +355,7 @@ def _arrival_out(entry: dict) -> dict:
         "person_id": a.person_id,
         "name": a.display_name,
         "row_number": a.manifest_row.row_number if a.manifest_row_id else None,
+        "passenger_number": a.manifest_row.passenger_number if a.manifest_row_id else None,
         "return_number": a.return_number,
         "prior_arrivals": entry.get("prior_arrivals", 0),
         "protection_flag": entry.get("protection_flag", False),

@@ -9,8 +9,9 @@ import io
 import statistics
 import time
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from retorno.accounts.models import PROGRAMME_ORGANISATION_SLUG, Organisation, User
 from retorno.people.models import Person
@@ -18,7 +19,16 @@ from retorno.reception import actions
 from retorno.reception.models import Flight
 
 MANIFEST_ROWS = 135
-TARGETS = {"manifest_import_s": 2.0, "checkin_p95_ms": 100.0, "triage_p95_ms": 100.0, "flight_page_p95_ms": 150.0}
+BIG_MANIFEST_ROWS = 10_000
+TARGETS = {
+    "manifest_import_s": 2.0,
+    "manifest_10000_commit_s": 20.0,
+    "manifest_10000_reupload_s": 20.0,
+    "manifest_parse_10000_s": 2.0,
+    "checkin_p95_ms": 100.0,
+    "triage_p95_ms": 100.0,
+    "flight_page_p95_ms": 150.0,
+}
 
 
 class _Rollback(Exception):
@@ -31,10 +41,19 @@ def p95(samples: list[float]) -> float:
 
 
 def build_registry(persons: int, stdout) -> None:
-    """Top the registry up to ``persons`` with the demo generator (reuses what is there)."""
+    """Top the registry up to ``persons`` with the demo generator (reuses what is there), then
+    refresh the planner's statistics: after a bulk build they describe an empty registry."""
     from retorno.people import demo
 
+    before = Person.objects.count()
     demo.load(options={"persons": persons, "quiet": False}, stdout=stdout)
+    with connection.cursor() as cursor:
+        never = (
+            connection.vendor == "sqlite"
+            and not cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()
+        )
+        if never or Person.objects.count() != before:
+            cursor.execute("ANALYZE")
 
 
 def manifest_from_registry(count: int) -> bytes:
@@ -51,6 +70,27 @@ def manifest_from_registry(count: int) -> bytes:
         lines.append(f"{j};Nuevo{j};Bench;Prueba;M;{13 + j % 15}/05/1991;\n")
     lines.append(f"{count + 1};Ejemplo;Orden;Fechas;M;25/12/1990;\n")  # proves day/month
     return "".join(lines).encode("utf-8")
+
+
+def big_manifest_import(user: User, figures: dict, rows: int = BIG_MANIFEST_ROWS) -> None:
+    """Parse, commit and re-upload unchanged a ``rows``-row manifest (rolled back by the caller)."""
+    from retorno.reception.manifest import parse_manifest
+
+    data = manifest_from_registry(rows - 1)  # plus its one date-order row: ``rows`` rows
+    start = time.perf_counter()
+    parse_manifest(data=data, filename="big.csv", today=datetime.date.today())
+    figures["manifest_parse_10000_s"] = round(time.perf_counter() - start, 3)
+    flight = actions.flight_create(
+        actor=user, date=datetime.date.today(), origin="Bench", carrier="BENCH-BIG", expected_count=rows
+    )
+    for name in ("manifest_10000_commit_s", "manifest_10000_reupload_s"):
+        start = time.perf_counter()
+        staged, _ = actions.manifest_stage(actor=user, flight=flight, data=data, filename="big.csv")
+        done = actions.manifest_commit(actor=user, manifest_import=staged)
+        figures[name] = round(time.perf_counter() - start, 3)
+    figures["manifest_10000_rows"] = flight.manifest_rows.count()
+    figures["manifest_10000_matched"] = flight.manifest_rows.filter(person__isnull=False).count()
+    figures["manifest_10000_reupload_written"] = done.created_rows + done.updated_rows
 
 
 def _user() -> User:
@@ -81,6 +121,12 @@ def run(*, persons: int, stdout=None, samples: int = 60) -> dict:
     figures: dict = {"persons": Person.objects.count(), "manifest_rows": MANIFEST_ROWS}
     try:
         with transaction.atomic():
+            big_manifest_import(user, figures, rows=min(BIG_MANIFEST_ROWS, figures["persons"]))
+            raise _Rollback
+    except _Rollback:
+        pass
+    try:
+        with transaction.atomic():
             flight = actions.flight_create(
                 actor=user, date=datetime.date.today(), origin="Bench", carrier="BENCH", expected_count=MANIFEST_ROWS
             )
@@ -96,9 +142,11 @@ def run(*, persons: int, stdout=None, samples: int = 60) -> dict:
             checkin, triage, page = [], [], []
             for arrival in arrivals:
                 start = time.perf_counter()
-                response = client.post(f"/reception/arrivals/{arrival.pk}/checkin/", HTTP_HX_REQUEST="true")
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.post(f"/reception/arrivals/{arrival.pk}/checkin/", HTTP_HX_REQUEST="true")
                 checkin.append((time.perf_counter() - start) * 1000)
                 assert response.status_code == 200, response.status_code
+            figures["checkin_queries"] = len(queries)
             for arrival in arrivals:
                 start = time.perf_counter()
                 response = client.post(
@@ -117,6 +165,9 @@ def run(*, persons: int, stdout=None, samples: int = 60) -> dict:
                 response = client.get(f"/reception/flights/{flight.pk}/")
                 page.append((time.perf_counter() - start) * 1000)
                 assert response.status_code == 200, response.status_code
+            with CaptureQueriesContext(connection) as queries:
+                client.get(f"/reception/flights/{flight.pk}/")
+            figures["flight_page_queries"] = len(queries)
             figures["triaged"] = flight.arrivals.filter(triage__isnull=False).count()
             assert figures["triaged"] == len(arrivals), "a triage was not saved"
             figures["checkin_p95_ms"] = round(p95(checkin), 1)
@@ -131,5 +182,5 @@ def run(*, persons: int, stdout=None, samples: int = 60) -> dict:
     from retorno.reception.allocation import bench_allocation
 
     figures["allocation_200_ms"] = round(bench_allocation(n=200), 3)
-    figures["within_targets"] = all(figures[k] <= v for k, v in TARGETS.items())
+    figures["within_targets"] = all(figures[k] <= v for k, v in TARGETS.items() if k in figures)
     return figures

@@ -30,7 +30,29 @@ class ManifestUploadForm(forms.Form):
     source = forms.CharField(label=_("Source (carrier or agency)"), max_length=120, required=False)
 
 
-FIELD_CHOICES = [("", _("— not used —"))] + [(str(f), str(f)) for f in Field]
+# What each manifest field is called on screen (the stored codes never are shown).
+FIELD_LABELS = {
+    Field.SEQUENCE: _("Passenger No."),
+    Field.GIVEN_NAMES: _("Given names"),
+    Field.MIDDLE_NAMES: _("Middle names"),
+    Field.FIRST_SURNAME: _("First surname"),
+    Field.SECOND_SURNAME: _("Second surname"),
+    Field.SURNAMES: _("Surnames (both)"),
+    Field.FULL_NAME: _("Full name"),
+    Field.SEX: _("Sex"),
+    Field.BIRTH_DATE: _("Date of birth"),
+    Field.AGE: _("Age"),
+    Field.NATIONALITY: _("Nationality"),
+    Field.CUI: _("CUI (DPI number)"),
+    Field.PASSPORT: _("Passport"),
+    Field.A_NUMBER: _("A-number"),
+    Field.ORIGIN_DEPARTMENT: _("Department of origin"),
+    Field.ORIGIN_MUNICIPALITY: _("Municipality of origin"),
+    Field.ORIGIN_PLACE: _("Place of origin"),
+    Field.UNACCOMPANIED_MINOR: _("Unaccompanied minor"),
+    Field.NOTES: _("Notes"),
+}
+FIELD_CHOICES = [("", _("— not used —"))] + [(str(f), FIELD_LABELS[f]) for f in Field]
 
 
 class MappingForm(forms.Form):

@@ -7,7 +7,10 @@ agrees exactly. Anything less is left to the clerk, who sees the candidates at c
 """
 
 import datetime
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from django.db.models import Count
 
 from retorno.lib.text import normalise_identifier, tokens
 from retorno.people.models import Identifier, Person
@@ -41,68 +44,138 @@ def _birth_date(value) -> datetime.date | None:
     return None
 
 
-def _one(persons: list[Person], reason: str) -> tuple[Person | None, str] | None:
-    distinct = {p.pk: p for p in persons}
-    if len(distinct) == 1:
-        return next(iter(distinct.values())), reason
-    if len(distinct) > 1:
-        return None, AMBIGUOUS
-    return None
-
-
 def match_manifest_row(row) -> tuple[Person | None, str]:
     """The registry person a manifest row names, and why: (person, reason) or (None, reason).
 
-    ``row`` is a parsed row's ``values`` mapping (or anything with such a ``values``).
-    Exact CUI, then A-number, then passport; then folded name (every word, any order, no
-    accents) with the exact birth date. Several candidates give (None, "ambiguous"): a
-    person decides at check-in.
+    ``row`` is a parsed row's ``values`` mapping (or anything with such a ``values``). See
+    ``match_manifest_rows``, which this calls with one row.
     """
-    values = _values(row)
+    return match_manifest_rows([row])[0]
+
+
+CHUNK = 500  # values per IN (...) list: well under every database's parameter limit
+
+
+def _chunks(items: Iterable) -> Iterator[list]:
+    items = list(items)
+    for i in range(0, len(items), CHUNK):
+        yield items[i : i + CHUNK]
+
+
+def match_manifest_rows(rows: Sequence) -> list[tuple[Person | None, str]]:
+    """Match many manifest rows at once: a few set queries per rule, none per row.
+
+    For each row, in order: exact CUI, then A-number, then passport; then folded name (every
+    word, any order, no accents) with the exact birth date; then the matching engine, which
+    links only a unique, sure candidate with exact evidence. Several candidates give
+    (None, "ambiguous"): a person decides at check-in.
+    """
+    values = [_values(r) for r in rows]
+    results: list[tuple[int | None, str] | None] = [None] * len(values)
     live = Person.objects.filter(merged_into__isnull=True)
-    cui = values.get("cui")
-    if cui:
-        found = _one(list(live.filter(cui=cui)[:3]), CUI)
-        if found:
-            return found
+
+    def settle(i: int, ids: set[int], reason: str) -> None:
+        if len(ids) == 1:
+            results[i] = (next(iter(ids)), reason)
+        elif len(ids) > 1:
+            results[i] = (None, AMBIGUOUS)
+
+    by_cui: dict[str, set[int]] = defaultdict(set)
+    for chunk in _chunks({v["cui"] for v in values if v.get("cui")}):
+        for pk, cui in live.filter(cui__in=chunk).values_list("id", "cui"):
+            by_cui[cui].add(pk)
+    for i, v in enumerate(values):
+        if v.get("cui") and by_cui.get(v["cui"]):
+            settle(i, by_cui[v["cui"]], CUI)
     for key, kind, reason in (
         ("a_number", Identifier.Kind.US_ALIEN_NUMBER, A_NUMBER),
         ("passport", Identifier.Kind.PASSPORT, PASSPORT),
     ):
-        if values.get(key):
-            ids = Identifier.objects.filter(kind=kind, normalised=normalise_identifier(str(values[key])))
-            found = _one(list(live.filter(pk__in=ids.values("person_id"))[:3]), reason)
-            if found:
-                return found
-    birth = _birth_date(values.get("birth_date"))
-    name = set(tokens(str(values.get("full_name") or "")))
-    if birth and name:
-        same_day = live.filter(birth_date=birth).only("id", "given_names", "first_surname", "second_surname")
-        candidates = [p for p in same_day if set(tokens(p.full_name)) == name]
-        found = _one(candidates, NAME_BIRTH_DATE)
-        if found:
-            return found
-    flight_id = getattr(row, "flight_id", None)
-    return _by_score(values, persons_on_flight(flight_id) if flight_id else frozenset())
+        wanted = {
+            i: normalise_identifier(str(v[key])) for i, v in enumerate(values) if results[i] is None and v.get(key)
+        }
+        found: dict[str, set[int]] = defaultdict(set)
+        for chunk in _chunks(set(wanted.values())):
+            ids = Identifier.objects.filter(kind=kind, normalised__in=chunk, person__merged_into__isnull=True)
+            for normalised, pk in ids.values_list("normalised", "person_id"):
+                found[normalised].add(pk)
+        for i, normalised in wanted.items():
+            if found.get(normalised):
+                settle(i, found[normalised], reason)
+    _by_name_and_birth(values, results, settle, live)
+    flight_ids = {getattr(r, "flight_id", None) for r in rows} - {None}
+    on_flight = set().union(*(persons_on_flight(f) for f in flight_ids)) if flight_ids else set()
+    _by_score_batch(values, results, exclude_ids=on_flight)
+    # Two passengers of one manifest are never one person: a person claimed twice is for a clerk to decide.
+    claimed = Counter(r[0] for r in results if r and r[0] is not None)
+    results = [(None, AMBIGUOUS) if r and r[0] is not None and claimed[r[0]] > 1 else r for r in results]
+    persons = Person.objects.in_bulk({r[0] for r in results if r and r[0] is not None})
+    return [(persons.get(r[0]) if r[0] else None, r[1]) if r else (None, NONE) for r in results]
 
 
-def _by_score(values: Mapping, exclude_ids: set[int] | frozenset = frozenset()) -> tuple[Person | None, str]:
-    """The engine's verdict: (person, "probable") when unique and sure, else (None, "ambiguous"/"none")."""
-    from retorno.people.identity import manifest_record, person_candidates, thresholds
+def _by_name_and_birth(values, results, settle, live) -> None:
+    wanted = {}
+    for i, v in enumerate(values):
+        birth, name = _birth_date(v.get("birth_date")), frozenset(tokens(str(v.get("full_name") or "")))
+        if results[i] is None and birth and name:
+            wanted[i] = (birth, name)
+    same_day: dict[datetime.date, list[tuple[int, frozenset]]] = defaultdict(list)
+    for chunk in _chunks({birth for birth, _ in wanted.values()}):
+        rows = live.filter(birth_date__in=chunk).values_list(
+            "id", "birth_date", "given_names", "first_surname", "second_surname"
+        )
+        for pk, birth, *parts in rows:
+            same_day[birth].append((pk, frozenset(tokens(" ".join(p for p in parts if p)))))
+    for i, (birth, name) in wanted.items():
+        settle(i, {pk for pk, words in same_day.get(birth, ()) if words == name}, NAME_BIRTH_DATE)
 
-    if not (values.get("full_name") or values.get("first_surname")):
-        return None, NONE
-    limit = thresholds()["auto_link"]
-    found = person_candidates(record=manifest_record(values), limit=3, exclude_ids=exclude_ids)
-    sure = [(p, c) for p, c in found if c.probability >= limit]
-    if len(sure) > 1:
-        return None, AMBIGUOUS
-    if sure:
-        person, candidate = sure[0]
-        codes = {r.code for r in candidate.reasons}
-        if codes & EXACT_EVIDENCE and all(r.weight >= 0 for r in candidate.reasons):
-            return person, PROBABLE
-    return None, NONE
+
+def _by_score_batch(values, results, *, exclude_ids: set[int] = frozenset()) -> None:
+    """The engine's verdict for the rows still open: (person, "probable") when unique and sure.
+
+    Persons already linked to another passenger of the same flight are never candidates."""
+    from retorno.people.identity import manifest_record, match_records_for, registry_size, thresholds
+    from retorno.people.matching import MAX_BLOCK, blocking_keys, default_model, rank_candidates
+    from retorno.people.models import PersonMatchKey
+
+    open_rows = {
+        i: manifest_record(v)
+        for i, v in enumerate(values)
+        if results[i] is None and (v.get("full_name") or v.get("first_surname"))
+    }
+    keys = {i: blocking_keys(record) for i, record in open_rows.items()}
+    all_keys = set().union(*keys.values()) if keys else set()
+    sizes: dict[str, int] = {}
+    for chunk in _chunks(all_keys):
+        counted = PersonMatchKey.objects.filter(key__in=chunk).values("key").annotate(n=Count("person")).order_by()
+        sizes.update((c["key"], c["n"]) for c in counted)
+    members: dict[str, list[int]] = defaultdict(list)
+    for chunk in _chunks(k for k, n in sizes.items() if n <= MAX_BLOCK):
+        for key, pk in PersonMatchKey.objects.filter(key__in=chunk).values_list("key", "person_id"):
+            members[key].append(pk)
+    candidates = {i: {pk for k in keys[i] for pk in members.get(k, ())} - exclude_ids for i in open_rows}
+    records: dict[int, dict] = {}
+    for chunk in _chunks(set().union(*candidates.values()) if candidates else ()):
+        records.update(match_records_for(chunk))
+    model, limit = default_model(), thresholds()
+    size = registry_size() if open_rows else 1
+    for i, record in open_rows.items():
+        ids = [pk for pk in candidates[i] if pk in records]
+        found = rank_candidates(
+            record,
+            [(pk, records[pk]) for pk in ids],
+            model,
+            limit=3,
+            min_probability=limit["review"],
+            registry_size=size,
+        ) if ids else []  # fmt: skip
+        sure = [c for c in found if c.probability >= limit["auto_link"]]
+        if len(sure) > 1:
+            results[i] = (None, AMBIGUOUS)
+        elif (
+            sure and {r.code for r in sure[0].reasons} & EXACT_EVIDENCE and all(r.weight >= 0 for r in sure[0].reasons)
+        ):
+            results[i] = (sure[0].person_id, PROBABLE)
 
 
 def arrival_likely_matches(arrival, *, limit: int = 5) -> list[dict]:

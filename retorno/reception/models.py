@@ -155,7 +155,7 @@ class ManifestRow(models.Model):
     passport = models.CharField(max_length=40, blank=True)
     values = models.JSONField(default=dict, blank=True)  # the parsed values (dates as ISO text)
     raw = models.JSONField(default=dict, blank=True)  # the cells as read
-    problems = models.JSONField(default=list, blank=True)  # [{"field", "code", "severity", "message_es", "message_en"}]
+    problems = models.JSONField(default=list, blank=True)  # [{"field", "code", "severity", "params"}]
     match = models.CharField(max_length=20, choices=Match.choices, default=Match.NONE)
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     withdrawn = models.BooleanField(default=False)  # absent from the latest import of the flight
@@ -170,6 +170,19 @@ class ManifestRow(models.Model):
     @property
     def is_minor(self) -> bool:
         return bool(self.values.get("is_minor"))
+
+    @property
+    def passenger_number(self) -> int:
+        """The manifest's own passenger No. (its sequence column), else the file's row number."""
+        sequence = (self.values or {}).get("sequence")
+        return sequence if isinstance(sequence, int) else self.row_number
+
+    @property
+    def problem_messages(self) -> list[str]:
+        """The stored problems in the active language (they are stored as codes with parameters)."""
+        from retorno.reception.manifest.problems import stored_message
+
+        return [stored_message(p) for p in self.problems]
 
     @property
     def listed_unaccompanied(self) -> bool:
@@ -233,6 +246,15 @@ class Arrival(models.Model):
     @property
     def is_present(self) -> bool:
         return self.status in self.PRESENT
+
+    @property
+    def match_label(self) -> str:
+        """How the passenger is linked to the registry now: the import's match until check-in
+        links or registers the person, then that."""
+        row = self.manifest_row if self.manifest_row_id else None
+        if self.person_id and (row is None or row.person_id != self.person_id):
+            return str(_("Linked at check-in"))
+        return row.get_match_display() if row is not None else "—"
 
     def clean(self) -> None:
         if self.is_present and self.person_id is None:

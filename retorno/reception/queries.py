@@ -85,8 +85,10 @@ def flight_counts(flight: Flight) -> dict[str, int]:
         ),
     )
     checked_in = by_status[S.CHECKED_IN] + by_status[S.WALK_IN]
+    on_manifest = by_status[S.EXPECTED] + by_status[S.CHECKED_IN] + by_status[S.NO_SHOW]
     return {
-        "expected": by_status[S.EXPECTED] + by_status[S.CHECKED_IN] + by_status[S.NO_SHOW],
+        # The manifest's passengers once it is committed; until then the number announced.
+        "expected": on_manifest or flight.expected_count or 0,
         "arrived": flight.arrived_count if flight.arrived_count is not None else checked_in,
         "checked_in": checked_in,
         "walk_ins": by_status[S.WALK_IN],
@@ -211,9 +213,16 @@ def flight_close_blockers(flight: Flight) -> list[dict]:
     return blockers
 
 
-def flight_overview(flight: Flight) -> list[dict]:
-    """The flight's list with who returns again, who carries a protection flag, which minors travel alone."""
-    arrivals = list(flight_arrivals(flight))
+def flight_overview(flight: Flight, *, arrival_ids=None) -> list[dict]:
+    """The flight's list with who returns again, who carries a protection flag, which minors travel alone.
+
+    ``arrival_ids`` narrows it to those rows (the one row a check-in re-renders), so that a
+    check-in costs the same whatever the size of the flight.
+    """
+    arrivals = flight_arrivals(flight)
+    if arrival_ids is not None:
+        arrivals = arrivals.filter(pk__in=list(arrival_ids))
+    arrivals = list(arrivals)
     person_ids = {a.person_id or (a.manifest_row.person_id if a.manifest_row_id else None) for a in arrivals}
     person_ids.discard(None)
     priors = prior_arrival_counts(person_ids, exclude_flight=flight)

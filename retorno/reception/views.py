@@ -17,6 +17,7 @@ from retorno.people.identity import form_record, likely_matches
 from retorno.people.queries import person_get_for
 from retorno.reception import actions, exports
 from retorno.reception.forms import (
+    FIELD_LABELS,
     AssessmentForm,
     BudgetForm,
     FlightForm,
@@ -183,13 +184,13 @@ def manifest_upload(request: HttpRequest, flight_id: int) -> HttpResponse:
 
 
 def _problem_view(problems: list) -> list[dict]:
-    english = (get_language() or "es").startswith("en")
     return [
         {
             "field": p.field,
+            "field_label": FIELD_LABELS.get(p.field, "") if p.field else "",
             "code": str(p.code),
             "error": p.is_error,
-            "message": p.message_en if english else p.message_es,
+            "message": p.message,
         }
         for p in problems
     ]
@@ -278,7 +279,7 @@ def checkin(request: HttpRequest, flight_id: int) -> HttpResponse:
 
 
 def _checkin_row(request: HttpRequest, arrival: Arrival) -> HttpResponse:
-    entry = next(e for e in flight_overview(arrival.flight) if e["arrival"].pk == arrival.pk)
+    (entry,) = flight_overview(arrival.flight, arrival_ids=[arrival.pk])
     return render(request, "reception/_checkin_row.html", {"entry": entry, "flight": arrival.flight})
 
 

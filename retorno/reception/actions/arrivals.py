@@ -116,6 +116,12 @@ def arrival_check_in(
         raise ValidationError({"person": _("This person is already on this flight.")})
     if person is None:
         person = _person_from_manifest(actor=actor, arrival=arrival, request=request)
+    if arrival.manifest_row_id:
+        from retorno.reception.actions.facts import person_fill_from_manifest
+
+        person = person_fill_from_manifest(
+            actor=actor, person=person, values=arrival.manifest_row.values, request=request
+        )
     old = arrival.status
     arrival.person = person
     arrival.status = Arrival.Status.CHECKED_IN

@@ -5,6 +5,7 @@ again: rows are keyed by identity (CUI, A-number, passport, else folded name + b
 """
 
 import datetime
+from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,7 +18,7 @@ from retorno.audit.actions import audit_write, jsonable
 from retorno.lib.text import fold
 from retorno.reception.manifest import Code, ManifestResult, parse_manifest
 from retorno.reception.manifest import ColumnMapping as ParsedMapping
-from retorno.reception.matching import match_manifest_row
+from retorno.reception.matching import match_manifest_rows
 from retorno.reception.models import Arrival, ColumnMapping, Flight, ManifestImport, ManifestRow
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -53,16 +54,7 @@ def _refresh_counts(manifest_import: ManifestImport, result: ManifestResult) -> 
     manifest_import.row_count = len(result.rows)
     manifest_import.error_count = result.error_count
     manifest_import.warning_count = result.warning_count
-    manifest_import.file_problems = [
-        {
-            "code": str(p.code),
-            "field": p.field,
-            "severity": str(p.severity),
-            "message_es": p.message_es,
-            "message_en": p.message_en,
-        }
-        for p in result.problems
-    ]
+    manifest_import.file_problems = [p.as_dict() for p in result.problems]
 
 
 def _require_open(flight: Flight) -> None:
@@ -147,20 +139,30 @@ def manifest_discard(*, actor: User, manifest_import: ManifestImport, request: H
 
 
 class _FlightRows:
-    """The flight's existing manifest rows, looked up by identity."""
+    """The flight's existing manifest rows (one query), looked up by identity in memory."""
 
     def __init__(self, flight: Flight) -> None:
         self.rows = list(flight.manifest_rows.select_related("arrival"))
         self.claimed: set[int] = set()
+        self.by: dict[tuple[str, object], list[ManifestRow]] = defaultdict(list)
+        for row in self.rows:
+            for key in DOCUMENTS:
+                if getattr(row, key):
+                    self.by[key, getattr(row, key)].append(row)
+            self.by["name", row.folded_name].append(row)
 
     def find(self, values: dict, folded: str, birth: datetime.date | None) -> ManifestRow | None:
-        free = [r for r in self.rows if r.pk not in self.claimed]
-        for key in ("cui", "a_number", "passport"):
+        for key in DOCUMENTS:
             if values.get(key):
-                found = [r for r in free if getattr(r, key) == values[key]]
+                found = [r for r in self.by.get((key, values[key]), ()) if r.pk not in self.claimed]
                 if found:
                     return found[0]
-        same_name = [r for r in free if r.folded_name == folded]
+        # Same name: never a row that carries another document of the same kind (two people).
+        same_name = [
+            r
+            for r in self.by.get(("name", folded), ())
+            if r.pk not in self.claimed and not any(values.get(k) and getattr(r, k) for k in DOCUMENTS)
+        ]
         exact = [r for r in same_name if r.birth_date == birth]
         if exact:
             return exact[0]
@@ -170,19 +172,47 @@ class _FlightRows:
 
 
 def _problems(row) -> list[dict]:
-    return [
-        {
-            "field": p.field,
-            "code": str(p.code),
-            "severity": str(p.severity),
-            "message_es": p.message_es,
-            "message_en": p.message_en,
-        }
-        for p in row.problems
-    ]
+    return [p.as_dict() for p in row.problems]
 
 
+DOCUMENTS = ("cui", "a_number", "passport")
 IDENTITY = ("folded_name", "birth_date", "cui", "a_number", "passport")
+ROW_FIELDS = (
+    "row_number",
+    "full_name",
+    "folded_name",
+    "birth_date",
+    "cui",
+    "a_number",
+    "passport",
+    "values",
+    "raw",
+    "problems",
+    "withdrawn",
+    "manifest_import",
+    "person",
+    "match",
+)
+BATCH = 500
+
+
+def _row_fields(parsed) -> dict:
+    values = jsonable(parsed.values)
+    birth = parsed.values.get("birth_date")
+    return {
+        "row_number": parsed.row_number,
+        "full_name": str(values.get("full_name") or ""),
+        # The folded name is a derived search key (NFKD may lengthen a few characters), not shown.
+        "folded_name": fold(str(values.get("full_name") or ""))[:300],
+        "birth_date": birth if isinstance(birth, datetime.date) else None,
+        "cui": values.get("cui") or "",
+        "a_number": values.get("a_number") or "",
+        "passport": values.get("passport") or "",
+        "values": values,
+        "raw": jsonable(dict(parsed.raw)),
+        "problems": _problems(parsed),
+        "withdrawn": False,
+    }
 
 
 @transaction.atomic
@@ -191,8 +221,11 @@ def manifest_commit(
 ) -> ManifestImport:
     """Write a staged manifest into the flight, all or nothing, and match it to the registry.
 
-    Rows already on the flight are updated; new rows get an expected arrival; rows absent
-    from this file are withdrawn unless the person has already checked in.
+    Rows already on the flight are updated (only when something changed: an unchanged
+    re-upload writes no row); new rows get an expected arrival; rows absent from this file
+    are withdrawn unless the person has already checked in. Set-based: the flight's rows are
+    read once, the registry is matched in batches, rows are written with bulk inserts and
+    updates, so the number of queries does not grow with the rows.
     """
     manifest_import = ManifestImport.objects.select_for_update().select_related("flight").get(pk=manifest_import.pk)
     flight = manifest_import.flight
@@ -203,59 +236,57 @@ def manifest_commit(
     if not result.can_import:
         raise ValidationError(
             _("The file cannot be imported: %(problems)s")
-            % {"problems": "; ".join(p.message_es for p in result.problems if p.is_error)}
+            % {"problems": "; ".join(p.message for p in result.problems if p.is_error)}
         )
     existing = _FlightRows(flight)
-    created = updated = skipped = 0
+    to_create: list[ManifestRow] = []
+    to_update: dict[int, ManifestRow] = {}
+    to_match: list[ManifestRow] = []
+    skipped = 0
     for parsed in result.rows:
-        if any(p.code in SKIPPED_CODES for p in parsed.problems):
+        if any(p.code in SKIPPED_CODES for p in parsed.problems) or not parsed.values.get("full_name"):
             skipped += 1
             continue
-        values = jsonable(parsed.values)
-        birth = parsed.values.get("birth_date")
-        fields = {
-            "row_number": parsed.row_number,
-            "full_name": str(values.get("full_name") or "")[:300],
-            "folded_name": fold(str(values.get("full_name") or ""))[:300],
-            "birth_date": birth if isinstance(birth, datetime.date) else None,
-            "cui": values.get("cui") or "",
-            "a_number": values.get("a_number") or "",
-            "passport": (values.get("passport") or "")[:40],
-            "values": values,
-            "raw": jsonable(dict(parsed.raw)),
-            "problems": _problems(parsed),
-            "withdrawn": False,
-            "manifest_import": manifest_import,
-        }
-        row = existing.find(values, fields["folded_name"], fields["birth_date"])
+        fields = _row_fields(parsed)
+        row = existing.find(fields["values"], fields["folded_name"], fields["birth_date"])
         if row is None:
-            row = ManifestRow(flight=flight, **fields)
-            created += 1
-            rematch = True
-        else:
-            existing.claimed.add(row.pk)
-            rematch = row.person_id is None or any(getattr(row, k) != fields[k] for k in IDENTITY)
+            row = ManifestRow(flight=flight, manifest_import=manifest_import, **fields)
+            to_create.append(row)
+            to_match.append(row)
+            continue
+        existing.claimed.add(row.pk)
+        identity_changed = any(getattr(row, k) != fields[k] for k in IDENTITY)
+        if any(getattr(row, k) != v for k, v in fields.items()):
             for name, value in fields.items():
                 setattr(row, name, value)
-            updated += 1
-        checked_in = hasattr(row, "arrival") and row.pk and row.arrival.is_present
-        if rematch and not checked_in:
-            row.person, row.match = match_manifest_row(values)
-        row.full_clean(exclude=["flight", "manifest_import", "person"])
-        row.save()
-        arrival = Arrival.objects.filter(manifest_row=row).first()
-        if arrival is None:
-            Arrival.objects.create(flight=flight, manifest_row=row, status=Arrival.Status.EXPECTED)
-    withdrawn = 0
-    for row in existing.rows:
-        if row.pk in existing.claimed or row.withdrawn:
-            continue
-        arrival = getattr(row, "arrival", None)
-        if arrival is not None and arrival.status != Arrival.Status.EXPECTED:
-            continue  # someone already met at the airport stays on the flight
-        row.withdrawn = True
-        row.save(update_fields=["withdrawn"])
-        withdrawn += 1
+            row.manifest_import = manifest_import
+            to_update[row.pk] = row
+        checked_in = hasattr(row, "arrival") and row.arrival.is_present
+        if (identity_changed or row.person_id is None) and not checked_in:
+            to_match.append(row)
+    for row, (person, reason) in zip(to_match, match_manifest_rows([r.values for r in to_match]), strict=True):
+        if row.person_id != (person.pk if person else None) or row.match != reason:
+            row.person, row.match = person, reason
+            if row.pk:
+                to_update[row.pk] = row
+    ManifestRow.objects.bulk_create(to_create, batch_size=BATCH)
+    unmet = [r for r in existing.rows if r.pk in existing.claimed and not hasattr(r, "arrival")]
+    Arrival.objects.bulk_create(
+        [Arrival(flight=flight, manifest_row=row, status=Arrival.Status.EXPECTED) for row in to_create + unmet],
+        batch_size=BATCH,
+    )
+    ManifestRow.objects.bulk_update(list(to_update.values()), fields=ROW_FIELDS, batch_size=BATCH)
+    withdraw = [
+        row.pk
+        for row in existing.rows
+        if row.pk not in existing.claimed
+        and not row.withdrawn
+        # someone already met at the airport stays on the flight
+        and not (hasattr(row, "arrival") and row.arrival.status != Arrival.Status.EXPECTED)
+    ]
+    for chunk in range(0, len(withdraw), BATCH):
+        ManifestRow.objects.filter(pk__in=withdraw[chunk : chunk + BATCH]).update(withdrawn=True)
+    created, updated, withdrawn = len(to_create), len(to_update), len(withdraw)
     if remember_mapping and result.mapping.columns:
         mapping = result.mapping.to_dict()
         proved = result.date_orders.get("birth_date")

@@ -18,7 +18,7 @@ from .mapping import (
 from .problems import Code, Problem, problem
 from .reading import UnreadableFile, choose_separator, csv_rows, decode, file_format, xlsx_rows
 from .result import ManifestResult
-from .rows import ColumnFacts, build_row, column_facts, flag_duplicates
+from .rows import ColumnFacts, build_row, column_facts, flag_duplicates, sanitise_cells
 
 DEFAULT_MAX_ROWS = 10_000
 RECOMMENDED = ((Field.SEX, "sexo / sex"), (Field.BIRTH_DATE, "fecha de nacimiento / birth date"))
@@ -200,6 +200,13 @@ def _build_rows(
     result: ManifestResult,
 ) -> None:
     headers = {target: str(header[index]) for index, target in columns.items()}
+    # Control and text-direction characters go before anything reads a cell; each row is told.
+    removed: dict[int, dict[Field, int]] = {}
+    for i, (row_number, raw) in enumerate(raw_rows):
+        clean, counts = sanitise_cells(raw)
+        if counts:
+            raw_rows[i] = (row_number, clean)
+            removed[row_number] = counts
     facts = column_facts(
         [raw for _, raw in raw_rows],
         headers=headers,
@@ -219,6 +226,7 @@ def _build_rows(
             facts=facts,
             today=today,
             name_column=name_column,
+            removed=removed.get(row_number),
         )
         for (row_number, raw), reading in zip(raw_rows, facts.readings, strict=True)
     ]

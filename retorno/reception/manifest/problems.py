@@ -52,6 +52,10 @@ class Code(StrEnum):
     UNACCOMPANIED_ADULT = "unaccompanied_adult"
     DUPLICATE_ROW = "duplicate_row"
     POSSIBLE_DUPLICATE = "possible_duplicate"
+    UNSAFE_CHARACTERS = "unsafe_characters"
+    TOO_LONG = "too_long"
+    MISSING_NAME_PART = "missing_name_part"
+    SAME_NAME_OTHER_DOCUMENT = "same_name_other_document"
 
 
 # code -> (severity, Spanish template, English template); templates use str.format.
@@ -211,23 +215,64 @@ CATALOGUE: dict[Code, tuple[Severity, str, str]] = {
         "Mismo nombre que la fila {first_row} y sin fecha de nacimiento para distinguirlas.",
         "Same name as row {first_row} and no birth date to tell them apart.",
     ),
+    Code.UNSAFE_CHARACTERS: (
+        Severity.WARNING,
+        "Se quitaron {count} caracteres de control o de dirección de texto invisibles; revise el valor.",
+        "{count} invisible control or text-direction characters were removed; check the value.",
+    ),
+    Code.TOO_LONG: (
+        Severity.ERROR,
+        "El valor tiene {length} caracteres; el máximo es {limit}. No se guardó: corríjalo.",
+        "The value has {length} characters; the limit is {limit}. It was not kept: correct it.",
+    ),
+    Code.MISSING_NAME_PART: (
+        Severity.ERROR,
+        "Falta {part_es}.",
+        "The {part_en} is missing.",
+    ),
+    Code.SAME_NAME_OTHER_DOCUMENT: (
+        Severity.WARNING,
+        "Mismo nombre y fecha de nacimiento que la fila {first_row}, pero otro documento: se tratan como dos personas.",
+        "Same name and birth date as row {first_row} but another document: kept as two people.",
+    ),
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One problem: where (row, field), what (code), and the message in es and en."""
+    """One problem: where (row, field), what (code) and its parameters; messages come from the catalogue."""
 
     row_number: int | None  # 1-based row of the source file; None for the whole file
     field: str | None  # a Field value, or None when it concerns the row or file
     code: Code
-    message_es: str
-    message_en: str
     severity: Severity
+    params: tuple[tuple[str, object], ...] = ()
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def message_es(self) -> str:
+        return CATALOGUE[self.code][1].format(**dict(self.params))
+
+    @property
+    def message_en(self) -> str:
+        return CATALOGUE[self.code][2].format(**dict(self.params))
+
+    @property
+    def message(self) -> str:
+        """The message in the active language (the caller's)."""
+        return self.message_en if _english() else self.message_es
+
+    def as_dict(self) -> dict:
+        """What is stored: the code and its parameters, never a rendered message."""
+        return {
+            "field": self.field,
+            "code": str(self.code),
+            "severity": str(self.severity),
+            "params": dict(self.params),
+        }
 
     def as_tuple(self) -> tuple[int | None, str | None, str, str, str, str]:
         return (
@@ -240,14 +285,34 @@ class Problem:
         )
 
 
+def _english() -> bool:
+    from django.utils.translation import get_language
+
+    return (get_language() or "es").startswith("en")
+
+
 def problem(code: Code, *, row_number: int | None = None, field: str | None = None, **params: object) -> Problem:
     """Build a problem from the catalogue; ``params`` fill the message templates."""
     severity, template_es, template_en = CATALOGUE[code]
+    template_es.format(**params), template_en.format(**params)  # a missing parameter fails here, not on screen
     return Problem(
         row_number=row_number,
         field=None if field is None else str(field),
         code=code,
-        message_es=template_es.format(**params),
-        message_en=template_en.format(**params),
         severity=severity,
+        params=tuple(params.items()),
     )
+
+
+def stored_message(stored: dict) -> str:
+    """A stored problem ({"code", "params"}) in the active language; older rows kept their messages."""
+    try:
+        code = Code(stored.get("code"))
+    except ValueError:
+        code = None
+    if code is not None and "params" in stored:
+        try:
+            return CATALOGUE[code][2 if _english() else 1].format(**stored["params"])
+        except (KeyError, IndexError):
+            pass
+    return str(stored.get("message_en" if _english() else "message_es") or stored.get("code") or "")

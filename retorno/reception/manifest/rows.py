@@ -4,6 +4,7 @@ Two passes: the first looks at whole columns (how dates and sex are written), th
 normalises each row with that knowledge and then looks for the same person twice.
 """
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,6 +17,43 @@ from .result import VALUE_KEYS, ManifestRow
 
 OLDEST_PLAUSIBLE_AGE = 120
 ADULT_AGE = 18
+
+# Characters no name holds: C0/C1 controls (NUL...) and the Unicode bidi embeddings, overrides,
+# isolates and marks that can make a listed or exported name read differently from what is stored.
+_BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+UNSAFE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
+
+# The longest value each field may keep (the database columns it goes to at import and check-in).
+# Longer values are refused with a problem naming row and field, never cut.
+MAX_LENGTH: dict[str, tuple[Field, int]] = {
+    "given_names": (Field.GIVEN_NAMES, 120),
+    "first_surname": (Field.FIRST_SURNAME, 80),
+    "second_surname": (Field.SECOND_SURNAME, 80),
+    "full_name": (Field.FULL_NAME, 300),
+    "passport": (Field.PASSPORT, 40),
+    "nationality": (Field.NATIONALITY, 60),
+    "origin_department": (Field.ORIGIN_DEPARTMENT, 120),
+    "origin_municipality": (Field.ORIGIN_MUNICIPALITY, 120),
+    "origin_place": (Field.ORIGIN_PLACE, 200),
+    "notes": (Field.NOTES, 1000),
+}
+NAME_PARTS = {
+    Field.GIVEN_NAMES: ("el nombre", "given name"),
+    Field.FIRST_SURNAME: ("el primer apellido", "first surname"),
+}
+
+
+def sanitise_cells(raw: dict[Field, object]) -> tuple[dict[Field, object], dict[Field, int]]:
+    """The cells without control or bidi characters, and how many each field lost."""
+    counts: dict[Field, int] = {}
+    clean = dict(raw)
+    for field, cell in raw.items():
+        if isinstance(cell, str):
+            text, n = UNSAFE.subn("", cell)
+            if n:
+                clean[field], counts[field] = (text or None), n
+    return clean, counts
+
 
 # Fields whose cell normalises on its own: field -> (output key, normaliser).
 SIMPLE: dict[Field, tuple[str, Callable[[object], tuple[object, list[v.Issue]]]]] = {
@@ -65,16 +103,20 @@ def build_row(
     facts: ColumnFacts,
     today: date,
     name_column: bool,
+    removed: dict[Field, int] | None = None,
 ) -> ManifestRow:
     """Normalise one row; every problem found is attached to it."""
     values: dict[str, object] = dict.fromkeys(VALUE_KEYS)
-    issues: list[tuple[Field, Code, dict[str, object]]] = []
+    issues: list[tuple[Field, Code, dict[str, object]]] = [
+        (field, Code.UNSAFE_CHARACTERS, {"count": n}) for field, n in (removed or {}).items()
+    ]
     for source, (key, normalise) in SIMPLE.items():
         if source in raw:
             values[key], found = normalise(raw[source])
             issues += [(source, code, params) for code, params in found]
     values["sex"], found = v.normalise_sex(raw.get(Field.SEX), convention=facts.sex)
     issues += [(Field.SEX, code, params) for code, params in found]
+    issues += _too_long(values, keys=[k for k in MAX_LENGTH if k not in NAME_KEYS])
     issues += _names(raw, values, name_column=name_column)
     issues += _birth_date(raw.get(Field.BIRTH_DATE), reading, facts.date_order, values, today)
     issues += _age_checks(values, today)
@@ -103,10 +145,36 @@ def _names(
             full = _join(given, first, second)
     elif not full:
         full = _join(given, first, second)
-    values.update(given_names=given, first_surname=first, second_surname=second, full_name=full)
-    if full or not name_column:
-        return []
-    return [(Field.FULL_NAME, Code.EMPTY_NAME, {})]
+    values.update(given_names=given, first_surname=first, second_surname=second)
+    issues = _too_long(values, keys=["given_names", "first_surname", "second_surname"])
+    if issues:  # a refused part leaves the full name without it
+        full = _join(values["given_names"], values["first_surname"], values["second_surname"])
+    values["full_name"] = full
+    issues += _too_long(values, keys=["full_name"])
+    if values["full_name"] is None and name_column and not issues:
+        return [(Field.FULL_NAME, Code.EMPTY_NAME, {})]
+    # Files that give the name in parts must give the given name and the first surname.
+    split = Field.GIVEN_NAMES in raw and (Field.FIRST_SURNAME in raw or Field.SURNAMES in raw)
+    if split and values["full_name"] and not any(f in NAME_PARTS for f, _, _ in issues):
+        for field, (part_es, part_en) in NAME_PARTS.items():
+            if not values[str(field)]:
+                issues.append((field, Code.MISSING_NAME_PART, {"part_es": part_es, "part_en": part_en}))
+    return issues
+
+
+NAME_KEYS = ("given_names", "first_surname", "second_surname", "full_name")
+
+
+def _too_long(values: dict[str, object], *, keys: list[str]) -> list[tuple[Field, Code, dict[str, object]]]:
+    """Refuse (set to None) every value over its column's length, with a problem naming it."""
+    issues = []
+    for key in keys:
+        field, limit = MAX_LENGTH[key]
+        value = values.get(key)
+        if isinstance(value, str) and len(value) > limit:
+            values[key] = None
+            issues.append((field, Code.TOO_LONG, {"length": len(value), "limit": limit}))
+    return issues
 
 
 def _join(*parts: str | None) -> str | None:
@@ -186,21 +254,32 @@ def flag_duplicates(rows: Sequence[ManifestRow]) -> None:
     """Mark the later occurrence of a person already listed in the same file.
 
     Same CUI, A-number or passport, or same name and birth date: an error (it would create
-    the same arrival twice). Same name with no birth date on either: only a warning, since
-    two different people called Juan Pérez López can share a flight.
+    the same arrival twice). Same name and birth date with different documents of one kind
+    (two A-numbers) are two people: a warning. Same name with no birth date on either: only a
+    warning, since two different people called Juan Pérez López can share a flight.
     """
-    first_seen: dict[tuple[str, ...], int] = {}
+    first_seen: dict[tuple[str, ...], ManifestRow] = {}
     name_only: dict[str, int] = {}
     for row in rows:
         found = _first_identity_match(row, first_seen)
         if found:
             basis, earlier, source = found
+            if source is Field.FULL_NAME and _other_document(row, earlier):
+                row.problems.append(
+                    problem(
+                        Code.SAME_NAME_OTHER_DOCUMENT,
+                        row_number=row.row_number,
+                        field=Field.FULL_NAME,
+                        first_row=earlier.row_number,
+                    )
+                )
+                continue
             row.problems.append(
                 problem(
                     Code.DUPLICATE_ROW,
                     row_number=row.row_number,
                     field=source,
-                    first_row=earlier,
+                    first_row=earlier.row_number,
                     basis_es=basis[0],
                     basis_en=basis[1],
                 )
@@ -228,9 +307,17 @@ IDENTITY_BASES = (
 )
 
 
+def _other_document(row: ManifestRow, earlier: ManifestRow) -> bool:
+    """Both rows carry a document of the same kind, and they differ: two people."""
+    return any(
+        row.values[key] and earlier.values[key] and row.values[key] != earlier.values[key]
+        for key, _, _ in IDENTITY_BASES
+    )
+
+
 def _first_identity_match(
-    row: ManifestRow, first_seen: dict[tuple[str, ...], int]
-) -> tuple[tuple[str, str], int, Field] | None:
+    row: ManifestRow, first_seen: dict[tuple[str, ...], ManifestRow]
+) -> tuple[tuple[str, str], ManifestRow, Field] | None:
     keys: list[tuple[tuple[str, ...], tuple[str, str], Field]] = []
     for key, source, basis in IDENTITY_BASES:
         if row.values[key]:
@@ -240,5 +327,5 @@ def _first_identity_match(
         keys.append((name_key, ("mismo nombre y fecha de nacimiento", "same name and birth date"), Field.FULL_NAME))
     match = next(((basis, first_seen[k], source) for k, basis, source in keys if k in first_seen), None)
     for key, _, _ in keys:
-        first_seen.setdefault(key, row.row_number)
+        first_seen.setdefault(key, row)
     return match

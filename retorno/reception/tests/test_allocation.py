@@ -244,5 +244,6 @@ def test_invalid_input_is_refused(budget, needs, message):
         allocate_transport(budget=budget, needs=needs)
 
 
-def test_two_hundred_people_are_instant():
-    assert bench_allocation(n=200) < 50  # milliseconds; it measures about 1-2 ms
+def test_the_allocation_benchmark_gives_a_figure():
+    # Its speed is a figure of `manage.py bench reception` (allocation_200_ms), never a test.
+    assert bench_allocation(n=20, repeat=1) >= 0

@@ -7,7 +7,6 @@ fails a test as surely as a missed one. Files live in ``manifests/``; the XLSX a
 
 import csv
 import io
-import time
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -316,17 +315,13 @@ def big_manifest(rows: int) -> bytes:
     return "\r\n".join(lines).encode("cp1252")
 
 
-def test_ten_thousand_rows_in_well_under_two_seconds():
-    data = big_manifest(10_000)
-
-    start = time.perf_counter()
-    result = parse_manifest(data=data, filename="grande.csv", today=TODAY)
-    elapsed = time.perf_counter() - start
+def test_ten_thousand_rows_are_all_read():
+    # Its speed is a figure of `manage.py bench reception` (manifest_parse_10000_s), never a test.
+    result = parse_manifest(data=big_manifest(10_000), filename="grande.csv", today=TODAY)
 
     assert len(result.rows) == 10_000
     assert found(result) == set()
     assert result.rows[-1].row_number == 10_001
-    assert elapsed < 2.0, f"{elapsed:.2f} s"  # measures about 0.35 s
 
 
 def test_row_limit_is_a_file_level_error():
@@ -361,7 +356,9 @@ def test_bytes_undefined_in_cp1252_fall_back_to_latin1():
     result = parse_manifest(data=data, filename="x.csv", today=TODAY)
 
     assert result.encoding == "latin-1"
-    assert result.rows[0].values["full_name"] == "Ana\x81 Pérez"
+    # U+0081 is a C1 control character: removed, and the row says so.
+    assert result.rows[0].values["full_name"] == "Ana Pérez"
+    assert [p.code for p in result.rows[0].problems] == [Code.UNSAFE_CHARACTERS]
 
 
 def test_comma_in_names_does_not_fool_the_separator():

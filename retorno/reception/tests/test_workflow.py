@@ -61,16 +61,19 @@ def test_commit_creates_rows_and_expected_arrivals(flight, clerk):
 
 def test_reimporting_the_same_file_does_not_duplicate(flight, clerk):
     import_manifest(flight, clerk, manifest_csv(THREE))
+    before = list(flight.manifest_rows.order_by("pk").values())
     again = import_manifest(flight, clerk, manifest_csv(THREE))
-    assert (again.created_rows, again.updated_rows) == (0, 3)
+    # An unchanged file creates nothing and changes nothing.
+    assert (again.created_rows, again.updated_rows) == (0, 0)
     assert flight.manifest_rows.count() == 3 and flight.arrivals.count() == 3
+    assert list(flight.manifest_rows.order_by("pk").values()) == before
 
 
 def test_a_corrected_file_updates_and_withdraws(flight, clerk):
     import_manifest(flight, clerk, manifest_csv(THREE))
     corrected = [THREE[0], (*THREE[1][:5], "1234567890101", "S")]  # Luis removed, Ana gains a CUI
     done = import_manifest(flight, clerk, manifest_csv(corrected))
-    assert (done.created_rows, done.updated_rows, done.withdrawn_rows) == (0, 2, 1)
+    assert (done.created_rows, done.updated_rows, done.withdrawn_rows) == (0, 1, 1)  # José is unchanged
     assert flight.manifest_rows.get(full_name__startswith="Ana").cui == "1234567890101"
     assert flight_counts(flight)["expected"] == 2
 
@@ -84,15 +87,12 @@ def test_a_birth_date_added_later_updates_the_same_row(flight, clerk):
 
 def test_commit_is_atomic(flight, clerk, monkeypatch):
     staged, _ = actions.manifest_stage(actor=clerk, flight=flight, data=manifest_csv(THREE), filename="m.csv")
-    calls = {"n": 0}
 
-    def failing(values):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise RuntimeError("registry unavailable")
-        return None, "none"
+    def failing(*args, **kwargs):  # the rows are written; their arrivals fail
+        assert ManifestRow.objects.count() == 3
+        raise RuntimeError("database gone")
 
-    monkeypatch.setattr("retorno.reception.actions.manifests.match_manifest_row", failing)
+    monkeypatch.setattr(Arrival.objects, "bulk_create", failing)
     with pytest.raises(RuntimeError):
         actions.manifest_commit(actor=clerk, manifest_import=staged)
     assert not ManifestRow.objects.exists() and not Arrival.objects.exists()
