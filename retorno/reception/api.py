@@ -3,8 +3,10 @@
 import datetime
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Router, Schema
 from ninja.files import UploadedFile
 
@@ -165,10 +167,16 @@ class TriageOut(Schema):
     unaccompanied_minor: bool
     refer_to_protection: bool
     protection_acknowledged: bool
+    contact_phone: str
+    other_needs: list[str]
 
     @staticmethod
     def resolve_protection_acknowledged(obj) -> bool:
         return obj.protection_acknowledged_at is not None
+
+    @staticmethod
+    def resolve_other_needs(obj) -> list[str]:
+        return sorted(obj.other_needs.values_list("code", flat=True))
 
 
 class ServiceIn(StrictSchema):
@@ -391,10 +399,19 @@ def arrival_check_in(request: HttpRequest, arrival_id: int, payload: CheckInIn):
     return _one(actions.arrival_check_in(actor=request.user, arrival=arrival, person=person, request=request))
 
 
-@router.get("/arrivals/{arrival_id}/likely-matches", response=list[CandidateOut])
+class DeskCandidateOut(CandidateOut):
+    strong: bool = Field(
+        description="Strong evidence: the same identity document, or every name word and the full birth date"
+    )
+    default: bool = Field(
+        description="The choice the check-in screen confirms on Enter (at most one; else: new person)"
+    )
+
+
+@router.get("/arrivals/{arrival_id}/likely-matches", response=list[DeskCandidateOut])
 def arrival_likely_matches(request: HttpRequest, arrival_id: int):
     """Registry persons an unlinked manifest passenger may be, most likely first, with the reasons in
-    words; empty when no decision is needed. Decide with ``POST /arrivals/{id}/checkin``:
+    words; empty when no decision is needed. A person already on this flight is never offered. Decide with ``POST /arrivals/{id}/checkin``:
     ``{"person_id": ...}`` for the same person, ``{}`` to register the passenger as new."""
     from retorno.reception.matching import arrival_likely_matches as likely
 
@@ -428,15 +445,24 @@ def walk_in(request: HttpRequest, flight_id: int, payload: WalkInIn):
     return 201, _one(arrival)
 
 
-@router.put("/arrivals/{arrival_id}/triage", response=TriageOut)
+@router.put(
+    "/arrivals/{arrival_id}/triage",
+    response=TriageOut,
+    description="Record or correct the triage. Fields left out keep their stored value (other needs included).",
+)
 def triage(request: HttpRequest, arrival_id: int, payload: TriageIn):
     from retorno.reception.models import TriageNeed
 
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.triage")
-    data = payload.dict()
-    codes = data.pop("other_needs")
-    needs = list(TriageNeed.objects.filter(code__in=codes, is_active=True))
-    guardian = data.pop("guardian_name")
+    data = payload.dict(exclude_unset=True)  # a field left out keeps its stored value
+    codes = data.pop("other_needs", None)
+    needs = None
+    if codes is not None:
+        needs = list(TriageNeed.objects.filter(code__in=codes))
+        unknown = sorted(set(codes) - {n.code for n in needs})
+        if unknown:
+            raise ValidationError({"other_needs": _("Unknown need: %(codes)s") % {"codes": ", ".join(unknown)}})
+    guardian = data.pop("guardian_name", None)
     return actions.triage_record(
         actor=request.user, arrival=arrival, other_needs=needs, guardian_name=guardian, request=request, **data
     )

@@ -328,3 +328,14 @@ def services_total(flight: Flight) -> list[dict]:
         entry["quantity"] += service.quantity
         entry["cost"] += service.total
     return sorted(totals.values(), key=lambda e: e["kind"])
+
+
+def triage_guardian_name(arrival: Arrival) -> str:
+    """The guardian named on the consent in force for reintegration contact (minors), or ""."""
+    from retorno.people.models import Consent
+    from retorno.people.queries import consents_in_force
+
+    if not arrival.person_id:
+        return ""
+    consent = consents_in_force(person=arrival.person).get(Consent.Purpose.REINTEGRATION)
+    return consent.guardian_name if consent and consent.given else ""

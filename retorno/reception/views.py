@@ -28,7 +28,7 @@ from retorno.reception.forms import (
     TriageForm,
     WalkInForm,
 )
-from retorno.reception.matching import arrival_likely_matches
+from retorno.reception.matching import arrival_likely_matches, persons_on_flight
 from retorno.reception.models import Arrival, Flight, ManifestImport, NeedAssessment, TransportOverride
 from retorno.reception.queries import (
     arrival_get_for,
@@ -43,6 +43,7 @@ from retorno.reception.queries import (
     manifest_import_get_for,
     services_total,
     transport_summary,
+    triage_guardian_name,
 )
 
 
@@ -290,6 +291,8 @@ def _decision_context(arrival: Arrival, matches: list[dict]) -> dict:
         "likely_matches": matches,
         "link_name": "person",
         "link_label": _("Same person: check in this record"),
+        # Enter confirms the safe choice unless the evidence for one person is strong.
+        "new_is_default": not any(m.get("default") for m in matches),
     }
 
 
@@ -323,7 +326,7 @@ def arrival_check_in(request: HttpRequest, arrival_id: int) -> HttpResponse:
         arrival = actions.arrival_check_in(actor=request.user, arrival=arrival, person=person, request=request)
     except ValidationError as error:
         if htmx:
-            return HttpResponse(_errors(error), status=422)
+            return HttpResponse(_errors(error), status=422, content_type="text/plain; charset=utf-8")
         messages.error(request, _errors(error))
     else:
         if not htmx:
@@ -345,7 +348,7 @@ def arrival_no_show(request: HttpRequest, arrival_id: int) -> HttpResponse:
         arrival = actions.arrival_mark_no_show(actor=request.user, arrival=arrival, request=request)
     except ValidationError as error:
         if request.headers.get("HX-Request"):
-            return HttpResponse(_errors(error), status=422)
+            return HttpResponse(_errors(error), status=422, content_type="text/plain; charset=utf-8")
         messages.error(request, _errors(error))
     if request.headers.get("HX-Request"):
         return _checkin_row(request, arrival)
@@ -371,7 +374,8 @@ def walk_in(request: HttpRequest, flight_id: int) -> HttpResponse:
             messages.success(request, _("%(name)s checked in (not on the manifest).") % {"name": person.full_name})
             return redirect("reception:arrival", arrival_id=arrival.pk)
     elif request.method == "POST" and form.is_valid() and not request.POST.get("confirm_new"):
-        matches = likely_matches(form_record(form.cleaned_data))
+        taken = persons_on_flight(flight.pk)  # never offered: two namesakes on one flight are two people
+        matches = [m for m in likely_matches(form_record(form.cleaned_data)) if m["person"].pk not in taken]
     if request.method == "POST" and form.is_valid() and not matches and not request.POST.get("link_person"):
         try:
             arrival = actions.walk_in_register(
@@ -423,7 +427,7 @@ def arrival(request: HttpRequest, arrival_id: int) -> HttpResponse:
             "flight": arrival.flight,
             "minor": arrival_is_minor(arrival),
             "triage": triage,
-            "triage_form": TriageForm(instance=triage, prefix="t"),
+            "triage_form": TriageForm(instance=triage, prefix="t", guardian_name=triage_guardian_name(arrival)),
             "service_form": ServiceForm(prefix="s"),
             "assessment_form": AssessmentForm(instance=assessment, prefix="a"),
             "override_form": OverrideForm(prefix="o"),
@@ -442,15 +446,18 @@ def arrival(request: HttpRequest, arrival_id: int) -> HttpResponse:
 @_signed_in
 def triage(request: HttpRequest, arrival_id: int) -> HttpResponse:
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.triage")
-    form = TriageForm(request.POST, instance=getattr(arrival, "triage", None), prefix="t")
+    stored = getattr(arrival, "triage", None)
+    guardian_on_record = triage_guardian_name(arrival)
+    form = TriageForm(request.POST, instance=stored, prefix="t", guardian_name=guardian_on_record)
     if form.is_valid():
-        data = dict(form.cleaned_data)
-        other, guardian = data.pop("other_needs"), data.pop("guardian_name")
+        # Only what the clerk changed is written: a field the form could not show is never erased.
+        data = form.changed_fields() if stored else dict(form.cleaned_data)
+        other, guardian = data.pop("other_needs", None), data.pop("guardian_name", None)
         try:
             actions.triage_record(
                 actor=request.user,
                 arrival=arrival,
-                other_needs=list(other),
+                other_needs=None if other is None else list(other),
                 guardian_name=guardian,
                 request=request,
                 **data,
