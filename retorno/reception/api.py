@@ -68,6 +68,24 @@ class StatusIn(StrictSchema):
     status: Flight.Status
     note: str = Field("", max_length=300)
     arrived_count: int | None = Field(None, ge=0)
+    confirm: bool = Field(
+        False,
+        description="Closing: required when it marks anyone as not arrived or leaves anyone untriaged "
+        "(see GET /flights/{id}/close-preview); without it such a closing answers 422.",
+    )
+
+
+class PassengerOut(Schema):
+    arrival_id: int
+    name: str
+    manifest_number: int | None
+
+
+class ClosePreviewOut(Schema):
+    no_shows: list[PassengerOut]
+    untriaged: list[PassengerOut]
+    blockers: list[PassengerOut]
+    can_close: bool
 
 
 class ProblemOut(Schema):
@@ -320,6 +338,27 @@ def flight_status(request: HttpRequest, flight_id: int, payload: StatusIn):
     """Move the flight along its pipeline; closing reconciles and may be refused (422)."""
     flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.flight_manage")
     return actions.flight_set_status(actor=request.user, flight=flight, request=request, **payload.dict())
+
+
+def _passenger(arrival: Arrival) -> dict:
+    row = arrival.manifest_row if arrival.manifest_row_id else None
+    return {"arrival_id": arrival.pk, "name": arrival.display_name, "manifest_number": row.row_number if row else None}
+
+
+@router.get("/flights/{flight_id}/close-preview", response=ClosePreviewOut)
+def flight_close_preview(request: HttpRequest, flight_id: int):
+    """What closing the flight will do: who is marked as not arrived, who stays untriaged, and what
+    stops the closing (minors). Close with ``POST /flights/{id}/status`` ``{"status": "closed", "confirm": true}``."""
+    from retorno.reception.queries import flight_close_preview as preview_of
+
+    flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.flight_manage")
+    preview = preview_of(flight)
+    return {
+        "no_shows": [_passenger(a) for a in preview["no_shows"]],
+        "untriaged": [_passenger(a) for a in preview["untriaged"]],
+        "blockers": [_passenger(b["arrival"]) for b in preview["blockers"]],
+        "can_close": flight.status == Flight.Status.RECEPTION_OPEN and not preview["blockers"],
+    }
 
 
 @router.post("/flights/{flight_id}/manifest", response={201: ImportOut})

@@ -211,6 +211,35 @@ def flight_close_blockers(flight: Flight) -> list[dict]:
     return blockers
 
 
+def flight_close_preview(flight: Flight) -> dict:
+    """What closing the flight will do, by name: who is still expected (marked "did not arrive"),
+    who checked in but was not triaged, and what stops the closing (``blockers``)."""
+    arrivals = flight.arrivals.exclude(manifest_row__withdrawn=True).select_related("person", "manifest_row")
+    return {
+        "no_shows": list(arrivals.filter(status=Arrival.Status.EXPECTED).order_by("manifest_row__row_number", "id")),
+        "untriaged": list(arrivals.filter(status__in=Arrival.PRESENT, triage__isnull=True).order_by("id")),
+        "blockers": flight_close_blockers(flight) if flight.status == Flight.Status.RECEPTION_OPEN else [],
+    }
+
+
+def flight_untriaged(flight: Flight) -> list[Arrival]:
+    """Present arrivals with no triage (the closed flight's summary lists them)."""
+    return list(
+        flight.arrivals.filter(status__in=Arrival.PRESENT, triage__isnull=True)
+        .select_related("person", "manifest_row")
+        .order_by("id")
+    )
+
+
+def flight_no_shows(flight: Flight) -> list[Arrival]:
+    """Manifest passengers who did not arrive."""
+    return list(
+        flight.arrivals.filter(status=Arrival.Status.NO_SHOW, manifest_row__withdrawn=False)
+        .select_related("person", "manifest_row")
+        .order_by("manifest_row__row_number", "id")
+    )
+
+
 def flight_overview(flight: Flight) -> list[dict]:
     """The flight's list with who returns again, who carries a protection flag, which minors travel alone."""
     arrivals = list(flight_arrivals(flight))

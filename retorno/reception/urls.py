@@ -9,6 +9,7 @@ urlpatterns = [
     path("flights/<int:flight_id>/", views.flight, name="flight"),
     path("flights/<int:flight_id>/counts/", views.flight_counts_partial, name="counts"),
     path("flights/<int:flight_id>/status/", views.flight_status, name="status"),
+    path("flights/<int:flight_id>/close/", views.flight_close, name="flight_close"),
     path("flights/<int:flight_id>/manifest/", views.manifest_upload, name="manifest_upload"),
     path("flights/<int:flight_id>/checkin/", views.checkin, name="checkin"),
     path("flights/<int:flight_id>/walk-in/", views.walk_in, name="walk_in"),

@@ -35,10 +35,13 @@ from retorno.reception.queries import (
     arrival_is_minor,
     effective_transport,
     flight_close_blockers,
+    flight_close_preview,
     flight_counts,
     flight_get_for,
     flight_minors,
+    flight_no_shows,
     flight_overview,
+    flight_untriaged,
     flights_visible_to,
     manifest_import_get_for,
     services_total,
@@ -141,6 +144,8 @@ def flight_status(request: HttpRequest, flight_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose a valid status."))
         return redirect("reception:flight", flight_id=flight.pk)
+    if form.cleaned_data["status"] == Flight.Status.CLOSED and not request.POST.get("confirm"):
+        return redirect("reception:flight_close", flight_id=flight.pk)  # show what closing will do first
     try:
         actions.flight_set_status(
             actor=request.user,
@@ -148,6 +153,7 @@ def flight_status(request: HttpRequest, flight_id: int) -> HttpResponse:
             status=form.cleaned_data["status"],
             note=form.cleaned_data["note"],
             arrived_count=form.cleaned_data["arrived_count"],
+            confirm=bool(request.POST.get("confirm")),
             request=request,
         )
     except ValidationError as error:
@@ -155,6 +161,15 @@ def flight_status(request: HttpRequest, flight_id: int) -> HttpResponse:
     else:
         messages.success(request, _("Flight status changed."))
     return redirect("reception:flight", flight_id=flight.pk)
+
+
+@_signed_in
+def flight_close(request: HttpRequest, flight_id: int) -> HttpResponse:
+    """Before closing: who will be marked as not arrived, who is checked in but not triaged."""
+    flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.flight_manage")
+    if flight.status != Flight.Status.RECEPTION_OPEN:
+        return redirect("reception:flight", flight_id=flight.pk)
+    return render(request, "reception/flight_close.html", {"flight": flight, "preview": flight_close_preview(flight)})
 
 
 # --- Manifest import -------------------------------------------------------------------
@@ -695,6 +710,8 @@ def summary(request: HttpRequest, flight_id: int) -> HttpResponse:
             "services": services_total(flight),
             "header": exports.summary_header(),
             "rows": exports.summary_rows(flight),
+            "no_shows": flight_no_shows(flight),
+            "untriaged": flight_untriaged(flight),
         },
     )
 

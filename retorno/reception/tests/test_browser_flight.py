@@ -78,6 +78,8 @@ def test_clerk_runs_a_whole_flight(page, sign_in, clerk, tmp_path):
     # Close.
     page.goto(f"{page.base_url}/reception/flights/{flight.pk}/")
     page.click("button[value=closed]")
+    page.wait_for_selector("#confirm-close")
+    page.click("#confirm-close")
     page.wait_for_selector("text=Cerrado")
     flight.refresh_from_db()
     assert flight.status == Flight.Status.CLOSED
