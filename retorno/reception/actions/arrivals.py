@@ -286,6 +286,8 @@ def triage_record(
             note=_("Recorded at reception triage"),
             request=request,
         )
+    if newly_consented:
+        _after_arrival(actor=actor, arrival=arrival, request=request)  # follow-ups, now that they may be contacted
     if triage.contact_phone and not arrival.person.contacts.filter(value=triage.contact_phone).exists():
         contact_add(
             actor=actor, person=arrival.person, kind=Contact.Kind.PHONE, value=triage.contact_phone, request=request
