@@ -582,3 +582,45 @@ def minors(request: HttpRequest, flight_id: int):
 def acknowledge(request: HttpRequest, arrival_id: int):
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.protection_acknowledge")
     return actions.protection_acknowledge(actor=request.user, arrival=arrival, request=request)
+
+
+class WorkItemOut(Schema):
+    id: int
+    kind: str = Field(description="psychosocial | health | dpi_request | reintegration_intake")
+    status: str = Field(description="open | taken | withdrawn")
+    person_id: int
+    arrival_id: int
+    flight_id: int
+    created_at: datetime.datetime
+
+    @staticmethod
+    def resolve_flight_id(obj) -> int:
+        return obj.arrival.flight_id
+
+
+@router.get("/work-items", response=list[WorkItemOut])
+def work_items(request: HttpRequest, kind: str):
+    """The items triage handed to a team and still waiting (``kind``: psychosocial, health,
+    dpi_request, reintegration_intake), oldest first; 403 for a team that does not own that queue."""
+    from django.core.exceptions import PermissionDenied
+
+    from retorno.accounts.access import can
+    from retorno.reception.queries import work_items_for
+
+    if not can(request.user, f"reception.work_{kind}"):
+        raise PermissionDenied
+    return list(work_items_for(user=request.user, kind=kind)[:500])
+
+
+@router.post("/work-items/{item_id}/take", response=WorkItemOut)
+def work_item_take(request: HttpRequest, item_id: int):
+    """Take a waiting item (it leaves the queue)."""
+    from django.core.exceptions import PermissionDenied
+
+    from retorno.accounts.access import can
+    from retorno.reception.models import WorkItem
+
+    item = get_object_or_404(WorkItem.objects.select_related("arrival"), pk=item_id)
+    if not can(request.user, f"reception.work_{item.kind}"):
+        raise PermissionDenied
+    return actions.work_item_take(actor=request.user, item=item, request=request)

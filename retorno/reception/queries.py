@@ -3,7 +3,7 @@
 from collections import Counter
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from retorno.accounts.access import can, require
@@ -78,12 +78,7 @@ def flight_counts(flight: Flight) -> dict[str, int]:
             .values_list("status", "n")
         )
     )
-    triages = Triage.objects.filter(arrival__flight=flight).aggregate(
-        triaged=Count("id"),
-        referred=Count(
-            "id", filter=Q(shelter=True) | Q(medical=True) | Q(psychosocial=True) | Q(refer_to_protection=True)
-        ),
-    )
+    triages = Triage.objects.filter(arrival__flight=flight).aggregate(triaged=Count("id"))
     checked_in = by_status[S.CHECKED_IN] + by_status[S.WALK_IN]
     return {
         "expected": by_status[S.EXPECTED] + by_status[S.CHECKED_IN] + by_status[S.NO_SHOW],
@@ -93,9 +88,40 @@ def flight_counts(flight: Flight) -> dict[str, int]:
         "no_shows": by_status[S.NO_SHOW],
         "waiting": by_status[S.EXPECTED],
         "triaged": triages["triaged"],
-        "referred": triages["referred"],
+        "referred": flight_referrals_count(flight),
         "transported": Ticket.objects.filter(flight=flight).count(),
     }
+
+
+def flight_referrals_count(flight: Flight) -> int:
+    """The work triage handed on for this flight: live work items (psychosocial, health, DPI,
+    reintegration intake), protection referrals and shelter referrals; never the bare flags."""
+    from django.apps import apps
+
+    from retorno.reception.models import WorkItem
+
+    total = WorkItem.objects.filter(arrival__flight=flight).exclude(status=WorkItem.Status.WITHDRAWN).count()
+    arrival_ids = flight.arrivals.values("id")
+    for label in ("protection.ProtectionReferral", "referrals.Referral"):
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        total += model.objects.filter(arrival_id__in=arrival_ids).count()
+    return total
+
+
+def work_items_for(*, user: User, kind: str):
+    """The waiting items of one kind, oldest first, for a team allowed to see that queue."""
+    from retorno.reception.models import WorkItem
+
+    if kind not in WorkItem.Kind.values or not can(user, f"reception.work_{kind}"):
+        return WorkItem.objects.none()
+    return (
+        WorkItem.objects.filter(kind=kind, status=WorkItem.Status.OPEN)
+        .select_related("person", "arrival__flight")
+        .order_by("created_at", "id")
+    )
 
 
 # --- Flags shown before and at arrival -------------------------------------------------

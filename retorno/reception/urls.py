@@ -1,6 +1,6 @@
 from django.urls import path
 
-from retorno.reception import views
+from retorno.reception import views, views_work
 
 app_name = "reception"
 urlpatterns = [
@@ -33,4 +33,6 @@ urlpatterns = [
     path("arrivals/<int:arrival_id>/ticket/", views.ticket, name="ticket"),
     path("arrivals/<int:arrival_id>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("overrides/<int:override_id>/decide/", views.override_decide, name="override_decide"),
+    path("work/", views_work.work, name="work"),
+    path("work/<int:item_id>/take/", views_work.work_take, name="work_take"),
 ]

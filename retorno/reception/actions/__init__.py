@@ -24,6 +24,7 @@ from retorno.reception.actions.transport import (
     override_request,
     ticket_issue,
 )
+from retorno.reception.actions.work import work_item_take, work_items_sync
 
 __all__ = [
     "allocation_run",
@@ -46,4 +47,6 @@ __all__ = [
     "ticket_issue",
     "triage_record",
     "walk_in_register",
+    "work_item_take",
+    "work_items_sync",
 ]

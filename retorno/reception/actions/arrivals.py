@@ -14,6 +14,7 @@ from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, changes, snapshot
 from retorno.people.actions import consent_record, contact_add, person_create
 from retorno.people.models import Consent, Contact, Person
+from retorno.reception.actions.work import work_items_sync
 from retorno.reception.matching import linked_person_is_free
 from retorno.reception.models import Arrival, Flight, ServiceGiven, Triage, TriageNeed
 
@@ -293,6 +294,7 @@ def triage_record(
             actor=actor, person=arrival.person, kind=Contact.Kind.PHONE, value=triage.contact_phone, request=request
         )
     _after_triage(actor=actor, arrival=arrival, triage=triage, before=before, request=request)
+    work_items_sync(actor=actor, arrival=arrival, triage=triage, request=request)
     old, new = changes(before, after)
     audit_write(
         actor=actor,
