@@ -543,6 +543,13 @@ def transport(request: HttpRequest, flight_id: int):
     }
 
 
+@router.post("/flights/{flight_id}/tickets", response={201: list[TicketOut]})
+def tickets_bulk(request: HttpRequest, flight_id: int):
+    """Issue every ticket the current allocation gives and that is not issued yet (all or none)."""
+    flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.transport")
+    return 201, actions.tickets_issue_allocated(actor=request.user, flight=flight, request=request)
+
+
 @router.post("/arrivals/{arrival_id}/override", response={201: OverrideOut})
 def override(request: HttpRequest, arrival_id: int, payload: OverrideIn):
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.transport")

@@ -309,6 +309,20 @@ def current_allocation(flight: Flight) -> AllocationRun | None:
     return flight.allocation_runs.order_by("-run_at", "-id").first()
 
 
+def decision_text(decision: dict | None) -> str:
+    """A stored allocation decision in the user's language (from its code and parameters)."""
+    from django.utils.translation import get_language
+
+    from retorno.reception.allocation import render
+
+    if not decision:
+        return ""
+    language = get_language() or "es"
+    if decision.get("params") is None:  # a run stored before decisions kept their parameters
+        return decision.get("message_en" if language.startswith("en") else "message_es", "")
+    return render(decision["reason"], decision["params"], language)
+
+
 def effective_transport(flight: Flight) -> dict[int, dict]:
     """arrival id -> {"allocated", "by_override", "message_es", "message_en", "decision"}.
 
@@ -342,11 +356,16 @@ def transport_summary(flight: Flight) -> dict:
     ticketed = {t.arrival_id for t in tickets}
     unmet = 0
     unmet_cost = Decimal("0")
+    allocated = spent  # tickets issued, plus the fares allocated and not yet issued
     if run is not None:
         for decision in run.decisions:
             state = effective.get(decision["arrival"], {})
             in_need = decision["reason"] not in ("can_pay", "family_collecting")
-            if in_need and not state.get("allocated") and decision["arrival"] not in ticketed:
+            if decision["arrival"] in ticketed:
+                continue
+            if state.get("allocated") and decision.get("fare"):
+                allocated += Decimal(decision["fare"])
+            elif in_need and not state.get("allocated"):
                 unmet += 1
                 if decision.get("fare"):
                     unmet_cost += Decimal(decision["fare"])
@@ -354,6 +373,7 @@ def transport_summary(flight: Flight) -> dict:
         "budget": amount,
         "currency": currency,
         "spent": spent,
+        "allocated": allocated,
         "remaining": amount - spent,
         "tickets": len(tickets),
         "run": run,

@@ -16,6 +16,7 @@ urlpatterns = [
     path("flights/<int:flight_id>/transport/", views.transport, name="transport"),
     path("flights/<int:flight_id>/transport/allocate/", views.allocate, name="allocate"),
     path("flights/<int:flight_id>/transport/budget/", views.budget, name="budget"),
+    path("flights/<int:flight_id>/transport/tickets/", views.tickets_bulk, name="tickets_bulk"),
     path("flights/<int:flight_id>/minors/", views.minors, name="minors"),
     path("flights/<int:flight_id>/summary/", views.summary, name="summary"),
     path("flights/<int:flight_id>/summary.pdf", views.summary_pdf, name="summary_pdf"),

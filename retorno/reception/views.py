@@ -33,6 +33,7 @@ from retorno.reception.models import Arrival, Flight, ManifestImport, NeedAssess
 from retorno.reception.queries import (
     arrival_get_for,
     arrival_is_minor,
+    decision_text,
     effective_transport,
     flight_close_blockers,
     flight_close_preview,
@@ -449,6 +450,9 @@ def arrival(request: HttpRequest, arrival_id: int) -> HttpResponse:
             "services": arrival.services.select_related("given_by"),
             "overrides": arrival.transport_overrides.all(),
             "transport": effective_transport(arrival.flight).get(arrival.pk),
+            "transport_text": decision_text(
+                (effective_transport(arrival.flight).get(arrival.pk) or {}).get("decision")
+            ),
             "ticket": getattr(arrival, "ticket", None),
             "can_triage": can(request.user, "reception.triage"),
             "can_transport": can(request.user, "reception.transport"),
@@ -527,7 +531,6 @@ def assessment(request: HttpRequest, arrival_id: int) -> HttpResponse:
 def transport(request: HttpRequest, flight_id: int) -> HttpResponse:
     flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.transport")
     effective = effective_transport(flight)
-    english = (get_language() or "es").startswith("en")
     arrivals = {
         a.pk: a for a in Arrival.objects.filter(flight=flight).select_related("person", "manifest_row", "ticket")
     }
@@ -542,7 +545,7 @@ def transport(request: HttpRequest, flight_id: int) -> HttpResponse:
                 {
                     "arrival": arrivals.get(d["arrival"]),
                     "decision": d,
-                    "message": d["message_en"] if english else d["message_es"],
+                    "message": decision_text(d),
                     "allocated": state.get("allocated", d["allocated"]),
                     "by_override": state.get("by_override", False),
                 }
@@ -557,6 +560,9 @@ def transport(request: HttpRequest, flight_id: int) -> HttpResponse:
             "flight": flight,
             "summary": summary,
             "decisions": decisions,
+            "to_issue": sum(
+                1 for d in decisions if d["allocated"] and d["arrival"] and not hasattr(d["arrival"], "ticket")
+            ),
             "pending": pending,
             "budget_form": BudgetForm(initial={"amount": summary["budget"], "currency": summary["currency"]}),
             "can_budget": can(request.user, "reception.budget_set"),
@@ -652,6 +658,20 @@ def ticket(request: HttpRequest, arrival_id: int) -> HttpResponse:
     if request.POST.get("back") == "transport":
         return redirect("reception:transport", flight_id=arrival.flight_id)
     return redirect("reception:arrival", arrival_id=arrival.pk)
+
+
+@require_POST
+@_signed_in
+def tickets_bulk(request: HttpRequest, flight_id: int) -> HttpResponse:
+    """Issue every allocated ticket of the flight at once."""
+    flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.transport")
+    try:
+        done = actions.tickets_issue_allocated(actor=request.user, flight=flight, request=request)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("%(n)s tickets issued.") % {"n": len(done)})
+    return redirect("reception:transport", flight_id=flight.pk)
 
 
 # --- Minors (protection) ---------------------------------------------------------------
