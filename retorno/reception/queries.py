@@ -414,3 +414,82 @@ def triage_guardian_name(arrival: Arrival) -> str:
         return ""
     consent = consents_in_force(person=arrival.person).get(Consent.Purpose.REINTEGRATION)
     return consent.guardian_name if consent and consent.given else ""
+
+
+def vulnerability_from_triage(triage, *, minor: bool) -> int:
+    """A starting vulnerability (0–5) from what triage found; staff adjust it."""
+    if triage is None:
+        return 1 if minor else 0
+    score = sum(
+        [
+            minor,
+            triage.unaccompanied_minor,
+            triage.refer_to_protection,
+            triage.medical,
+            triage.psychosocial,
+            triage.shelter,
+        ]
+    )
+    return min(5, int(score))
+
+
+def transport_needs_table(flight: Flight) -> list[dict]:
+    """One row per person present: the stored assessment, or a prefill (destination from the
+    person's municipality, vulnerability from triage) that is saved only when staff save it."""
+    from retorno.reception.models import NeedAssessment
+
+    arrivals = (
+        flight.arrivals.filter(status__in=Arrival.PRESENT)
+        .select_related("person__origin_municipality__department", "manifest_row", "triage")
+        .order_by("manifest_row__row_number", "id")
+    )
+    stored = {
+        a.arrival_id: a
+        for a in NeedAssessment.objects.filter(arrival__flight=flight).select_related("destination__department")
+    }
+    rows = []
+    for arrival in arrivals:
+        assessment = stored.get(arrival.pk)
+        triage = getattr(arrival, "triage", None)
+        if assessment is not None:
+            values = {
+                "can_pay": assessment.can_pay,
+                "family_collecting": assessment.family_collecting,
+                "destination": assessment.destination,
+                "vulnerability": assessment.vulnerability,
+            }
+        else:
+            values = {
+                "can_pay": False,
+                "family_collecting": False,
+                "destination": arrival.person.origin_municipality,
+                "vulnerability": vulnerability_from_triage(triage, minor=arrival_is_minor(arrival)),
+            }
+        rows.append(
+            {
+                "arrival": arrival,
+                "name": arrival.display_name,
+                "number": arrival.manifest_row.row_number if arrival.manifest_row_id else None,
+                "stored": values if assessment is not None else None,
+                "needs_transport": bool(triage and triage.transport_home),
+                **values,
+            }
+        )
+    return rows
+
+
+def next_to_triage(arrival: Arrival) -> Arrival | None:
+    """The next person present on the flight without a triage, after this one in manifest order
+    (then from the top): "save and next passenger"."""
+    waiting = list(
+        arrival.flight.arrivals.filter(status__in=Arrival.PRESENT, triage__isnull=True)
+        .exclude(pk=arrival.pk)
+        .select_related("manifest_row")
+        .order_by("manifest_row__row_number", "id")
+    )
+
+    def position(a: Arrival) -> tuple:
+        return (a.manifest_row.row_number if a.manifest_row_id else 10**9, a.pk)
+
+    here = position(arrival)
+    return next((a for a in waiting if position(a) > here), waiting[0] if waiting else None)

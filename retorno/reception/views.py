@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -45,6 +46,7 @@ from retorno.reception.queries import (
     flight_untriaged,
     flights_visible_to,
     manifest_import_get_for,
+    next_to_triage,
     services_total,
     transport_summary,
     triage_guardian_name,
@@ -485,6 +487,9 @@ def triage(request: HttpRequest, arrival_id: int) -> HttpResponse:
             messages.error(request, _errors(error))
         else:
             messages.success(request, _("Triage saved."))
+            following = next_to_triage(arrival) if request.POST.get("next") else None
+            if following is not None:
+                return redirect(f"{reverse('reception:arrival', args=[following.pk])}#triage-form")
     else:
         messages.error(request, _("The triage was not saved: check the fields."))
     return redirect("reception:arrival", arrival_id=arrival.pk)
