@@ -81,7 +81,10 @@ class Reason(StrEnum):
     NO_FARE = "no_fare"
     FARE_OVER_BUDGET = "fare_over_budget"
     WOULD_REDUCE_COUNT = "would_reduce_count"
-    LOWER_PRIORITY = "lower_priority"
+    # Sets of the same size with this person exist, but each is worse on the objective:
+    LEAVES_OUT_MORE_VULNERABLE = "leaves_out_more_vulnerable"  # criterion 2 ({vulnerability})
+    COSTS_MORE = "costs_more"  # same vulnerabilities helped, criterion 3 ({extra})
+    TIE_BY_ORDER = "tie_by_order"  # same vulnerabilities and cost, criterion 4
 
 
 MESSAGES: dict[Reason, tuple[str, str]] = {
@@ -109,11 +112,47 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
         "Con su pasaje ({fare}) llegarían a casa menos de {count} personas.",
         "With this fare ({fare}) fewer than {count} people would get home.",
     ),
-    Reason.LOWER_PRIORITY: (
-        "El presupuesto alcanzó para {count} personas más vulnerables (o igual de vulnerables con pasaje más barato).",
-        "The budget covered {count} people who are more vulnerable (or as vulnerable with a cheaper fare).",
+    Reason.LEAVES_OUT_MORE_VULNERABLE: (
+        "Darle pasaje ({fare}) dejaría sin pasaje a alguien con vulnerabilidad {vulnerability} o más.",
+        "A ticket for this person ({fare}) would leave out someone with vulnerability {vulnerability} or more.",
+    ),
+    Reason.COSTS_MORE: (
+        "Se ayudaría a personas igual de vulnerables, pero su pasaje ({fare}) costaría {extra} más al vuelo.",
+        "As vulnerable people would be helped, but this fare ({fare}) would cost the flight {extra} more.",
+    ),
+    Reason.TIE_BY_ORDER: (
+        "Empate con otra persona igual de vulnerable y con la misma tarifa ({fare}): decidió el orden de la lista.",
+        "A tie with someone as vulnerable and with the same fare ({fare}): the list order decided.",
     ),
 }
+
+
+TICKETED = "ticketed"  # stored for a person whose ticket was issued before a re-allocation
+MESSAGES_OTHER = {
+    TICKETED: ("Pasaje emitido ({fare}) antes de esta asignación.", "Ticket issued ({fare}) before this allocation."),
+}
+
+
+def render(reason: str, params: dict, language: str) -> str:
+    """A stored decision (reason code and parameters) in ``language`` ("es" or "en")."""
+    texts = MESSAGES_OTHER.get(reason) or (
+        MESSAGES.get(Reason(reason)) if reason in Reason._value2member_map_ else None
+    )
+    if texts is None:
+        return reason
+    from retorno.lib.money import format_money
+
+    currency = params.get("currency", "USD")
+    values = {k: (format_money(v, currency, language=language[:2]) if k in _MONEY_PARAMS else v) for k, v in params.items()}
+    return texts[1 if language.startswith("en") else 0].format_map(_Missing(values))
+
+
+_MONEY_PARAMS = frozenset({"fare", "budget", "extra"})
+
+
+class _Missing(dict):
+    def __missing__(self, key: str) -> str:
+        return "—"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +166,7 @@ class Decision:
     message_es: str
     message_en: str
     priority: int | None = None  # 1 = allocated first; None when not allocated
+    params: dict | None = None  # the message's parameters, JSON-ready (amounts as text)
 
 
 @dataclass(frozen=True)
@@ -262,7 +302,10 @@ def _explain(
 ) -> Allocation:
     priority = {need.person_id: position for position, need in enumerate(chosen, start=1)}
     fares = sorted(n.fare.amount for n in candidates)  # type: ignore[union-attr]
-    decisions = tuple(_decide(need, budget=budget, priority=priority, fares=fares, count=count) for need in needs)
+    context = _Context(budget.amount, candidates, chosen, count)
+    decisions = tuple(
+        _decide(need, budget=budget, priority=priority, fares=fares, count=count, context=context) for need in needs
+    )
     spent = sum((n.fare.amount for n in chosen), Decimal(0))  # type: ignore[union-attr]
     unmet = [d for d in decisions if not d.allocated and d.reason not in _NOT_IN_NEED]
     unmet_cost = sum((d.fare.amount for d in unmet if d.fare is not None), Decimal(0))
@@ -282,6 +325,40 @@ def _explain(
 _NOT_IN_NEED = frozenset({Reason.CAN_PAY, Reason.FAMILY_COLLECTING})
 
 
+class _Context:
+    """What explaining a refusal needs: the chosen set and the people who could have been chosen."""
+
+    def __init__(self, budget: Decimal, candidates: list[TransportNeed], chosen: list[TransportNeed], count: int):
+        self.budget, self.candidates, self.count = budget, candidates, count
+        self.chosen_vulnerabilities = sorted((n.vulnerability for n in chosen), reverse=True)
+        self.chosen_cost = sum((n.fare.amount for n in chosen), Decimal(0))  # type: ignore[union-attr]
+        self._cache: dict[tuple[int, Decimal], tuple[list[int], Decimal] | None] = {}
+
+    def best_with(self, need: TransportNeed) -> tuple[list[int], Decimal] | None:
+        """Vulnerabilities (highest first) and cost of the best set of ``count`` people that includes
+        ``need`` (None when there is none). People alike in vulnerability and fare share the answer."""
+        key = (need.vulnerability, need.fare.amount)  # type: ignore[union-attr]
+        if key not in self._cache:
+            found = self._best_with(need)
+            self._cache[key] = (
+                None
+                if found is None
+                else (
+                    sorted((n.vulnerability for n in found), reverse=True),
+                    sum((n.fare.amount for n in found), Decimal(0)),  # type: ignore[union-attr]
+                )
+            )
+        return self._cache[key]
+
+    def _best_with(self, need: TransportNeed) -> list[TransportNeed] | None:
+        others = [n for n in self.candidates if n.person_id != need.person_id]
+        fare = need.fare.amount  # type: ignore[union-attr]
+        cheapest = sorted(n.fare.amount for n in others)[: self.count - 1]  # type: ignore[union-attr]
+        if self.count == 0 or len(cheapest) < self.count - 1 or fare + sum(cheapest, Decimal(0)) > self.budget:
+            return None
+        return [need, *_choose(self.budget - fare, others, self.count - 1)]
+
+
 def _decide(
     need: TransportNeed,
     *,
@@ -289,62 +366,56 @@ def _decide(
     priority: dict[PersonId, int],
     fares: list[Decimal],
     count: int,
+    context: _Context,
 ) -> Decision:
-    reason = _reason(need, budget=budget.amount, priority=priority, fares=fares, count=count)
-    params = {
-        "fare": need.fare,
-        "budget": budget,
+    reason, extra = _reason(need, budget=budget.amount, priority=priority, context=context)
+    params: dict = {
+        "fare": f"{need.fare.amount:.2f}" if need.fare else None,
+        "budget": f"{budget.amount:.2f}",
+        "currency": budget.currency,
         "rank": priority.get(need.person_id),
         "count": len(priority) if reason is Reason.ALLOCATED else count,
         "vulnerability": need.vulnerability,
+        **extra,
     }
-    message_es, message_en = MESSAGES[reason]
-
-    def in_language(language: str) -> dict:  # money as the reader's language writes it
-        from retorno.lib.money import format_money
-
-        amounts = {"fare": need.fare, "budget": budget}
-        return params | {
-            k: format_money(m.amount, m.currency, language=language) for k, m in amounts.items() if m is not None
-        }
-
     return Decision(
         person_id=need.person_id,
         allocated=reason is Reason.ALLOCATED,
         reason=reason,
         fare=need.fare,
-        message_es=message_es.format(**in_language("es")),
-        message_en=message_en.format(**in_language("en")),
+        message_es=render(reason, params, "es"),
+        message_en=render(reason, params, "en"),
         priority=priority.get(need.person_id),
+        params=params,
     )
 
 
 def _reason(
-    need: TransportNeed,
-    *,
-    budget: Decimal,
-    priority: dict[PersonId, int],
-    fares: list[Decimal],
-    count: int,
-) -> Reason:
+    need: TransportNeed, *, budget: Decimal, priority: dict[PersonId, int], context: _Context
+) -> tuple[Reason, dict]:
+    """The true reason, found by comparing the chosen set with the best set that includes this
+    person, criterion by criterion of the objective (see the module docstring)."""
     if need.can_pay:
-        return Reason.CAN_PAY
+        return Reason.CAN_PAY, {}
     if need.family_collecting:
-        return Reason.FAMILY_COLLECTING
+        return Reason.FAMILY_COLLECTING, {}
     if need.fare is None:
-        return Reason.NO_FARE
+        return Reason.NO_FARE, {}
     if need.person_id in priority:
-        return Reason.ALLOCATED
-    fare = need.fare.amount
-    if fare > budget or count == 0:
-        return Reason.FARE_OVER_BUDGET
-    # The cheapest way to send this person with count - 1 others: if the person's fare is
-    # among the count cheapest, that is exactly the count cheapest, which fit.
-    if fare <= fares[count - 1]:
-        return Reason.LOWER_PRIORITY
-    if fare + sum(fares[: count - 1], Decimal(0)) > budget:
-        return Reason.WOULD_REDUCE_COUNT
-    return Reason.LOWER_PRIORITY
+        return Reason.ALLOCATED, {}
+    if need.fare.amount > budget:
+        return Reason.FARE_OVER_BUDGET, {}
+    best = context.best_with(need)
+    if best is None:
+        return Reason.WOULD_REDUCE_COUNT, {}
+    theirs, cost = best
+    for chosen_v, their_v in zip(context.chosen_vulnerabilities, theirs, strict=True):
+        if chosen_v != their_v:
+            # The chosen set helps more people of vulnerability ``chosen_v`` or more.
+            return Reason.LEAVES_OUT_MORE_VULNERABLE, {"vulnerability": chosen_v}
+    if cost > context.chosen_cost:
+        return Reason.COSTS_MORE, {"extra": f"{cost - context.chosen_cost:.2f}"}
+    return Reason.TIE_BY_ORDER, {}
 
 
 def bench_allocation(*, n: int = 200, seed: int = 7, repeat: int = 5) -> float:

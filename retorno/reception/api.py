@@ -3,8 +3,10 @@
 import datetime
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Router, Schema
 from ninja.files import UploadedFile
 
@@ -66,6 +68,24 @@ class StatusIn(StrictSchema):
     status: Flight.Status
     note: str = Field("", max_length=300)
     arrived_count: int | None = Field(None, ge=0)
+    confirm: bool = Field(
+        False,
+        description="Closing: required when it marks anyone as not arrived or leaves anyone untriaged "
+        "(see GET /flights/{id}/close-preview); without it such a closing answers 422.",
+    )
+
+
+class PassengerOut(Schema):
+    arrival_id: int
+    name: str
+    manifest_number: int | None
+
+
+class ClosePreviewOut(Schema):
+    no_shows: list[PassengerOut]
+    untriaged: list[PassengerOut]
+    blockers: list[PassengerOut]
+    can_close: bool
 
 
 class ProblemOut(Schema):
@@ -168,10 +188,16 @@ class TriageOut(Schema):
     unaccompanied_minor: bool
     refer_to_protection: bool
     protection_acknowledged: bool
+    contact_phone: str
+    other_needs: list[str]
 
     @staticmethod
     def resolve_protection_acknowledged(obj) -> bool:
         return obj.protection_acknowledged_at is not None
+
+    @staticmethod
+    def resolve_other_needs(obj) -> list[str]:
+        return sorted(obj.other_needs.values_list("code", flat=True))
 
 
 class ServiceIn(StrictSchema):
@@ -308,6 +334,27 @@ def flight_status(request: HttpRequest, flight_id: int, payload: StatusIn):
     return actions.flight_set_status(actor=request.user, flight=flight, request=request, **payload.dict())
 
 
+def _passenger(arrival: Arrival) -> dict:
+    row = arrival.manifest_row if arrival.manifest_row_id else None
+    return {"arrival_id": arrival.pk, "name": arrival.display_name, "manifest_number": row.row_number if row else None}
+
+
+@router.get("/flights/{flight_id}/close-preview", response=ClosePreviewOut)
+def flight_close_preview(request: HttpRequest, flight_id: int):
+    """What closing the flight will do: who is marked as not arrived, who stays untriaged, and what
+    stops the closing (minors). Close with ``POST /flights/{id}/status`` ``{"status": "closed", "confirm": true}``."""
+    from retorno.reception.queries import flight_close_preview as preview_of
+
+    flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.flight_manage")
+    preview = preview_of(flight)
+    return {
+        "no_shows": [_passenger(a) for a in preview["no_shows"]],
+        "untriaged": [_passenger(a) for a in preview["untriaged"]],
+        "blockers": [_passenger(b["arrival"]) for b in preview["blockers"]],
+        "can_close": flight.status == Flight.Status.RECEPTION_OPEN and not preview["blockers"],
+    }
+
+
 @router.post("/flights/{flight_id}/manifest", response={201: ImportOut})
 def manifest_upload(
     request: HttpRequest, flight_id: int, file: File[UploadedFile], source: Form[str] = "", commit: Form[bool] = False
@@ -386,10 +433,19 @@ def arrival_check_in(request: HttpRequest, arrival_id: int, payload: CheckInIn):
     return _one(actions.arrival_check_in(actor=request.user, arrival=arrival, person=person, request=request))
 
 
-@router.get("/arrivals/{arrival_id}/likely-matches", response=list[CandidateOut])
+class DeskCandidateOut(CandidateOut):
+    strong: bool = Field(
+        description="Strong evidence: the same identity document, or every name word and the full birth date"
+    )
+    default: bool = Field(
+        description="The choice the check-in screen confirms on Enter (at most one; else: new person)"
+    )
+
+
+@router.get("/arrivals/{arrival_id}/likely-matches", response=list[DeskCandidateOut])
 def arrival_likely_matches(request: HttpRequest, arrival_id: int):
     """Registry persons an unlinked manifest passenger may be, most likely first, with the reasons in
-    words; empty when no decision is needed. Decide with ``POST /arrivals/{id}/checkin``:
+    words; empty when no decision is needed. A person already on this flight is never offered. Decide with ``POST /arrivals/{id}/checkin``:
     ``{"person_id": ...}`` for the same person, ``{}`` to register the passenger as new."""
     from retorno.reception.matching import arrival_likely_matches as likely
 
@@ -423,15 +479,24 @@ def walk_in(request: HttpRequest, flight_id: int, payload: WalkInIn):
     return 201, _one(arrival)
 
 
-@router.put("/arrivals/{arrival_id}/triage", response=TriageOut)
+@router.put(
+    "/arrivals/{arrival_id}/triage",
+    response=TriageOut,
+    description="Record or correct the triage. Fields left out keep their stored value (other needs included).",
+)
 def triage(request: HttpRequest, arrival_id: int, payload: TriageIn):
     from retorno.reception.models import TriageNeed
 
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.triage")
-    data = payload.dict()
-    codes = data.pop("other_needs")
-    needs = list(TriageNeed.objects.filter(code__in=codes, is_active=True))
-    guardian = data.pop("guardian_name")
+    data = payload.dict(exclude_unset=True)  # a field left out keeps its stored value
+    codes = data.pop("other_needs", None)
+    needs = None
+    if codes is not None:
+        needs = list(TriageNeed.objects.filter(code__in=codes))
+        unknown = sorted(set(codes) - {n.code for n in needs})
+        if unknown:
+            raise ValidationError({"other_needs": _("Unknown need: %(codes)s") % {"codes": ", ".join(unknown)}})
+    guardian = data.pop("guardian_name", None)
     return actions.triage_record(
         actor=request.user, arrival=arrival, other_needs=needs, guardian_name=guardian, request=request, **data
     )
@@ -473,6 +538,13 @@ def transport(request: HttpRequest, flight_id: int):
     }
 
 
+@router.post("/flights/{flight_id}/tickets", response={201: list[TicketOut]})
+def tickets_bulk(request: HttpRequest, flight_id: int):
+    """Issue every ticket the current allocation gives and that is not issued yet (all or none)."""
+    flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.transport")
+    return 201, actions.tickets_issue_allocated(actor=request.user, flight=flight, request=request)
+
+
 @router.post("/arrivals/{arrival_id}/override", response={201: OverrideOut})
 def override(request: HttpRequest, arrival_id: int, payload: OverrideIn):
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.transport")
@@ -512,3 +584,45 @@ def minors(request: HttpRequest, flight_id: int):
 def acknowledge(request: HttpRequest, arrival_id: int):
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.protection_acknowledge")
     return actions.protection_acknowledge(actor=request.user, arrival=arrival, request=request)
+
+
+class WorkItemOut(Schema):
+    id: int
+    kind: str = Field(description="psychosocial | health | dpi_request | reintegration_intake")
+    status: str = Field(description="open | taken | withdrawn")
+    person_id: int
+    arrival_id: int
+    flight_id: int
+    created_at: datetime.datetime
+
+    @staticmethod
+    def resolve_flight_id(obj) -> int:
+        return obj.arrival.flight_id
+
+
+@router.get("/work-items", response=list[WorkItemOut])
+def work_items(request: HttpRequest, kind: str):
+    """The items triage handed to a team and still waiting (``kind``: psychosocial, health,
+    dpi_request, reintegration_intake), oldest first; 403 for a team that does not own that queue."""
+    from django.core.exceptions import PermissionDenied
+
+    from retorno.accounts.access import can
+    from retorno.reception.queries import work_items_for
+
+    if not can(request.user, f"reception.work_{kind}"):
+        raise PermissionDenied
+    return list(work_items_for(user=request.user, kind=kind)[:500])
+
+
+@router.post("/work-items/{item_id}/take", response=WorkItemOut)
+def work_item_take(request: HttpRequest, item_id: int):
+    """Take a waiting item (it leaves the queue)."""
+    from django.core.exceptions import PermissionDenied
+
+    from retorno.accounts.access import can
+    from retorno.reception.models import WorkItem
+
+    item = get_object_or_404(WorkItem.objects.select_related("arrival"), pk=item_id)
+    if not can(request.user, f"reception.work_{item.kind}"):
+        raise PermissionDenied
+    return actions.work_item_take(actor=request.user, item=item, request=request)

@@ -30,7 +30,22 @@ class ReceptionConfig(AppConfig):
                 "reception.protection_acknowledge": frozenset({R.PROTECTION, R.MANAGER}),
                 "reception.minors_home": frozenset({R.PROTECTION}),  # the home tile only
                 "reception.arrivals_panel": PROGRAMME_STAFF,
+                # Work handed on by triage flags, one queue per receiving team.
+                "reception.work_psychosocial": frozenset({R.PSYCHOSOCIAL, R.MANAGER}),
+                "reception.work_health": frozenset({R.PSYCHOSOCIAL, R.MANAGER}),
+                "reception.work_dpi_request": frozenset({R.REINTEGRATION, R.MANAGER}),
+                "reception.work_reintegration_intake": frozenset({R.REINTEGRATION, R.MANAGER}),
+                "reception.work_home": frozenset({R.PSYCHOSOCIAL, R.REINTEGRATION, R.MANAGER}),
             }
+        )
+        register_home_section(
+            HomeSection(
+                "reception.work_home",
+                _("From reception"),
+                _("People triage sent to your team: psychosocial care, health, DPI requests, reintegration intake."),
+                "reception:work",
+                32,
+            )
         )
         register_home_section(
             HomeSection(

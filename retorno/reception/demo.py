@@ -108,7 +108,7 @@ def _close_past_flight(flight: Flight, clerk: User, protection: User, rng: rando
     for decision in run.decisions:
         if decision["allocated"]:
             actions.ticket_issue(actor=clerk, arrival=flight.arrivals.get(pk=decision["arrival"]))
-    actions.flight_close(actor=clerk, flight=flight)
+    actions.flight_close(actor=clerk, flight=flight, confirm=True)
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """Validation of the reception forms (no domain rules here)."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from retorno.geo.models import Municipality
@@ -78,6 +79,9 @@ class MappingForm(forms.Form):
 
 
 class TriageForm(forms.ModelForm):
+    """The triage as stored: its other needs and the guardian of the consent on record are shown,
+    so that saving again changes only what the clerk changed (see ``changed_fields``)."""
+
     other_needs = forms.ModelMultipleChoiceField(
         queryset=TriageNeed.objects.filter(is_active=True),
         required=False,
@@ -85,6 +89,18 @@ class TriageForm(forms.ModelForm):
         label=_("Other needs"),
     )
     guardian_name = forms.CharField(label=_("Guardian giving consent (minors)"), max_length=200, required=False)
+
+    def __init__(self, *args, guardian_name: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["guardian_name"].initial = guardian_name
+        if self.instance.pk:
+            stored = self.instance.other_needs.values_list("pk", flat=True)
+            # A need retired from the list since it was ticked stays visible (and kept) on this triage.
+            self.fields["other_needs"].queryset = TriageNeed.objects.filter(Q(is_active=True) | Q(pk__in=list(stored)))
+
+    def changed_fields(self) -> dict:
+        """The cleaned values the clerk changed: nothing else is written."""
+        return {name: self.cleaned_data[name] for name in self.changed_data}
 
     class Meta:
         model = Triage
@@ -102,6 +118,7 @@ class TriageForm(forms.ModelForm):
             "contact_phone",
             "travelling_alone",
             "refer_to_protection",
+            "other_needs",
         ]
 
 

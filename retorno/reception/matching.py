@@ -178,26 +178,61 @@ def _by_score_batch(values, results, *, exclude_ids: set[int] = frozenset()) -> 
             results[i] = (sure[0].person_id, PROBABLE)
 
 
+def persons_on_flight(flight_id: int, *, exclude_arrival: int | None = None) -> set[int]:
+    """The registry persons already linked to an arrival of this flight (never "the same person" again)."""
+    from retorno.reception.models import Arrival
+
+    found = Arrival.objects.filter(flight_id=flight_id, person__isnull=False)
+    if exclude_arrival:
+        found = found.exclude(pk=exclude_arrival)
+    return set(found.values_list("person_id", flat=True))
+
+
+def linked_person_is_free(arrival) -> bool:
+    """Whether the person the import linked this manifest row to is not already on the flight."""
+    row = arrival.manifest_row
+    return bool(row.person_id) and row.person_id not in persons_on_flight(arrival.flight_id, exclude_arrival=arrival.pk)
+
+
+def strong_evidence(values: Mapping, person: Person) -> bool:
+    """Evidence strong enough for "the same person" to be the default at the desk: the same
+    identity document, or every name word and the full birth date the same (a year or a
+    similar name is never enough: namesakes are common)."""
+    cui = values.get("cui")
+    if cui and person.cui and cui == person.cui:
+        return True
+    for key, kind in (("a_number", Identifier.Kind.US_ALIEN_NUMBER), ("passport", Identifier.Kind.PASSPORT)):
+        if (
+            values.get(key)
+            and person.identifiers.filter(kind=kind, normalised=normalise_identifier(str(values[key]))).exists()
+        ):
+            return True
+    birth = _birth_date(values.get("birth_date"))
+    full_date = (values.get("birth_date_precision") or "day") == "day" and person.birth_date_precision == "exact"
+    same_name = set(tokens(str(values.get("full_name") or ""))) == set(tokens(person.full_name))
+    return bool(birth and full_date and birth == person.birth_date and same_name)
+
+
 def arrival_likely_matches(arrival, *, limit: int = 5) -> list[dict]:
     """Likely registry matches for a manifest passenger the import did not link to anyone.
 
     Rows linked at import (same CUI, A-number, passport, exact name and birth date, or a sure
-    score), arrivals already linked and walk-ins need no decision: an empty list.
+    score), arrivals already linked and walk-ins need no decision: an empty list. A person
+    already on this flight is never offered (two namesakes on one flight are two people), and a
+    row the import linked to such a person is decided again. Each match says whether the
+    evidence is strong (``strong``); ``default`` marks the one Enter confirms, if any.
     """
     from retorno.people.identity import likely_matches, manifest_record
 
     row = arrival.manifest_row if arrival.manifest_row_id else None
-    if row is None or row.person_id or arrival.person_id:
+    if row is None or arrival.person_id or (row.person_id and linked_person_is_free(arrival)):
         return []
-    return likely_matches(manifest_record(row.values), limit=limit, exclude_ids=persons_on_flight(arrival.flight_id))
-
-
-def persons_on_flight(flight_id: int) -> set[int]:
-    """Persons already linked to a passenger of this flight: two passengers are never one person."""
-    from retorno.reception.models import Arrival, ManifestRow
-
-    linked = set(Arrival.objects.filter(flight_id=flight_id, person__isnull=False).values_list("person_id", flat=True))
-    linked |= set(
-        ManifestRow.objects.filter(flight_id=flight_id, person__isnull=False).values_list("person_id", flat=True)
-    )
-    return linked
+    taken = persons_on_flight(arrival.flight_id, exclude_arrival=arrival.pk)
+    found = likely_matches(manifest_record(row.values), limit=limit, exclude_ids=taken)
+    for match in found:
+        match["strong"] = strong_evidence(row.values, match["person"])
+        match["default"] = False
+    strong = [m for m in found if m["strong"]]
+    if len(strong) == 1:
+        strong[0]["default"] = True
+    return found

@@ -513,3 +513,54 @@ class Ticket(models.Model):
 
     def __str__(self) -> str:
         return f"{self.currency} {self.amount} → {self.destination_id}"
+
+
+class WorkItem(models.Model):
+    """Work a triage flag hands to a team: psychosocial care, a health referral, a DPI request
+    draft, a reintegration intake. One per arrival and kind; unticking the flag withdraws an
+    item nobody has taken yet, ticking it again reopens it."""
+
+    class Kind(models.TextChoices):
+        PSYCHOSOCIAL = "psychosocial", _("Psychosocial care")
+        HEALTH = "health", _("Health referral")
+        DPI_REQUEST = "dpi_request", _("DPI request (draft)")
+        REINTEGRATION_INTAKE = "reintegration_intake", _("Reintegration intake")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting")
+        TAKEN = "taken", _("Taken")
+        WITHDRAWN = "withdrawn", _("Withdrawn at triage")
+
+    TRANSITIONS: dict[str, frozenset[str]] = {
+        Status.OPEN: frozenset({Status.TAKEN, Status.WITHDRAWN}),
+        Status.WITHDRAWN: frozenset({Status.OPEN}),
+        Status.TAKEN: frozenset(),
+    }
+    # The triage flag behind each kind.
+    FLAG = {
+        Kind.PSYCHOSOCIAL: "psychosocial",
+        Kind.HEALTH: "medical",
+        Kind.DPI_REQUEST: "documents_no_dpi",
+        Kind.REINTEGRATION_INTAKE: "reintegration_interest",
+    }
+
+    arrival = models.ForeignKey(Arrival, on_delete=models.PROTECT, related_name="work_items")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    taken_at = models.DateTimeField(_("taken"), null=True, blank=True)
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("work item from triage")
+        verbose_name_plural = _("work items from triage")
+        constraints = [models.UniqueConstraint(fields=["arrival", "kind"], name="one_work_item_per_arrival_and_kind")]
+        indexes = [models.Index(fields=["kind", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.arrival_id}"

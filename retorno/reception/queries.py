@@ -3,7 +3,7 @@
 from collections import Counter
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from retorno.accounts.access import can, require
@@ -78,12 +78,7 @@ def flight_counts(flight: Flight) -> dict[str, int]:
             .values_list("status", "n")
         )
     )
-    triages = Triage.objects.filter(arrival__flight=flight).aggregate(
-        triaged=Count("id"),
-        referred=Count(
-            "id", filter=Q(shelter=True) | Q(medical=True) | Q(psychosocial=True) | Q(refer_to_protection=True)
-        ),
-    )
+    triages = Triage.objects.filter(arrival__flight=flight).aggregate(triaged=Count("id"))
     checked_in = by_status[S.CHECKED_IN] + by_status[S.WALK_IN]
     on_manifest = by_status[S.EXPECTED] + by_status[S.CHECKED_IN] + by_status[S.NO_SHOW]
     return {
@@ -95,9 +90,40 @@ def flight_counts(flight: Flight) -> dict[str, int]:
         "no_shows": by_status[S.NO_SHOW],
         "waiting": by_status[S.EXPECTED],
         "triaged": triages["triaged"],
-        "referred": triages["referred"],
+        "referred": flight_referrals_count(flight),
         "transported": Ticket.objects.filter(flight=flight).count(),
     }
+
+
+def flight_referrals_count(flight: Flight) -> int:
+    """The work triage handed on for this flight: live work items (psychosocial, health, DPI,
+    reintegration intake), protection referrals and shelter referrals; never the bare flags."""
+    from django.apps import apps
+
+    from retorno.reception.models import WorkItem
+
+    total = WorkItem.objects.filter(arrival__flight=flight).exclude(status=WorkItem.Status.WITHDRAWN).count()
+    arrival_ids = flight.arrivals.values("id")
+    for label in ("protection.ProtectionReferral", "referrals.Referral"):
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        total += model.objects.filter(arrival_id__in=arrival_ids).count()
+    return total
+
+
+def work_items_for(*, user: User, kind: str):
+    """The waiting items of one kind, oldest first, for a team allowed to see that queue."""
+    from retorno.reception.models import WorkItem
+
+    if kind not in WorkItem.Kind.values or not can(user, f"reception.work_{kind}"):
+        return WorkItem.objects.none()
+    return (
+        WorkItem.objects.filter(kind=kind, status=WorkItem.Status.OPEN)
+        .select_related("person", "arrival__flight")
+        .order_by("created_at", "id")
+    )
 
 
 # --- Flags shown before and at arrival -------------------------------------------------
@@ -213,6 +239,35 @@ def flight_close_blockers(flight: Flight) -> list[dict]:
     return blockers
 
 
+def flight_close_preview(flight: Flight) -> dict:
+    """What closing the flight will do, by name: who is still expected (marked "did not arrive"),
+    who checked in but was not triaged, and what stops the closing (``blockers``)."""
+    arrivals = flight.arrivals.exclude(manifest_row__withdrawn=True).select_related("person", "manifest_row")
+    return {
+        "no_shows": list(arrivals.filter(status=Arrival.Status.EXPECTED).order_by("manifest_row__row_number", "id")),
+        "untriaged": list(arrivals.filter(status__in=Arrival.PRESENT, triage__isnull=True).order_by("id")),
+        "blockers": flight_close_blockers(flight) if flight.status == Flight.Status.RECEPTION_OPEN else [],
+    }
+
+
+def flight_untriaged(flight: Flight) -> list[Arrival]:
+    """Present arrivals with no triage (the closed flight's summary lists them)."""
+    return list(
+        flight.arrivals.filter(status__in=Arrival.PRESENT, triage__isnull=True)
+        .select_related("person", "manifest_row")
+        .order_by("id")
+    )
+
+
+def flight_no_shows(flight: Flight) -> list[Arrival]:
+    """Manifest passengers who did not arrive."""
+    return list(
+        flight.arrivals.filter(status=Arrival.Status.NO_SHOW, manifest_row__withdrawn=False)
+        .select_related("person", "manifest_row")
+        .order_by("manifest_row__row_number", "id")
+    )
+
+
 def flight_overview(flight: Flight, *, arrival_ids=None) -> list[dict]:
     """The flight's list with who returns again, who carries a protection flag, which minors travel alone.
 
@@ -263,6 +318,20 @@ def current_allocation(flight: Flight) -> AllocationRun | None:
     return flight.allocation_runs.order_by("-run_at", "-id").first()
 
 
+def decision_text(decision: dict | None) -> str:
+    """A stored allocation decision in the user's language (from its code and parameters)."""
+    from django.utils.translation import get_language
+
+    from retorno.reception.allocation import render
+
+    if not decision:
+        return ""
+    language = get_language() or "es"
+    if decision.get("params") is None:  # a run stored before decisions kept their parameters
+        return decision.get("message_en" if language.startswith("en") else "message_es", "")
+    return render(decision["reason"], decision["params"], language)
+
+
 def effective_transport(flight: Flight) -> dict[int, dict]:
     """arrival id -> {"allocated", "by_override", "message_es", "message_en", "decision"}.
 
@@ -296,11 +365,16 @@ def transport_summary(flight: Flight) -> dict:
     ticketed = {t.arrival_id for t in tickets}
     unmet = 0
     unmet_cost = Decimal("0")
+    allocated = spent  # tickets issued, plus the fares allocated and not yet issued
     if run is not None:
         for decision in run.decisions:
             state = effective.get(decision["arrival"], {})
             in_need = decision["reason"] not in ("can_pay", "family_collecting")
-            if in_need and not state.get("allocated") and decision["arrival"] not in ticketed:
+            if decision["arrival"] in ticketed:
+                continue
+            if state.get("allocated") and decision.get("fare"):
+                allocated += Decimal(decision["fare"])
+            elif in_need and not state.get("allocated"):
                 unmet += 1
                 if decision.get("fare"):
                     unmet_cost += Decimal(decision["fare"])
@@ -308,6 +382,7 @@ def transport_summary(flight: Flight) -> dict:
         "budget": amount,
         "currency": currency,
         "spent": spent,
+        "allocated": allocated,
         "remaining": amount - spent,
         "tickets": len(tickets),
         "run": run,
@@ -337,3 +412,93 @@ def services_total(flight: Flight) -> list[dict]:
         entry["quantity"] += service.quantity
         entry["cost"] += service.total
     return sorted(totals.values(), key=lambda e: e["kind"])
+
+
+def triage_guardian_name(arrival: Arrival) -> str:
+    """The guardian named on the consent in force for reintegration contact (minors), or ""."""
+    from retorno.people.models import Consent
+    from retorno.people.queries import consents_in_force
+
+    if not arrival.person_id:
+        return ""
+    consent = consents_in_force(person=arrival.person).get(Consent.Purpose.REINTEGRATION)
+    return consent.guardian_name if consent and consent.given else ""
+
+
+def vulnerability_from_triage(triage, *, minor: bool) -> int:
+    """A starting vulnerability (0–5) from what triage found; staff adjust it."""
+    if triage is None:
+        return 1 if minor else 0
+    score = sum(
+        [
+            minor,
+            triage.unaccompanied_minor,
+            triage.refer_to_protection,
+            triage.medical,
+            triage.psychosocial,
+            triage.shelter,
+        ]
+    )
+    return min(5, int(score))
+
+
+def transport_needs_table(flight: Flight) -> list[dict]:
+    """One row per person present: the stored assessment, or a prefill (destination from the
+    person's municipality, vulnerability from triage) that is saved only when staff save it."""
+    from retorno.reception.models import NeedAssessment
+
+    arrivals = (
+        flight.arrivals.filter(status__in=Arrival.PRESENT)
+        .select_related("person__origin_municipality__department", "manifest_row", "triage")
+        .order_by("manifest_row__row_number", "id")
+    )
+    stored = {
+        a.arrival_id: a
+        for a in NeedAssessment.objects.filter(arrival__flight=flight).select_related("destination__department")
+    }
+    rows = []
+    for arrival in arrivals:
+        assessment = stored.get(arrival.pk)
+        triage = getattr(arrival, "triage", None)
+        if assessment is not None:
+            values = {
+                "can_pay": assessment.can_pay,
+                "family_collecting": assessment.family_collecting,
+                "destination": assessment.destination,
+                "vulnerability": assessment.vulnerability,
+            }
+        else:
+            values = {
+                "can_pay": False,
+                "family_collecting": False,
+                "destination": arrival.person.origin_municipality,
+                "vulnerability": vulnerability_from_triage(triage, minor=arrival_is_minor(arrival)),
+            }
+        rows.append(
+            {
+                "arrival": arrival,
+                "name": arrival.display_name,
+                "number": arrival.manifest_row.row_number if arrival.manifest_row_id else None,
+                "stored": values if assessment is not None else None,
+                "needs_transport": bool(triage and triage.transport_home),
+                **values,
+            }
+        )
+    return rows
+
+
+def next_to_triage(arrival: Arrival) -> Arrival | None:
+    """The next person present on the flight without a triage, after this one in manifest order
+    (then from the top): "save and next passenger"."""
+    waiting = list(
+        arrival.flight.arrivals.filter(status__in=Arrival.PRESENT, triage__isnull=True)
+        .exclude(pk=arrival.pk)
+        .select_related("manifest_row")
+        .order_by("manifest_row__row_number", "id")
+    )
+
+    def position(a: Arrival) -> tuple:
+        return (a.manifest_row.row_number if a.manifest_row_id else 10**9, a.pk)
+
+    here = position(arrival)
+    return next((a for a in waiting if position(a) > here), waiting[0] if waiting else None)

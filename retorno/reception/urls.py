@@ -1,6 +1,6 @@
 from django.urls import path
 
-from retorno.reception import views
+from retorno.reception import views, views_desk, views_work
 
 app_name = "reception"
 urlpatterns = [
@@ -9,12 +9,15 @@ urlpatterns = [
     path("flights/<int:flight_id>/", views.flight, name="flight"),
     path("flights/<int:flight_id>/counts/", views.flight_counts_partial, name="counts"),
     path("flights/<int:flight_id>/status/", views.flight_status, name="status"),
+    path("flights/<int:flight_id>/close/", views.flight_close, name="flight_close"),
     path("flights/<int:flight_id>/manifest/", views.manifest_upload, name="manifest_upload"),
     path("flights/<int:flight_id>/checkin/", views.checkin, name="checkin"),
     path("flights/<int:flight_id>/walk-in/", views.walk_in, name="walk_in"),
     path("flights/<int:flight_id>/transport/", views.transport, name="transport"),
     path("flights/<int:flight_id>/transport/allocate/", views.allocate, name="allocate"),
     path("flights/<int:flight_id>/transport/budget/", views.budget, name="budget"),
+    path("flights/<int:flight_id>/transport/tickets/", views.tickets_bulk, name="tickets_bulk"),
+    path("flights/<int:flight_id>/transport/needs/", views_desk.transport_needs, name="transport_needs"),
     path("flights/<int:flight_id>/minors/", views.minors, name="minors"),
     path("flights/<int:flight_id>/summary/", views.summary, name="summary"),
     path("flights/<int:flight_id>/summary.pdf", views.summary_pdf, name="summary_pdf"),
@@ -32,4 +35,6 @@ urlpatterns = [
     path("arrivals/<int:arrival_id>/ticket/", views.ticket, name="ticket"),
     path("arrivals/<int:arrival_id>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("overrides/<int:override_id>/decide/", views.override_decide, name="override_decide"),
+    path("work/", views_work.work, name="work"),
+    path("work/<int:item_id>/take/", views_work.work_take, name="work_take"),
 ]

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -29,21 +30,27 @@ from retorno.reception.forms import (
     TriageForm,
     WalkInForm,
 )
-from retorno.reception.matching import arrival_likely_matches
+from retorno.reception.matching import arrival_likely_matches, persons_on_flight
 from retorno.reception.models import Arrival, Flight, ManifestImport, NeedAssessment, TransportOverride
 from retorno.reception.queries import (
     arrival_get_for,
     arrival_is_minor,
+    decision_text,
     effective_transport,
     flight_close_blockers,
+    flight_close_preview,
     flight_counts,
     flight_get_for,
     flight_minors,
+    flight_no_shows,
     flight_overview,
+    flight_untriaged,
     flights_visible_to,
     manifest_import_get_for,
+    next_to_triage,
     services_total,
     transport_summary,
+    triage_guardian_name,
 )
 
 
@@ -141,6 +148,8 @@ def flight_status(request: HttpRequest, flight_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose a valid status."))
         return redirect("reception:flight", flight_id=flight.pk)
+    if form.cleaned_data["status"] == Flight.Status.CLOSED and not request.POST.get("confirm"):
+        return redirect("reception:flight_close", flight_id=flight.pk)  # show what closing will do first
     try:
         actions.flight_set_status(
             actor=request.user,
@@ -148,6 +157,7 @@ def flight_status(request: HttpRequest, flight_id: int) -> HttpResponse:
             status=form.cleaned_data["status"],
             note=form.cleaned_data["note"],
             arrived_count=form.cleaned_data["arrived_count"],
+            confirm=bool(request.POST.get("confirm")),
             request=request,
         )
     except ValidationError as error:
@@ -155,6 +165,15 @@ def flight_status(request: HttpRequest, flight_id: int) -> HttpResponse:
     else:
         messages.success(request, _("Flight status changed."))
     return redirect("reception:flight", flight_id=flight.pk)
+
+
+@_signed_in
+def flight_close(request: HttpRequest, flight_id: int) -> HttpResponse:
+    """Before closing: who will be marked as not arrived, who is checked in but not triaged."""
+    flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.flight_manage")
+    if flight.status != Flight.Status.RECEPTION_OPEN:
+        return redirect("reception:flight", flight_id=flight.pk)
+    return render(request, "reception/flight_close.html", {"flight": flight, "preview": flight_close_preview(flight)})
 
 
 # --- Manifest import -------------------------------------------------------------------
@@ -291,6 +310,8 @@ def _decision_context(arrival: Arrival, matches: list[dict]) -> dict:
         "likely_matches": matches,
         "link_name": "person",
         "link_label": _("Same person: check in this record"),
+        # Enter confirms the safe choice unless the evidence for one person is strong.
+        "new_is_default": not any(m.get("default") for m in matches),
     }
 
 
@@ -324,7 +345,7 @@ def arrival_check_in(request: HttpRequest, arrival_id: int) -> HttpResponse:
         arrival = actions.arrival_check_in(actor=request.user, arrival=arrival, person=person, request=request)
     except ValidationError as error:
         if htmx:
-            return HttpResponse(_errors(error), status=422)
+            return HttpResponse(_errors(error), status=422, content_type="text/plain; charset=utf-8")
         messages.error(request, _errors(error))
     else:
         if not htmx:
@@ -346,7 +367,7 @@ def arrival_no_show(request: HttpRequest, arrival_id: int) -> HttpResponse:
         arrival = actions.arrival_mark_no_show(actor=request.user, arrival=arrival, request=request)
     except ValidationError as error:
         if request.headers.get("HX-Request"):
-            return HttpResponse(_errors(error), status=422)
+            return HttpResponse(_errors(error), status=422, content_type="text/plain; charset=utf-8")
         messages.error(request, _errors(error))
     if request.headers.get("HX-Request"):
         return _checkin_row(request, arrival)
@@ -372,7 +393,8 @@ def walk_in(request: HttpRequest, flight_id: int) -> HttpResponse:
             messages.success(request, _("%(name)s checked in (not on the manifest).") % {"name": person.full_name})
             return redirect("reception:arrival", arrival_id=arrival.pk)
     elif request.method == "POST" and form.is_valid() and not request.POST.get("confirm_new"):
-        matches = likely_matches(form_record(form.cleaned_data))
+        taken = persons_on_flight(flight.pk)  # never offered: two namesakes on one flight are two people
+        matches = [m for m in likely_matches(form_record(form.cleaned_data)) if m["person"].pk not in taken]
     if request.method == "POST" and form.is_valid() and not matches and not request.POST.get("link_person"):
         try:
             arrival = actions.walk_in_register(
@@ -424,13 +446,16 @@ def arrival(request: HttpRequest, arrival_id: int) -> HttpResponse:
             "flight": arrival.flight,
             "minor": arrival_is_minor(arrival),
             "triage": triage,
-            "triage_form": TriageForm(instance=triage, prefix="t"),
+            "triage_form": TriageForm(instance=triage, prefix="t", guardian_name=triage_guardian_name(arrival)),
             "service_form": ServiceForm(prefix="s"),
             "assessment_form": AssessmentForm(instance=assessment, prefix="a"),
             "override_form": OverrideForm(prefix="o"),
             "services": arrival.services.select_related("given_by"),
             "overrides": arrival.transport_overrides.all(),
             "transport": effective_transport(arrival.flight).get(arrival.pk),
+            "transport_text": decision_text(
+                (effective_transport(arrival.flight).get(arrival.pk) or {}).get("decision")
+            ),
             "ticket": getattr(arrival, "ticket", None),
             "can_triage": can(request.user, "reception.triage"),
             "can_transport": can(request.user, "reception.transport"),
@@ -443,15 +468,18 @@ def arrival(request: HttpRequest, arrival_id: int) -> HttpResponse:
 @_signed_in
 def triage(request: HttpRequest, arrival_id: int) -> HttpResponse:
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.triage")
-    form = TriageForm(request.POST, instance=getattr(arrival, "triage", None), prefix="t")
+    stored = getattr(arrival, "triage", None)
+    guardian_on_record = triage_guardian_name(arrival)
+    form = TriageForm(request.POST, instance=stored, prefix="t", guardian_name=guardian_on_record)
     if form.is_valid():
-        data = dict(form.cleaned_data)
-        other, guardian = data.pop("other_needs"), data.pop("guardian_name")
+        # Only what the clerk changed is written: a field the form could not show is never erased.
+        data = form.changed_fields() if stored else dict(form.cleaned_data)
+        other, guardian = data.pop("other_needs", None), data.pop("guardian_name", None)
         try:
             actions.triage_record(
                 actor=request.user,
                 arrival=arrival,
-                other_needs=list(other),
+                other_needs=None if other is None else list(other),
                 guardian_name=guardian,
                 request=request,
                 **data,
@@ -460,6 +488,9 @@ def triage(request: HttpRequest, arrival_id: int) -> HttpResponse:
             messages.error(request, _errors(error))
         else:
             messages.success(request, _("Triage saved."))
+            following = next_to_triage(arrival) if request.POST.get("next") else None
+            if following is not None:
+                return redirect(f"{reverse('reception:arrival', args=[following.pk])}#triage-form")
     else:
         messages.error(request, _("The triage was not saved: check the fields."))
     return redirect("reception:arrival", arrival_id=arrival.pk)
@@ -506,7 +537,6 @@ def assessment(request: HttpRequest, arrival_id: int) -> HttpResponse:
 def transport(request: HttpRequest, flight_id: int) -> HttpResponse:
     flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.transport")
     effective = effective_transport(flight)
-    english = (get_language() or "es").startswith("en")
     arrivals = {
         a.pk: a for a in Arrival.objects.filter(flight=flight).select_related("person", "manifest_row", "ticket")
     }
@@ -521,7 +551,7 @@ def transport(request: HttpRequest, flight_id: int) -> HttpResponse:
                 {
                     "arrival": arrivals.get(d["arrival"]),
                     "decision": d,
-                    "message": d["message_en"] if english else d["message_es"],
+                    "message": decision_text(d),
                     "allocated": state.get("allocated", d["allocated"]),
                     "by_override": state.get("by_override", False),
                 }
@@ -536,6 +566,9 @@ def transport(request: HttpRequest, flight_id: int) -> HttpResponse:
             "flight": flight,
             "summary": summary,
             "decisions": decisions,
+            "to_issue": sum(
+                1 for d in decisions if d["allocated"] and d["arrival"] and not hasattr(d["arrival"], "ticket")
+            ),
             "pending": pending,
             "budget_form": BudgetForm(initial={"amount": summary["budget"], "currency": summary["currency"]}),
             "can_budget": can(request.user, "reception.budget_set"),
@@ -633,6 +666,20 @@ def ticket(request: HttpRequest, arrival_id: int) -> HttpResponse:
     return redirect("reception:arrival", arrival_id=arrival.pk)
 
 
+@require_POST
+@_signed_in
+def tickets_bulk(request: HttpRequest, flight_id: int) -> HttpResponse:
+    """Issue every allocated ticket of the flight at once."""
+    flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.transport")
+    try:
+        done = actions.tickets_issue_allocated(actor=request.user, flight=flight, request=request)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("%(n)s tickets issued.") % {"n": len(done)})
+    return redirect("reception:transport", flight_id=flight.pk)
+
+
 # --- Minors (protection) ---------------------------------------------------------------
 
 
@@ -689,6 +736,8 @@ def summary(request: HttpRequest, flight_id: int) -> HttpResponse:
             "services": services_total(flight),
             "header": exports.summary_header(),
             "rows": exports.summary_rows(flight),
+            "no_shows": flight_no_shows(flight),
+            "untriaged": flight_untriaged(flight),
         },
     )
 

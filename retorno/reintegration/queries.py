@@ -3,7 +3,20 @@
 import datetime
 from decimal import Decimal
 
-from django.db.models import Avg, Count, DecimalField, ExpressionWrapper, F, Q, QuerySet, Sum, Value
+from django.db.models import (
+    Avg,
+    BooleanField,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -73,16 +86,40 @@ def with_questionnaire_state(followups: QuerySet[FollowUp]) -> QuerySet[FollowUp
     )
 
 
-def worklist(*, user: User, until: datetime.date | None = None) -> dict[str, list[FollowUp]]:
-    """The officer's follow-ups still due, by due date, and those nobody has taken yet."""
-    due = with_questionnaire_state(followups_visible_to(user).filter(status=FollowUp.Status.DUE)).order_by(
-        "due_on", "id"
-    )
+CONTACT_PURPOSES = ("follow_up", "reintegration")  # Consent.Purpose values that allow contacting a person
+
+
+def _consent_given(purpose: str, person_ref: str):
+    from retorno.people.models import Consent
+
+    latest = Consent.objects.filter(person=OuterRef(person_ref), purpose=purpose).order_by("-at", "-id")
+    return Coalesce(Subquery(latest.values("given")[:1]), Value(False), output_field=BooleanField())
+
+
+def with_contact_consent(queryset: QuerySet, *, person_ref: str = "person_id") -> QuerySet:
+    """Annotate ``contactable``-ready fields: the decision in force for each contact purpose."""
+    return queryset.annotate(**{f"consent_{p}": _consent_given(p, person_ref) for p in CONTACT_PURPOSES})
+
+
+CONTACTABLE = Q(**{f"consent_{CONTACT_PURPOSES[0]}": True}) | Q(**{f"consent_{CONTACT_PURPOSES[1]}": True})
+
+
+def worklist(*, user: User, until: datetime.date | None = None) -> dict:
+    """The officer's follow-ups still due, by due date, and those nobody has taken yet.
+
+    Only people who agreed to be contacted are listed (nobody may call the others); those
+    are counted as ``no_consent``, never as due or overdue.
+    """
+    due = with_contact_consent(
+        with_questionnaire_state(followups_visible_to(user).filter(status=FollowUp.Status.DUE))
+    ).order_by("due_on", "id")
     if until:
         due = due.filter(due_on__lte=until)
+    contactable = due.filter(CONTACTABLE)
     return {
-        "mine": list(due.filter(officer=user)[:300]),
-        "unassigned": list(due.filter(officer__isnull=True)[:100]),
+        "mine": list(contactable.filter(officer=user)[:300]),
+        "unassigned": list(contactable.filter(officer__isnull=True)[:100]),
+        "no_consent": due.exclude(CONTACTABLE).count(),
         # Answered by the person through a link in the last two weeks: no call needed, read the answers.
         "self_answered": list(
             followups_visible_to(user)
@@ -95,6 +132,18 @@ def worklist(*, user: User, until: datetime.date | None = None) -> dict[str, lis
             .order_by("-outcome__recorded_at")[:100]
         ),
     }
+
+
+def arrivals_without_contact_consent() -> int:
+    """People checked in at reception who did not agree to be contacted: no follow-up is scheduled."""
+    from django.apps import apps
+
+    try:
+        arrival = apps.get_model("reception", "Arrival")
+    except LookupError:
+        return 0
+    present = arrival.objects.filter(status__in=("checked_in", "walk_in"), person__isnull=False)
+    return with_contact_consent(present).exclude(CONTACTABLE).count()
 
 
 def budget_lines_with_balance() -> QuerySet[BudgetLine]:
@@ -131,9 +180,10 @@ def programme_figures() -> dict:
             ),
         ),
     )
-    followups = FollowUp.objects.aggregate(
-        due=Count("id", filter=Q(status=FollowUp.Status.DUE)),
-        overdue=Count("id", filter=Q(status=FollowUp.Status.DUE, due_on__lt=today)),
+    contactable = with_contact_consent(FollowUp.objects.all())
+    followups = contactable.aggregate(
+        due=Count("id", filter=Q(status=FollowUp.Status.DUE) & CONTACTABLE),
+        overdue=Count("id", filter=Q(status=FollowUp.Status.DUE, due_on__lt=today) & CONTACTABLE),
         done=Count("id", filter=Q(status=FollowUp.Status.DONE)),
         unreachable=Count("id", filter=Q(status=FollowUp.Status.UNREACHABLE)),
     )
@@ -146,6 +196,7 @@ def programme_figures() -> dict:
         psychosocial=Avg("psychosocial_score"),
         composite=Avg("composite_score"),
     )
+    followups["no_consent"] = arrivals_without_contact_consent()
     return {
         "cases": cases,
         "followups": followups,

@@ -23,7 +23,9 @@ from retorno.reception.actions.transport import (
     override_decide,
     override_request,
     ticket_issue,
+    tickets_issue_allocated,
 )
+from retorno.reception.actions.work import work_item_take, work_items_sync
 
 __all__ = [
     "allocation_run",
@@ -44,6 +46,9 @@ __all__ = [
     "protection_acknowledge",
     "service_record",
     "ticket_issue",
+    "tickets_issue_allocated",
     "triage_record",
     "walk_in_register",
+    "work_item_take",
+    "work_items_sync",
 ]

@@ -14,6 +14,8 @@ from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, changes, snapshot
 from retorno.people.actions import consent_record, contact_add, person_create
 from retorno.people.models import Consent, Contact, Person
+from retorno.reception.actions.work import work_items_sync
+from retorno.reception.matching import linked_person_is_free
 from retorno.reception.models import Arrival, Flight, ServiceGiven, Triage, TriageNeed
 
 SEX_FROM_MANIFEST = {"M": "M", "F": "F"}
@@ -110,7 +112,7 @@ def arrival_check_in(
     _require_reception_open(arrival.flight)
     if Arrival.Status.CHECKED_IN not in Arrival.TRANSITIONS[arrival.status]:
         raise ValidationError({"status": _("This arrival is already checked in.")})
-    if person is None and arrival.manifest_row_id and arrival.manifest_row.person_id:
+    if person is None and arrival.manifest_row_id and linked_person_is_free(arrival):
         person = arrival.manifest_row.person
     if person is not None and arrival.flight.arrivals.filter(person=person).exclude(pk=arrival.pk).exists():
         raise ValidationError({"person": _("This person is already on this flight.")})
@@ -221,7 +223,7 @@ def triage_record(
     actor: User,
     arrival: Arrival,
     other_needs: list[TriageNeed] | None = None,
-    guardian_name: str = "",
+    guardian_name: str | None = None,
     request: HttpRequest | None = None,
     **fields,
 ) -> Triage:
@@ -231,8 +233,11 @@ def triage_record(
     unaccompanied minor and is referred to protection; once set, only a manager may undo it.
     Referral to protection is a flag only: no reason is asked or kept here. Interest in
     reintegration with consent records a consent decision and the contact phone.
+
+    Only the fields given are changed: ``other_needs=None`` keeps the stored needs and
+    ``guardian_name=None`` the guardian on record (a changed guardian records the consent again).
     """
-    from retorno.reception.queries import arrival_is_minor
+    from retorno.reception.queries import arrival_is_minor, triage_guardian_name
 
     unknown = set(fields) - set(TRIAGE_FIELDS) - {"unaccompanied_minor"}
     if unknown:
@@ -272,7 +277,12 @@ def triage_record(
     if other_needs is not None:
         triage.other_needs.set(other_needs)
     after = snapshot(triage, TRIAGE_FIELDS)
-    if triage.contact_consent and not before.get("contact_consent"):
+    newly_consented = triage.contact_consent and not before.get("contact_consent")
+    if guardian_name is None:
+        guardian_name = triage_guardian_name(arrival)
+    elif triage.contact_consent and not newly_consented and guardian_name.strip() != triage_guardian_name(arrival):
+        newly_consented = True  # the guardian was corrected: the consent is recorded again, naming them
+    if newly_consented:
         consent_record(
             actor=actor,
             person=arrival.person,
@@ -283,11 +293,14 @@ def triage_record(
             note=_("Recorded at reception triage"),
             request=request,
         )
+    if newly_consented:
+        _after_arrival(actor=actor, arrival=arrival, request=request)  # follow-ups, now that they may be contacted
     if triage.contact_phone and not arrival.person.contacts.filter(value=triage.contact_phone).exists():
         contact_add(
             actor=actor, person=arrival.person, kind=Contact.Kind.PHONE, value=triage.contact_phone, request=request
         )
     _after_triage(actor=actor, arrival=arrival, triage=triage, before=before, request=request)
+    work_items_sync(actor=actor, arrival=arrival, triage=triage, request=request)
     old, new = changes(before, after)
     audit_write(
         actor=actor,

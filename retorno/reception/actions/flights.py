@@ -56,14 +56,17 @@ def flight_set_status(
     status: str,
     note: str = "",
     arrived_count: int | None = None,
+    confirm: bool = False,
     request: HttpRequest | None = None,
 ) -> Flight:
     """Move a flight to ``status`` if TRANSITIONS allows it, and record the change.
 
     Closing reconciles the manifest (whoever is still expected did not arrive) and is
     refused while a minor is not triaged or an unaccompanied minor is not handed to protection.
+    When closing would mark anyone as not arrived or leave anyone untriaged, it needs
+    ``confirm=True`` (the caller has shown ``flight_close_preview``).
     """
-    from retorno.reception.queries import flight_close_blockers
+    from retorno.reception.queries import flight_close_blockers, flight_close_preview
 
     flight = Flight.objects.select_for_update().get(pk=flight.pk)
     old = flight.status
@@ -88,8 +91,21 @@ def flight_set_status(
                 )
                 % {"names": names}
             )
-        no_shows = flight.arrivals.filter(status=Arrival.Status.EXPECTED, manifest_row__withdrawn=False)
+        preview = flight_close_preview(flight)
+        if (preview["no_shows"] or preview["untriaged"]) and not confirm:
+            raise ValidationError(
+                {
+                    "confirm": _(
+                        "Closing marks %(no_shows)s people as not arrived and leaves %(untriaged)s checked in "
+                        "without triage: look at the list and confirm."
+                    )
+                    % {"no_shows": len(preview["no_shows"]), "untriaged": len(preview["untriaged"])}
+                }
+            )
+        no_shows = flight.arrivals.filter(pk__in=[a.pk for a in preview["no_shows"]])
         changed["no_shows"] = no_shows.update(status=Arrival.Status.NO_SHOW)
+        changed["no_show_arrivals"] = [a.pk for a in preview["no_shows"]]
+        changed["untriaged_arrivals"] = [a.pk for a in preview["untriaged"]]
         flight.closed_at = timezone.now()
     flight.status = status
     flight.full_clean()
@@ -101,6 +117,10 @@ def flight_set_status(
     return flight
 
 
-def flight_close(*, actor: User, flight: Flight, note: str = "", request: HttpRequest | None = None) -> Flight:
+def flight_close(
+    *, actor: User, flight: Flight, note: str = "", confirm: bool = False, request: HttpRequest | None = None
+) -> Flight:
     """Close the reception of a flight (see ``flight_set_status``)."""
-    return flight_set_status(actor=actor, flight=flight, status=Flight.Status.CLOSED, note=note, request=request)
+    return flight_set_status(
+        actor=actor, flight=flight, status=Flight.Status.CLOSED, note=note, confirm=confirm, request=request
+    )

@@ -137,10 +137,24 @@ def allocation_run(*, actor: User, flight: Flight, request: HttpRequest | None =
                 "reason": str(d.reason),
                 "fare": str(d.fare.amount) if d.fare else None,
                 "priority": d.priority,
+                "params": d.params,
+                # Kept for runs read by older code; screens render the code and parameters.
                 "message_es": d.message_es,
                 "message_en": d.message_en,
             }
             for d in result.decisions
+        ]
+        + [
+            # A ticketed person stays on the table after a re-allocation, with their ticket.
+            {
+                "arrival": t.arrival_id,
+                "allocated": True,
+                "reason": "ticketed",
+                "fare": str(t.amount),
+                "priority": None,
+                "params": {"fare": str(t.amount), "currency": t.currency},
+            }
+            for t in tickets
         ],
     )
     run.full_clean()
@@ -269,3 +283,23 @@ def ticket_issue(*, actor: User, arrival: Arrival, request: HttpRequest | None =
         request=request,
     )
     return ticket
+
+
+@transaction.atomic
+def tickets_issue_allocated(*, actor: User, flight: Flight, request: HttpRequest | None = None) -> list[Ticket]:
+    """Issue every ticket the current allocation (and approved overrides) gives and that is not
+    issued yet, in one go: all or nothing (a refusal names the person and issues none)."""
+    from retorno.reception.queries import effective_transport
+
+    _require_not_closed(flight)
+    issued = set(Ticket.objects.filter(flight=flight).values_list("arrival_id", flat=True))
+    waiting = [pk for pk, state in effective_transport(flight).items() if state.get("allocated") and pk not in issued]
+    tickets = []
+    for arrival in Arrival.objects.filter(pk__in=waiting).select_related("flight", "person").order_by("id"):
+        try:
+            tickets.append(ticket_issue(actor=actor, arrival=arrival, request=request))
+        except ValidationError as error:
+            raise ValidationError(
+                _("%(name)s: %(problem)s") % {"name": arrival.display_name, "problem": " ".join(error.messages)}
+            ) from error
+    return tickets

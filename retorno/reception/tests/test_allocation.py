@@ -108,7 +108,7 @@ def assert_explanations_are_true(allocation, needs, budget: Decimal) -> None:
             assert person.fare.amount > budget
         elif decision.reason is Reason.WOULD_REDUCE_COUNT:
             assert largest_set_with(person) < best
-        elif decision.reason is Reason.LOWER_PRIORITY:
+        elif decision.reason in (Reason.LEAVES_OUT_MORE_VULNERABLE, Reason.COSTS_MORE, Reason.TIE_BY_ORDER):
             assert largest_set_with(person) == best
 
 
@@ -161,8 +161,11 @@ def test_most_vulnerable_first_among_equal_counts():
 
     # Two people fit at most; (5, 3) costs 130, so the best vector is (5, 2).
     assert allocation.allocated_ids == (2, 3)
-    assert decisions_by_id(allocation)[4].reason is Reason.LOWER_PRIORITY
-    assert decisions_by_id(allocation)[1].reason is Reason.LOWER_PRIORITY
+    # 4 (vulnerability 3) could only go with 3 or 1: the chosen pair helps someone of vulnerability 5.
+    assert decisions_by_id(allocation)[4].reason is Reason.LEAVES_OUT_MORE_VULNERABLE
+    assert decisions_by_id(allocation)[4].params["vulnerability"] == 5
+    # 1 (vulnerability 1) could only go with 2: that leaves out 3 (vulnerability 2).
+    assert decisions_by_id(allocation)[1].params["vulnerability"] == 2
 
 
 def test_cheaper_fare_wins_among_equally_vulnerable():
@@ -244,6 +247,91 @@ def test_invalid_input_is_refused(budget, needs, message):
         allocate_transport(budget=budget, needs=needs)
 
 
-def test_the_allocation_benchmark_gives_a_figure():
-    # Its speed is a figure of `manage.py bench reception` (allocation_200_ms), never a test.
-    assert bench_allocation(n=20, repeat=1) >= 0
+def test_the_benchmark_runs():
+    # No elapsed-time assertion here (a loaded machine must not fail the suite): the figure is
+    # reported by `manage.py bench reception`.
+    assert bench_allocation(n=200, repeat=1) > 0
+
+
+# --- Issue 9, item 11: every explanation states the real reason, checked against brute force. ---
+
+
+def best_set_with(person, budget: Decimal, candidates, size: int):
+    """By brute force: the best set of ``size`` people within budget that includes ``person``."""
+
+    def id_key(person_id):
+        return (0, person_id) if isinstance(person_id, int) else (1, str(person_id))
+
+    others = [n for n in candidates if n.person_id != person.person_id]
+    sets = [
+        (person, *rest)
+        for rest in itertools.combinations(others, size - 1)
+        if person.fare.amount + sum((n.fare.amount for n in rest), Decimal(0)) <= budget
+    ]
+    if not sets:
+        return None
+    return min(
+        sets,
+        key=lambda subset: (
+            tuple(sorted(-n.vulnerability for n in subset)),
+            sum((n.fare.amount for n in subset), Decimal(0)),
+            tuple(sorted((-n.vulnerability, n.fare.amount, id_key(n.person_id)) for n in subset)),
+        ),
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(needs=small_needs, budget=st.integers(0, 120))
+def test_every_refusal_states_the_real_reason(needs, budget):
+    budget = Decimal(budget)
+    allocation = allocate_transport(budget=usd(budget), needs=needs)
+    chosen = [n for n in needs if n.person_id in set(allocation.allocated_ids)]
+    size = len(chosen)
+    chosen_v = sorted((n.vulnerability for n in chosen), reverse=True)
+    chosen_cost = sum((n.fare.amount for n in chosen), Decimal(0))
+    candidates = [n for n in needs if n.in_need and n.fare is not None]
+    for person, decision in zip(needs, allocation.decisions, strict=True):
+        if decision.allocated or person not in candidates:
+            continue
+        if person.fare.amount > budget:
+            assert decision.reason is Reason.FARE_OVER_BUDGET
+            continue
+        best = best_set_with(person, budget, candidates, size)
+        if best is None:
+            assert decision.reason is Reason.WOULD_REDUCE_COUNT
+            continue
+        theirs = sorted((n.vulnerability for n in best), reverse=True)
+        if theirs != chosen_v:
+            # The chosen set is better at the first difference: someone that vulnerable is left out.
+            first = next(i for i, (a, b) in enumerate(zip(chosen_v, theirs, strict=True)) if a != b)
+            assert chosen_v[first] > theirs[first]
+            assert decision.reason is Reason.LEAVES_OUT_MORE_VULNERABLE
+            assert decision.params["vulnerability"] == chosen_v[first]
+            assert sum(v >= chosen_v[first] for v in chosen_v) > sum(v >= chosen_v[first] for v in theirs)
+            continue
+        cost = sum((n.fare.amount for n in best), Decimal(0))
+        if cost > chosen_cost:
+            assert decision.reason is Reason.COSTS_MORE
+            assert Decimal(decision.params["extra"]) == cost - chosen_cost
+        else:
+            assert decision.reason is Reason.TIE_BY_ORDER
+
+
+def test_chavez_and_tzunun():
+    """The field case: Chávez (vulnerability 2) is not told the budget went to more vulnerable
+    people when Tzunún (vulnerability 1) got a ticket; the text says who would be left out."""
+    needs = [need("juarez", 80, 5), need("chavez", 60, 2), need("tzunun", 40, 1)]
+    allocation = allocate_transport(budget=usd(125), needs=needs)
+    assert set(allocation.allocated_ids) == {"juarez", "tzunun"}
+    chavez = decisions_by_id(allocation)["chavez"]
+    assert chavez.reason is Reason.LEAVES_OUT_MORE_VULNERABLE
+    assert "vulnerabilidad 5" in chavez.message_es and "vulnerability 5" in chavez.message_en
+    assert "más vulnerables" not in chavez.message_es
+
+
+def test_explanations_render_from_code_and_parameters_in_either_language():
+    from retorno.reception.allocation import render
+
+    params = {"fare": "60.00", "currency": "USD", "vulnerability": 5}
+    assert render("leaves_out_more_vulnerable", params, "en").startswith("A ticket for this person (USD 60.00)")
+    assert render("leaves_out_more_vulnerable", params, "es").startswith("Darle pasaje (USD 60.00)")

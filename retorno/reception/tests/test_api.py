@@ -82,7 +82,9 @@ def test_checkin_triage_and_close(open_flight, clerk, monitor, protection_office
         == 200
     )
     closed = api_for(clerk).post(
-        f"/api/v1/reception/flights/{open_flight.pk}/status", {"status": "closed"}, content_type="application/json"
+        f"/api/v1/reception/flights/{open_flight.pk}/status",
+        {"status": "closed", "confirm": True},
+        content_type="application/json",
     )
     assert closed.status_code == 200 and closed.json()["status"] == "closed"
     assert Arrival.objects.filter(flight=open_flight, status="no_show").count() == 2

@@ -59,7 +59,7 @@ def test_clerk_runs_a_whole_flight(page, sign_in, clerk, tmp_path):
         page.goto(f"{page.base_url}/reception/arrivals/{arrival.pk}/")
         page.check("#id_t-refreshments")
         page.check("#id_t-transport_home")
-        page.click("#triage-form button[type=submit]")
+        page.click("#triage-form button[type=submit] >> nth=1")
         page.wait_for_selector("text=Tamizaje guardado")
         page.select_option("#id_a-destination", str(huehue.pk))
         page.fill("#id_a-vulnerability", "3")
@@ -78,6 +78,8 @@ def test_clerk_runs_a_whole_flight(page, sign_in, clerk, tmp_path):
     # Close.
     page.goto(f"{page.base_url}/reception/flights/{flight.pk}/")
     page.click("button[value=closed]")
+    page.wait_for_selector("#confirm-close")
+    page.click("#confirm-close")
     page.wait_for_selector("text=Cerrado")
     flight.refresh_from_db()
     assert flight.status == Flight.Status.CLOSED

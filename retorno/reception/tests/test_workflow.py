@@ -266,7 +266,7 @@ def test_close_is_refused_until_the_minor_is_handed_to_protection(open_flight, c
         actions.flight_close(actor=clerk, flight=open_flight)
     actions.protection_acknowledge(actor=protection_officer, arrival=ana)
     assert minor_handed_to_protection(Arrival.objects.get(pk=ana.pk))
-    closed = actions.flight_close(actor=clerk, flight=open_flight)
+    closed = actions.flight_close(actor=clerk, flight=open_flight, confirm=True)
     assert closed.status == Flight.Status.CLOSED
     # Reconciliation: whoever was still expected did not arrive.
     assert open_flight.arrivals.filter(status=Arrival.Status.NO_SHOW).count() == 2
@@ -275,7 +275,7 @@ def test_close_is_refused_until_the_minor_is_handed_to_protection(open_flight, c
 def test_a_closed_flight_refuses_changes(open_flight, clerk, protection_officer):
     luis = actions.arrival_check_in(actor=clerk, arrival=arrival_named(open_flight, "Pérez"))
     actions.arrival_mark_no_show(actor=clerk, arrival=arrival_named(open_flight, "Ana"))
-    actions.flight_close(actor=clerk, flight=open_flight)
+    actions.flight_close(actor=clerk, flight=open_flight, confirm=True)
     with pytest.raises(ValidationError):
         actions.service_record(actor=clerk, arrival=Arrival.objects.get(pk=luis.pk), kind="refreshment")
     with pytest.raises(ValidationError):

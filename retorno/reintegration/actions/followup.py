@@ -104,6 +104,9 @@ def followups_on_arrival(
 ) -> list[FollowUp]:
     """Called by reception at check-in: schedule the arrival's follow-ups and notice re-migration.
 
+    Follow-ups are scheduled only for a person who agreed to be contacted (follow-up or
+    reintegration consent in force); reception calls this again when consent is given at triage.
+
     When this is not the person's first arrival, every earlier open case becomes "re-migrated",
     follow-ups still due from earlier arrivals and services are marked re-migrated, and outcomes
     already recorded are stamped with the date, so results by cohort can count them. Each
@@ -141,6 +144,8 @@ def followups_on_arrival(
             request=request,
             new={"arrived_on": arrived_on, "cases": [c.pk for c in earlier_cases], "followups_closed": len(pending)},
         )
+    if not _may_contact(person):
+        return []  # scheduled when they agree to be contacted (reception triage calls this again)
     return followups_schedule(
         actor=actor,
         person=person,

@@ -22,7 +22,8 @@ def test_add_months_clamps_to_the_end_of_the_month():
     assert add_months(datetime.date(2026, 3, 31), 12) == datetime.date(2027, 3, 31)
 
 
-def test_arrival_schedules_1_3_6_12_months(person, clerk):
+def test_arrival_schedules_1_3_6_12_months(consenting, clerk):
+    person = consenting
     created = actions.followups_on_arrival(
         actor=clerk, person=person, arrived_on=datetime.date(2026, 1, 31), arrival_id=7
     )
@@ -41,9 +42,9 @@ def test_arrival_schedules_1_3_6_12_months(person, clerk):
     assert FollowUp.objects.count() == 4 and not Remigration.objects.exists()
 
 
-def test_schedule_is_configurable(person, clerk):
+def test_schedule_is_configurable(consenting, clerk):
     FollowUpSchedule.objects.create(trigger="arrival", months=[2, 9])
-    created = actions.followups_on_arrival(actor=clerk, person=person, arrived_on=datetime.date(2026, 5, 10))
+    created = actions.followups_on_arrival(actor=clerk, person=consenting, arrived_on=datetime.date(2026, 5, 10))
     assert [f.due_on for f in created] == [datetime.date(2026, 7, 10), datetime.date(2027, 2, 10)]
 
 
@@ -144,8 +145,11 @@ def test_rescoring_recomputes_from_the_stored_answers(case, reintegration_office
     assert outcome.composite_score == 1.0 and outcome.economic_score == 1.0
 
 
-def test_contact_needs_consent(person, reintegration_officer, clerk):
+def test_contact_needs_consent(consenting, reintegration_officer, clerk):
+    person = consenting
     followup = actions.followups_on_arrival(actor=clerk, person=person, arrived_on=datetime.date.today())[0]
+    for purpose in ("follow_up", "reintegration"):  # withdrawn after scheduling
+        consent_record(actor=clerk, person=person, purpose=purpose, given=False)
     with pytest.raises(ValidationError, match="consent"):
         actions.followup_attempt(actor=reintegration_officer, followup=followup, channel="phone", reached=True)
     consent_record(actor=clerk, person=person, purpose="follow_up", given=True)

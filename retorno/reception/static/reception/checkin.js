@@ -88,8 +88,9 @@
   });
   document.body.addEventListener("htmx:afterSwap", function (event) {
     if (decision && event.detail.target === decision) {
-      // A check-in that needs a decision: the most likely person is one Enter away.
-      var first = decision.querySelector("button.link-person") || decision.querySelector("button");
+      // A check-in that needs a decision: Enter confirms the safe choice ("a new person") unless the
+      // server found strong evidence (same document, or full name and full birth date) for one person.
+      var first = decision.querySelector("button[data-default]") || decision.querySelector("button.confirm-new");
       if (first) first.focus();
       return;
     }
