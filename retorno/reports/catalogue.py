@@ -65,6 +65,8 @@ class Indicator:
     extras: dict[str, Extra] = field(default_factory=dict)
     # Sealed-tier figures (trafficking, psychosocial): always small-cell protected, even for M&E.
     sealed: bool = False
+    # False for distinct counts: the groups do not add up to the total.
+    additive: bool = True
     hxl: str = "#indicator+value"
 
     @property

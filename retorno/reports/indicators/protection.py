@@ -70,6 +70,7 @@ def register() -> None:
             rows=lambda: ProtectionCase.objects.filter(kind=CaseKind.TRAFFICKING),
             date="opened_at",
             measure=lambda: Count("person", distinct=True),
+            additive=False,
             person="person",
             extras={"case_status": Extra("status", _("Case status"), dict(ProtectionCase.Status.choices))},
             hxl="#affected+victims+trafficking",

@@ -56,6 +56,7 @@ def register() -> None:
             unit="persons",
             rows=present,
             measure=lambda: Count("person", distinct=True),
+            additive=False,
             hxl="#affected+returnees+unique",
             **ARRIVAL,
         )
