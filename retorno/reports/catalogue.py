@@ -43,6 +43,7 @@ class Extra:
     path: str
     name: str
     labels: dict = field(default_factory=dict)  # code -> label (lazy); empty: shown as stored
+    json_key: bool = False  # the path ends in a key or index of a JSON field (e.g. languages__0)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Case, CharField, DateField, DateTimeField, F, IntegerField, Value, When
 from django.db.models.expressions import ExpressionWrapper
+from django.db.models.fields.json import KT
 from django.db.models.functions import (
     ExtractDay,
     ExtractMonth,
@@ -102,7 +103,8 @@ def breakdown_expression(indicator: Indicator, key: str):
         return F(indicator.partner)
     if key == "donor":
         return F(indicator.donor)
-    return F(indicator.extras[key].path)
+    extra = indicator.extras[key]
+    return KT(extra.path) if extra.json_key else F(extra.path)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from django.db.models import Count, ExpressionWrapper, IntegerField, Max, Sum
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from retorno.people.models import Education, Language, PeopleGroup
 from retorno.reception.models import AllocationRun, Arrival, FlightBudget, ServiceGiven, Ticket
 from retorno.reports.catalogue import Extra, Indicator, register_indicator
 
@@ -28,6 +29,12 @@ def latest_allocation_runs():
     return AllocationRun.objects.filter(id__in=latest)
 
 
+PROFILE = {
+    "education": Extra("person__education", _("Education"), dict(Education.choices)),
+    "people_group": Extra("person__people_group", _("People (self-identified)"), dict(PeopleGroup.choices)),
+    "language": Extra("person__languages__0", _("First language"), dict(Language.choices), json_key=True),
+    "return_number": Extra("return_number", _("Return number")),
+}
 ARRIVAL = {"date": "flight__date", "person": "person", "flight": "flight", "area": "reception", "source": SOURCE}
 
 
@@ -57,6 +64,7 @@ def register() -> None:
             rows=present,
             measure=lambda: Count("person", distinct=True),
             additive=False,
+            extras=PROFILE,
             hxl="#affected+returnees+unique",
             **ARRIVAL,
         )
