@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Case, CharField, DateField, DateTimeField, F, IntegerField, Value, When
+from django.db.models import Case, CharField, DateField, DateTimeField, F, Func, IntegerField, Value, When
 from django.db.models.expressions import ExpressionWrapper
 from django.db.models.fields.json import KT
 from django.db.models.functions import (
@@ -62,13 +62,56 @@ def _is_datetime(indicator: Indicator) -> bool:
     return isinstance(_field(indicator.rows().model, indicator.date), DateTimeField)
 
 
-def _datekey(path: str):
-    return ExtractYear(path) * 10000 + ExtractMonth(path) * 100 + ExtractDay(path)
+class DateKey(Func):
+    """A date as the integer YYYYMMDD, with the database's own functions (SQLite's Django
+    date functions are Python callbacks, too slow over a million rows)."""
+
+    output_field = IntegerField()
+    template = "CAST(TO_CHAR(%(expressions)s, 'YYYYMMDD') AS INTEGER)"
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="CAST(REPLACE(SUBSTR(%(expressions)s, 1, 10), '-', '') AS INTEGER)", **extra
+        )
 
 
-def age_band_expression(event_date: str, birth_date: str):
+class PeriodStart(Func):
+    """The first day of the month, quarter or year of a DateField, natively on each database."""
+
+    output_field = DateField()
+    PG = {"month": "month", "quarter": "quarter", "year": "year"}
+    SQLITE = {
+        "month": "DATE(%(expressions)s, 'start of month')",
+        # Back (month - 1) mod 3 months, written without '%' (the SQL passes through % formatting).
+        "quarter": "DATE(%(expressions)s, 'start of month', '-' || "
+        "((CAST(SUBSTR(%(expressions)s, 6, 2) AS INTEGER) - 1) - 3 * ((CAST(SUBSTR(%(expressions)s, 6, 2) "
+        "AS INTEGER) - 1) / 3)) || ' months')",
+        "year": "DATE(%(expressions)s, 'start of year')",
+    }
+
+    def __init__(self, expression, unit: str):
+        super().__init__(expression)
+        self.unit = unit
+
+    def as_sql(self, compiler, connection, **extra):
+        template = f"CAST(DATE_TRUNC('{self.PG[self.unit]}', %(expressions)s) AS DATE)"
+        return super().as_sql(compiler, connection, template=template, **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template=self.SQLITE[self.unit], **extra)
+
+
+def _datekey(path: str, *, is_datetime: bool = False):
+    if is_datetime:  # keep Django's time-zone-aware extraction for datetimes
+        return ExtractYear(path) * 10000 + ExtractMonth(path) * 100 + ExtractDay(path)
+    return DateKey(path)
+
+
+def age_band_expression(event_date: str, birth_date: str, *, is_datetime: bool = False):
     """The age band on the event's day, in SQL: age >= n  <=>  key(event) - key(birth) >= n * 10000."""
-    diff = ExpressionWrapper(_datekey(event_date) - _datekey(birth_date), output_field=IntegerField())
+    diff = ExpressionWrapper(
+        _datekey(event_date, is_datetime=is_datetime) - _datekey(birth_date), output_field=IntegerField()
+    )
     bounds = age_bands()
     whens = [When(**{f"{birth_date}__isnull": True}, then=Value("unknown"))]
     for i, low in enumerate(bounds[:-1]):
@@ -84,7 +127,7 @@ def breakdown_expression(indicator: Indicator, key: str):
     if key == "sex":
         return F(f"{person}__sex")
     if key == "age_band":
-        return age_band_expression(date, f"{person}__birth_date")
+        return age_band_expression(date, f"{person}__birth_date", is_datetime=out is not None)
     if key == "department":
         return F(f"{person}__origin_municipality__department__code")
     if key == "municipality":
@@ -92,11 +135,11 @@ def breakdown_expression(indicator: Indicator, key: str):
     if key == "day":
         return TruncDay(date, output_field=out) if out else F(date)
     if key == "month":
-        return TruncMonth(date, output_field=out) if out else TruncMonth(date)
+        return TruncMonth(date, output_field=out) if out else PeriodStart(date, "month")
     if key == "quarter":
-        return TruncQuarter(date, output_field=out) if out else TruncQuarter(date)
+        return TruncQuarter(date, output_field=out) if out else PeriodStart(date, "quarter")
     if key == "year":
-        return ExtractYear(date)
+        return ExtractYear(date) if out else PeriodStart(date, "year")
     if key == "flight_kind":
         return F(f"{indicator.flight}__kind")
     if key == "partner":
@@ -123,9 +166,11 @@ def _period_filter(indicator: Indicator, start: datetime.date, end: datetime.dat
     return {f"{indicator.date}__gte": start, f"{indicator.date}__lte": end}
 
 
-def _plain(value):
+def _plain(value, key: str = ""):
     if isinstance(value, datetime.datetime):
-        return value.date()
+        value = value.date()
+    if key == "year" and isinstance(value, datetime.date):
+        return value.year
     return value
 
 
@@ -154,6 +199,6 @@ def compute(
         names = [f"b_{k}" for k in breakdowns]
         grouped = qs.values(*names).annotate(value=indicator.measure()).order_by(*names)
         result.rows = [
-            {**{k: _plain(row[f"b_{k}"]) for k in breakdowns}, "value": row["value"] or 0} for row in grouped
+            {**{k: _plain(row[f"b_{k}"], k) for k in breakdowns}, "value": row["value"] or 0} for row in grouped
         ]
     return result

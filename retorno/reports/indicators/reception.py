@@ -1,12 +1,12 @@
 """Reception, basic assistance and transport home."""
 
 from django.db.models import Count, ExpressionWrapper, IntegerField, Max, Sum
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from retorno.people.models import Education, Language, PeopleGroup
 from retorno.reception.models import AllocationRun, Arrival, FlightBudget, ServiceGiven, Ticket
 from retorno.reports.catalogue import Extra, Indicator, register_indicator
+from retorno.reports.compute import DateKey
 
 SOURCE = _("Reception: flights and check-in (arrivals present: checked in or walk-in)")
 
@@ -17,10 +17,7 @@ def present():
 
 def minors():
     # Under 18 on the flight's day, compared in SQL on YYYYMMDD keys (see compute.age_band_expression).
-    def key(p):
-        return ExtractYear(p) * 10000 + ExtractMonth(p) * 100 + ExtractDay(p)
-
-    diff = ExpressionWrapper(key("flight__date") - key("person__birth_date"), output_field=IntegerField())
+    diff = ExpressionWrapper(DateKey("flight__date") - DateKey("person__birth_date"), output_field=IntegerField())
     return present().annotate(age_key=diff).filter(person__birth_date__isnull=False, age_key__lt=180000)
 
 
