@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Case, CharField, DateField, DateTimeField, F, Func, IntegerField, Value, When
 from django.db.models.expressions import ExpressionWrapper
-from django.db.models.fields.json import KT
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import (
     ExtractDay,
     ExtractMonth,
@@ -147,7 +147,10 @@ def breakdown_expression(indicator: Indicator, key: str):
     if key == "donor":
         return F(indicator.donor)
     extra = indicator.extras[key]
-    return KT(extra.path) if extra.json_key else F(extra.path)
+    if extra.json_key:  # "person__languages__0": key 0 of the JSON field person__languages, as text
+        field_path, key_name = extra.path.rsplit("__", 1)
+        return KeyTextTransform(key_name, field_path)
+    return F(extra.path)
 
 
 @dataclass
