@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "retorno.accounts",
     "retorno.audit",
     "retorno.geo",
+    "retorno.funding",
     "retorno.people",
     "retorno.reception",
     "retorno.protection",

@@ -143,7 +143,9 @@ def render(reason: str, params: dict, language: str) -> str:
     from retorno.lib.money import format_money
 
     currency = params.get("currency", "USD")
-    values = {k: (format_money(v, currency, language=language[:2]) if k in _MONEY_PARAMS else v) for k, v in params.items()}
+    values = {
+        k: (format_money(v, currency, language=language[:2]) if k in _MONEY_PARAMS else v) for k, v in params.items()
+    }
     return texts[1 if language.startswith("en") else 0].format_map(_Missing(values))
 
 

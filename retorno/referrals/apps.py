@@ -77,3 +77,6 @@ class ReferralsConfig(AppConfig):
         from retorno.referrals.actions import referral_reminders_queue
 
         register_periodic("referrals.reminders", referral_reminders_queue)
+        from retorno.referrals import ledger_sources
+
+        ledger_sources.register()  # costs in the programme ledger (retorno.funding)

@@ -68,3 +68,6 @@ class ReintegrationConfig(AppConfig):
         from retorno.reintegration.actions import followup_invitation_reminders
 
         register_periodic("reintegration.followup_reminders", followup_invitation_reminders)
+        from retorno.reintegration import ledger_sources
+
+        ledger_sources.register()  # costs in the programme ledger (retorno.funding)

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from retorno.accounts.demo import USERS, demo_password
 
 # Order matters: later apps build on earlier ones.
-DEMO_APPS = ("accounts", "people", "reception", "protection", "referrals", "reintegration", "outreach")
+DEMO_APPS = ("accounts", "people", "reception", "protection", "referrals", "reintegration", "outreach", "funding")
 
 
 class Command(BaseCommand):

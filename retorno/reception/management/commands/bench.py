@@ -9,12 +9,13 @@ from django.core.management.base import BaseCommand, CommandError
 class Command(BaseCommand):
     help = (
         "Benchmarks: 'reception' (manifest import, check-in, triage, flight page), 'people' (search and "
-        "likely-match lookups through the database), 'matching' (the engine against Splink) or 'messages' "
-        "(follow-up reminders queued and delivered through a local fake gateway by the worker)."
+        "likely-match lookups through the database), 'matching' (the engine against Splink), 'reports' "
+        "(indicators, donor report, public release) or 'messages' (follow-up reminders queued and delivered "
+        "through a local fake gateway by the worker)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("suite", choices=["reception", "people", "matching", "messages"])
+        parser.add_argument("suite", choices=["reception", "people", "matching", "reports", "messages"])
         parser.add_argument(
             "--persons", type=int, default=100_000, help="Registry size (built or topped up with demo data)."
         )
@@ -34,6 +35,8 @@ class Command(BaseCommand):
             return self._print(figures, TARGETS, options)
         if options["suite"] == "people":
             from retorno.people.bench import TARGETS, run
+        elif options["suite"] == "reports":
+            from retorno.reports.bench import TARGETS, run
         else:
             from retorno.reception.bench import TARGETS, run
 
