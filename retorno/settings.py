@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "ninja",  # serves Swagger UI's own static files for /api/v1/docs (no CDN)
     "retorno.accounts",
     "retorno.audit",
     "retorno.geo",
