@@ -77,7 +77,8 @@ def _index(request: HttpRequest, kinds: tuple[str, ...], title: str) -> HttpResp
         "my_cases": cases_readable_by(user).filter(kind__in=kinds).prefetch_related("assignments__user"),
         "oversight": cases_for_oversight().filter(kind__in=kinds)[:300] if can(user, "protection.oversight") else None,
         "kinds": [c for c in CaseKind.choices if c[0] in kinds],
-        "staff": {k: assignable_users(k) for k in kinds},
+        # One entry per person, even when they may work on several of these kinds of case.
+        "staff": list({u.pk: u for k in kinds for u in assignable_users(k)}.values()),
         "can_export": can(user, "protection.export_htcds") and CaseKind.TRAFFICKING in kinds,
         "can_review": can(user, "protection.review_break_glass"),
         "unreviewed": BreakGlassAccess.objects.filter(reviewed_at__isnull=True).count()
