@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves Swagger UI's own static files for /api/v1/docs (no CDN)
     "retorno.accounts",
     "retorno.audit",
     "retorno.geo",

@@ -3,7 +3,9 @@
 from importlib.util import find_spec
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic.base import RedirectView
 from django.views.i18n import set_language
 
 from retorno.accounts import views as account_views
@@ -15,6 +17,8 @@ urlpatterns = [
     path("accounts/", include("retorno.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),
+    # Browsers ask for /favicon.ico on pages without an icon link (admin, API docs).
+    path("favicon.ico", RedirectView.as_view(url=static("retorno/favicon.svg"), permanent=True), name="favicon"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

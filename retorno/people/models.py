@@ -121,6 +121,10 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def get_languages_display(self) -> list[str]:
+        labels = dict(Language.choices)
+        return [str(labels.get(code, code)) for code in self.languages]
+
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.given_names, self.first_surname, self.second_surname) if p)
@@ -324,6 +328,11 @@ class MatchCandidatePair(models.Model):
             models.CheckConstraint(condition=models.Q(person_a__lt=models.F("person_b")), name="match_pair_ordered"),
         ]
         indexes = [models.Index(fields=["status", "-probability"])]
+
+    SOURCES = {"registration": _("Registration"), "batch": _("Batch review of the registry"), "checkin": _("Check-in")}
+
+    def get_source_display(self) -> str:
+        return str(self.SOURCES.get(self.source, self.source))
 
     def __str__(self) -> str:
         return f"{self.person_a_id} ~ {self.person_b_id} ({self.probability:.2f})"

@@ -714,6 +714,8 @@ def custody_record(
         errors["authorised_by"] = _("Record who authorised the handover.")
     if stage == CustodyEvent.Stage.HANDOVER_PGN and organisation is None:
         errors["organisation"] = _("Choose the PGN office receiving the minor.")
+    if organisation is not None and organisation.kind not in CustodyEvent.ORGANISATION_KINDS:
+        errors["organisation"] = _("Choose a shelter, public body or civil-society organisation.")
     if errors:
         raise ValidationError(errors)
     event = _save(

@@ -161,6 +161,46 @@ class IdentificationOut(Schema):
         return obj.decided_by.username if obj.decided_by_id else None
 
 
+class AnswerReviewOut(Schema):
+    code: str
+    category: str
+    question: str
+    answer: str = Field(..., description="yes, no, unknown, declined; empty when not asked")
+    answer_label: str
+    signals: bool
+
+
+class IdentificationReviewOut(IdentificationOut):
+    """A concluded interview read back: every question, its answer and who decided what, when."""
+
+    result_label: str
+    started_by: str
+    questions: list[AnswerReviewOut]
+
+    @staticmethod
+    def resolve_result_label(obj: Identification) -> str:
+        return str(obj.get_result_display())
+
+    @staticmethod
+    def resolve_started_by(obj: Identification) -> str:
+        return obj.started_by.username
+
+    @staticmethod
+    def resolve_questions(obj: Identification) -> list[dict]:
+        answers, labels = obj.answers, dict(protocol.ANSWERS)
+        return [
+            {
+                "code": i.code,
+                "category": i.category,
+                "question": str(i.question),
+                "answer": answers.get(i.code, ""),
+                "answer_label": str(labels.get(answers.get(i.code, ""), "")),
+                "signals": answers.get(i.code) == i.signal,
+            }
+            for i in protocol.INDICATORS
+        ]
+
+
 class RiskOut(Schema):
     id: int
     at: datetime
@@ -574,6 +614,16 @@ def indicators(request: HttpRequest):
 def identification_list(request: HttpRequest, case_id: int):
     case = _case(request, case_id, "identification")
     return list(case.identifications.select_related("decided_by"))
+
+
+@router.get("/cases/{case_id}/identifications/{identification_id}", response=IdentificationReviewOut)
+def identification_review(request: HttpRequest, case_id: int, identification_id: int):
+    """One interview read back in full (audited as a review of the identification section)."""
+    case, access = case_get_for(user=request.user, case_id=case_id)
+    if "identification" not in SECTIONS[case.kind]:
+        raise Http404
+    case_read_audit(user=request.user, case=case, access=access, section="identification_review", request=request)
+    return get_object_or_404(case.identifications.select_related("started_by", "decided_by"), pk=identification_id)
 
 
 @router.post("/cases/{case_id}/identifications/current/answers", response=IdentificationOut)

@@ -183,7 +183,9 @@ class LegalStatusForm(forms.Form):
 class CustodyForm(forms.Form):
     stage = forms.ChoiceField(label=_("Step"), choices=CustodyEvent.Stage.choices)
     organisation = forms.ModelChoiceField(
-        label=_("Institution"), queryset=Organisation.objects.filter(is_active=True), required=False
+        label=_("Institution"),
+        queryset=Organisation.objects.filter(is_active=True, kind__in=CustodyEvent.ORGANISATION_KINDS),
+        required=False,
     )
     guardian_name = forms.CharField(label=_("Name of the parent or guardian"), required=False, max_length=200)
     relationship = forms.ChoiceField(

@@ -118,6 +118,10 @@ class CaseStatusChange(SealedModel):
     class Meta:
         ordering = ["at", "id"]
 
+    @property
+    def new_label(self) -> str:
+        return str(dict(ProtectionCase.Status.choices).get(self.new, self.new))
+
 
 class CaseNote(SealedModel):
     """A narrative note (tier 2, encrypted)."""
@@ -166,6 +170,10 @@ class PsychosocialAssessment(SealedModel):
 
     class Meta:
         ordering = ["-at", "-id"]
+
+    def get_needs_display(self) -> list[str]:
+        labels = dict(self.Need.choices)
+        return [str(labels.get(n, n)) for n in self.needs]
 
 
 class PsychosocialSession(SealedModel):
@@ -342,6 +350,10 @@ class ShelterReferral(SealedModel):
     class Meta:
         ordering = ["-referred_at", "-id"]
 
+    def get_shared_sections_display(self) -> list[str]:
+        labels = dict(self.Section.choices)
+        return [str(labels.get(s, s)) for s in self.shared_sections]
+
 
 class LegalCase(SealedModel):
     """The criminal case with the Public Prosecutor's Office (Ministerio Público)."""
@@ -389,6 +401,10 @@ class LegalStatusChange(SealedModel):
     class Meta:
         ordering = ["on", "at", "id"]
 
+    @property
+    def new_label(self) -> str:
+        return str(dict(LegalCase.Status.choices).get(self.new, self.new))
+
 
 # --- Unaccompanied minors ------------------------------------------------------------------
 
@@ -403,6 +419,8 @@ class CustodyEvent(SealedModel):
         HANDOVER_PGN = "handover_pgn", _("Handed over to the PGN")
 
     HANDOVERS = (Stage.HANDOVER_GUARDIAN, Stage.HANDOVER_PGN)
+    # Who may hold a minor (accounts.Organisation.Kind values): never an employer or a training institute.
+    ORGANISATION_KINDS = ("shelter", "government", "civil_society", "programme")
     NEXT = {
         None: {Stage.RECEPTION},
         Stage.RECEPTION: {Stage.MINORS_SHELTER, Stage.HANDOVER_GUARDIAN, Stage.HANDOVER_PGN},

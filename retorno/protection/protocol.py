@@ -211,3 +211,23 @@ def htcds_values(answers: dict) -> dict[str, list[str]]:
 
 def answered_count(answers: dict) -> int:
     return sum(1 for i in INDICATORS if answers.get(i.code) in ANSWER_VALUES)
+
+
+def review(answers: dict) -> list[tuple[str, list[dict]]]:
+    """Every question by category with the recorded answer's label ('' when not asked) and whether it signals."""
+    labels = dict(ANSWERS)
+    return [
+        (
+            label,
+            [
+                {
+                    "question": i.question,
+                    "answer": labels.get(answers.get(i.code, ""), ""),
+                    "signals": answers.get(i.code) == i.signal,
+                }
+                for i in INDICATORS
+                if i.category == code
+            ],
+        )
+        for code, label in Category.LABELS.items()
+    ]

@@ -254,6 +254,17 @@ def minor_handover_recorded(person_or_arrival) -> bool:
     return handovers.filter(case__person_id=person_id).exists()
 
 
+def minor_handover_since(*, person: Person, since) -> bool:
+    """True when a minor's chain of custody records a verified handover at or after ``since``.
+
+    A shelter checks a minor out only then (referrals' ``stay_check_out`` calls this): the
+    handover actions already require the guardian's checked document or the receiving PGN office.
+    """
+    return CustodyEvent.objects.filter(
+        stage__in=CustodyEvent.HANDOVERS, case__kind=CaseKind.MINOR, case__person=person, at__gte=since
+    ).exists()
+
+
 def case_accesses(*, case: ProtectionCase) -> QuerySet[AuditEvent]:
     """Who has seen this case: every audited read, export and emergency access of it."""
     return (

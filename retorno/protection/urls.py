@@ -12,6 +12,11 @@ urlpatterns = [
     path("cases/<int:case_id>/assign/", views.case_assign, name="case_assign"),
     path("cases/<int:case_id>/accesses/", views.case_accesses_view, name="case_accesses"),
     path("cases/<int:case_id>/break-glass/", views.break_glass, name="break_glass"),
+    path(
+        "cases/<int:case_id>/identifications/<int:identification_id>/",
+        views.identification_review,
+        name="identification_review",
+    ),
     path("cases/<int:case_id>/do/<slug:what>/", views.case_write, name="case_write"),
     path("cases/<int:case_id>/<slug:section>/", views.case_detail, name="case_section"),
     path("break-glass/", views.break_glass_queue_view, name="break_glass_queue"),

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, permission_required
@@ -81,7 +82,8 @@ def _index(request: HttpRequest, kinds: tuple[str, ...], title: str) -> HttpResp
         "oversight": None if oversight is None else [(c, staff[c.kind]) for c in oversight],
         "can_assign": can(user, "protection.assign"),
         "kinds": [c for c in CaseKind.choices if c[0] in kinds],
-        "staff": staff,
+        # One entry per person, even when they may work on several of these kinds of case.
+        "staff": list({u.pk: u for users in staff.values() for u in users}.values()),
         "can_export": can(user, "protection.export_htcds") and CaseKind.TRAFFICKING in kinds,
         "can_review": can(user, "protection.review_break_glass"),
         "unreviewed": BreakGlassAccess.objects.filter(reviewed_at__isnull=True).count()
@@ -153,13 +155,14 @@ def case_open(request: HttpRequest, person_id: int) -> HttpResponse:
 
 # --- A case ----------------------------------------------------------------------------------------------
 
+# Lazy: evaluated in the reader's language, not the language of the process at import.
 SECTION_TITLES = {
-    "overview": _("Overview"),
-    "psychosocial": _("Psychosocial care"),
-    "identification": _("Identification protocol"),
-    "victim": _("Victim support"),
-    "legal": _("Legal case (MP)"),
-    "minor": _("Custody and family"),
+    "overview": gettext_lazy("Overview"),
+    "psychosocial": gettext_lazy("Psychosocial care"),
+    "identification": gettext_lazy("Identification protocol"),
+    "victim": gettext_lazy("Victim support"),
+    "legal": gettext_lazy("Legal case (MP)"),
+    "minor": gettext_lazy("Custody and family"),
 }
 
 
@@ -205,7 +208,7 @@ def _section_context(case: ProtectionCase, section: str) -> dict:
             "protocol_form": forms.IdentificationForm(initial=answers),
             "answered": protocol.answered_count(answers),
             "total": len(protocol.INDICATORS),
-            "suggested": protocol.suggested_result(answers),
+            "suggested": Identification.Result(protocol.suggested_result(answers)).label,
             "conclude_form": forms.ConcludeForm(initial={"result": protocol.suggested_result(answers)}),
             "signalled": protocol.signalled,
         }
@@ -261,6 +264,30 @@ def case_detail(request: HttpRequest, case_id: int, section: str = "overview") -
         **_section_context(case, section),
     }
     return render(request, "protection/case.html", context)
+
+
+@signed_in
+def identification_review(request: HttpRequest, case_id: int, identification_id: int) -> HttpResponse:
+    """A concluded (or running) interview read back: every answer, the result, who and when. Audited."""
+    case, access = case_get_for(user=request.user, case_id=case_id)
+    if "identification" not in SECTIONS[case.kind]:
+        raise Http404
+    identification = get_object_or_404(
+        case.identifications.select_related("started_by", "decided_by"), pk=identification_id
+    )
+    case_read_audit(user=request.user, case=case, access=access, section="identification_review", request=request)
+    return render(
+        request,
+        "protection/identification_review.html",
+        {
+            "case": case,
+            "identification": identification,
+            "review": protocol.review(identification.answers),
+            "answered": protocol.answered_count(identification.answers),
+            "total": len(protocol.INDICATORS),
+            "suggested": Identification.Result(protocol.suggested_result(identification.answers)).label,
+        },
+    )
 
 
 def _identification(case: ProtectionCase, request: HttpRequest) -> Identification:

@@ -59,7 +59,8 @@ def _manifest(persons: list[Person], newcomers: int, seed: int) -> bytes:
         lines.append(
             f"{j};{rng.choice(['Mario', 'Julio', 'Rosa', 'Elmer'])};{rng.choice(['Ajanel', 'Cux', 'Sic'])};{rng.choice(['Tay', 'Us', 'Coc'])};M;{rng.randint(13, 28)}/0{rng.randint(1, 9)}/19{rng.randint(75, 99)};;N\n"
         )
-    lines.append(f"{len(persons) + newcomers + 1};Referencia;Orden;Fechas;M;25/12/1990;;N\n")
+    # A day above 12 shows the importer reads day/month; the person is as real as the others.
+    lines.append(f"{len(persons) + newcomers + 1};Santos Feliciano;Chiquival;Tum;M;25/12/1990;;N\n")
     return "".join(lines).encode("utf-8")
 
 

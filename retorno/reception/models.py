@@ -456,6 +456,8 @@ class AllocationRun(models.Model):
     decisions = models.JSONField(default=list, blank=True)
 
     class Meta:
+        verbose_name = _("allocation run")
+        verbose_name_plural = _("allocation runs")
         ordering = ["-run_at", "-id"]
         get_latest_by = ["run_at", "id"]
 
@@ -489,6 +491,8 @@ class TransportOverride(models.Model):
     )
 
     class Meta:
+        verbose_name = _("transport override")
+        verbose_name_plural = _("transport overrides")
         ordering = ["-requested_at", "-id"]
 
     def __str__(self) -> str:
@@ -509,6 +513,8 @@ class Ticket(models.Model):
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = _("ticket")
+        verbose_name_plural = _("tickets")
         ordering = ["issued_at", "id"]
 
     def __str__(self) -> str:

@@ -31,6 +31,18 @@ def flights_visible_to(user: User) -> QuerySet[Flight]:
     return Flight.objects.none()
 
 
+def flights_listed(user: User, *, status: str = "", code: str = "", on=None) -> QuerySet[Flight]:
+    """The flight list: newest first, optionally one status, a code fragment or one day."""
+    rows = flights_visible_to(user).order_by("-date", "-expected_time", "-id")
+    if status in Flight.Status.values:
+        rows = rows.filter(status=status)
+    if code.strip():
+        rows = rows.filter(code__icontains=code.strip())
+    if on:
+        rows = rows.filter(date=on)
+    return rows
+
+
 def flight_get_for(*, user: User, flight_id: int, permission: str = "reception.flight_view") -> Flight:
     """The flight if ``user`` holds ``permission``; 403 without it, 404 when it is not there."""
     require(user, permission)

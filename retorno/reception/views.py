@@ -2,10 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -44,6 +46,7 @@ from retorno.reception.queries import (
     flight_no_shows,
     flight_overview,
     flight_untriaged,
+    flights_listed,
     flights_visible_to,
     manifest_import_get_for,
     next_to_triage,
@@ -73,19 +76,32 @@ def _signed_in(view):
 # --- Flights ---------------------------------------------------------------------------
 
 
+def _iso_date(text: str):
+    try:
+        return parse_date(text or "")
+    except ValueError:
+        return None
+
+
 @_signed_in
 def flights(request: HttpRequest) -> HttpResponse:
     """Today's and recent flights with their figures (protection officers: links to minors)."""
     if not (can(request.user, "reception.flight_view") or can(request.user, "reception.minors_view")):
         raise PermissionDenied
-    rows = flights_visible_to(request.user).annotate(
+    status, code = request.GET.get("status", ""), request.GET.get("code", "")[:40]
+    on = _iso_date(request.GET.get("date", ""))
+    rows = flights_listed(request.user, status=status, code=code, on=on).annotate(
         present=Count("arrivals", filter=Q(arrivals__status__in=Arrival.PRESENT)),
-    )[:100]
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "reception/flights.html",
         {
-            "flights": rows,
+            "flights": page.object_list,
+            "page": page,
+            "statuses": Flight.Status.choices,
+            "filters": {"status": status, "code": code, "date": on.isoformat() if on else ""},
             "can_view": can(request.user, "reception.flight_view"),
             "can_manage": can(request.user, "reception.flight_manage"),
             "can_minors": can(request.user, "reception.minors_view"),

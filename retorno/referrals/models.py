@@ -252,6 +252,8 @@ class ReferralStatusChange(models.Model):
     note = models.CharField(max_length=1000, blank=True)
 
     class Meta:
+        verbose_name = _("referral status change")
+        verbose_name_plural = _("referral status changes")
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
@@ -276,6 +278,8 @@ class ReferralLink(models.Model):
     )
 
     class Meta:
+        verbose_name = _("signed answer link")
+        verbose_name_plural = _("signed answer links")
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:

@@ -191,7 +191,7 @@ def _shared_value(person: Person, field: str) -> str:
     if field == SharedField.ORIGIN:
         return str(person.origin_municipality) if person.origin_municipality_id else "—"
     if field == SharedField.LANGUAGES:
-        return ", ".join(person.languages) or "—"
+        return ", ".join(person.get_languages_display()) or "—"
     if field == SharedField.EDUCATION:
         return str(person.get_education_display())
     if field == SharedField.PHONE:

@@ -162,6 +162,20 @@ def stay_check_in(
     return stay
 
 
+def _is_minor(stay: Stay) -> bool:
+    age = stay.person.age
+    return stay.bed_type == BedType.MINORS or (age is not None and age < 18)
+
+
+def _minor_handed_over(stay: Stay) -> bool:
+    """The protection app keeps the chain of custody; without it no handover can be proven."""
+    try:
+        from retorno.protection.queries import minor_handover_since
+    except ImportError:  # pragma: no cover - protection is always installed in Retorno
+        return False
+    return minor_handover_since(person=stay.person, since=stay.checked_in_at)
+
+
 @transaction.atomic
 def stay_check_out(
     *,
@@ -172,10 +186,19 @@ def stay_check_out(
     request: HttpRequest | None = None,
 ) -> Stay:
     """Check a person out; completes the shelter referral."""
-    stay = Stay.objects.select_for_update().select_related("shelter", "referral").get(pk=stay.pk)
+    stay = Stay.objects.select_for_update().select_related("shelter", "referral", "person").get(pk=stay.pk)
     _own_shelter(actor, stay.shelter)
     if stay.checked_out_at:
         raise ValidationError(_("This person has already left the shelter."))
+    if _is_minor(stay) and not _minor_handed_over(stay):
+        raise ValidationError(
+            {
+                "stay": _(
+                    "A minor leaves the shelter only through a handover to a verified parent or guardian or "
+                    "to the PGN, recorded in the minor's chain of custody (protection case)."
+                )
+            }
+        )
     stay.checked_out_at = at or timezone.now()
     stay.checked_out_by = actor
     stay.checkout_note = note.strip()
