@@ -12,6 +12,7 @@ DOMAIN_APPS = (
     "people",
     "audit",
     "geo",
+    "funding",
     "reception",
     "protection",
     "referrals",

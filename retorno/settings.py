@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "retorno.accounts",
     "retorno.audit",
     "retorno.geo",
+    "retorno.funding",
     "retorno.people",
     "retorno.reception",
     "retorno.protection",

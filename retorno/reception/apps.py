@@ -52,3 +52,6 @@ class ReceptionConfig(AppConfig):
         )
         register_nav_item(NavItem("reception.flight_view", _("Flights"), "reception:flights", 30))
         register_profile_panel(30, arrivals_panel)
+        from retorno.reception import ledger_sources
+
+        ledger_sources.register()  # costs in the programme ledger (retorno.funding)

@@ -73,3 +73,6 @@ class ReferralsConfig(AppConfig):
         register_nav_item(NavItem("shelter.view", _("Shelters"), "referrals:shelters", 45))
         register_nav_item(NavItem("partner.view", _("Partners"), "referrals:partners", 50))
         register_profile_panel(40, referrals_panel)
+        from retorno.referrals import ledger_sources
+
+        ledger_sources.register()  # costs in the programme ledger (retorno.funding)

@@ -64,3 +64,6 @@ class ReintegrationConfig(AppConfig):
         )
         register_nav_item(NavItem("reintegration.view", _("Reintegration"), "reintegration:worklist", 40))
         register_profile_panel(40, profile_panel)
+        from retorno.reintegration import ledger_sources
+
+        ledger_sources.register()  # costs in the programme ledger (retorno.funding)

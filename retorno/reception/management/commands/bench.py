@@ -9,11 +9,11 @@ from django.core.management.base import BaseCommand, CommandError
 class Command(BaseCommand):
     help = (
         "Benchmarks: 'reception' (manifest import, check-in, triage, flight page), 'people' (search and "
-        "likely-match lookups through the database) or 'matching' (the engine against Splink)."
+        "likely-match lookups through the database) or 'matching' (the engine against Splink), 'reports' (indicators, donor report, public release)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("suite", choices=["reception", "people", "matching"])
+        parser.add_argument("suite", choices=["reception", "people", "matching", "reports"])
         parser.add_argument(
             "--persons", type=int, default=100_000, help="Registry size (built or topped up with demo data)."
         )
@@ -25,6 +25,8 @@ class Command(BaseCommand):
             return self._matching(options)
         if options["suite"] == "people":
             from retorno.people.bench import TARGETS, run
+        elif options["suite"] == "reports":
+            from retorno.reports.bench import TARGETS, run
         else:
             from retorno.reception.bench import TARGETS, run
 

@@ -1,0 +1,212 @@
+"""Every write of the funding app: atomic, validated with full_clean(), audited.
+
+Lower apps record their costs here (``ledger_entry_record``) or register a source that
+``ledger_sync`` reads (see ``retorno.funding.sources``). This module's signatures are a stable
+API used by reception, referrals, reintegration and outreach: extend with keyword arguments
+that have defaults, never rename.
+"""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from retorno.accounts.models import User
+from retorno.audit.actions import audit_write, snapshot
+from retorno.funding.models import BudgetLine, CostKind, Donor, ExchangeRate, LedgerEntry, StandardCost
+
+CENT = Decimal("0.01")
+
+
+@transaction.atomic
+def donor_create(*, actor: User, code: str, name: str, currency: str = "USD", request=None) -> Donor:
+    """Add a donor who is reported to in ``currency``."""
+    donor = Donor(code=code.strip(), name=name.strip(), currency=currency.strip().upper())
+    donor.full_clean()
+    donor.save()
+    audit_write(actor=actor, action="donor.create", obj=donor, new=snapshot(donor), request=request)
+    return donor
+
+
+@transaction.atomic
+def budget_line_create(
+    *,
+    actor: User,
+    donor: Donor,
+    code: str,
+    name: str,
+    kind: str,
+    amount: Decimal,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    is_default: bool = False,
+    request=None,
+) -> BudgetLine:
+    """Add a budget line; ``is_default`` makes it the line ``ledger_sync`` charges its kind to."""
+    line = BudgetLine(
+        donor=donor,
+        code=code.strip(),
+        name=name.strip(),
+        kind=kind,
+        amount=amount,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        is_default=is_default,
+    )
+    line.full_clean()
+    if is_default and _overlapping_default(line).exists():
+        raise ValidationError({"is_default": _("Another default line for this kind covers part of this period.")})
+    line.save()
+    audit_write(actor=actor, action="budget_line.create", obj=line, new=snapshot(line), request=request)
+    return line
+
+
+def _overlapping_default(line: BudgetLine):
+    return BudgetLine.objects.filter(
+        kind=line.kind, is_default=True, starts_on__lte=line.ends_on, ends_on__gte=line.starts_on
+    ).exclude(pk=line.pk)
+
+
+@transaction.atomic
+def exchange_rate_set(
+    *, actor: User, base: str, quote: str, day: datetime.date, rate: Decimal, source: str = "", request=None
+) -> ExchangeRate:
+    """Record (or correct) the rate of ``base`` in ``quote`` on ``day``."""
+    base, quote = base.strip().upper(), quote.strip().upper()
+    obj = ExchangeRate.objects.filter(base=base, quote=quote, day=day).first()
+    old = snapshot(obj) if obj else None
+    obj = obj or ExchangeRate(base=base, quote=quote, day=day)
+    obj.rate, obj.source = rate, source.strip()
+    obj.full_clean()
+    obj.save()
+    audit_write(actor=actor, action="exchange_rate.set", obj=obj, old=old, new=snapshot(obj), request=request)
+    return obj
+
+
+@transaction.atomic
+def standard_cost_set(
+    *, actor: User, kind: str, amount: Decimal, currency: str, valid_from: datetime.date, request=None
+) -> StandardCost:
+    """The unit cost used for ``kind`` from ``valid_from`` on (e.g. one shelter night)."""
+    obj = StandardCost.objects.filter(kind=kind, valid_from=valid_from).first() or StandardCost(
+        kind=kind, valid_from=valid_from
+    )
+    obj.amount, obj.currency = amount, currency.strip().upper()
+    obj.full_clean()
+    obj.save()
+    audit_write(actor=actor, action="standard_cost.set", obj=obj, new=snapshot(obj), request=request)
+    return obj
+
+
+def rate_on(*, base: str, quote: str, day: datetime.date) -> Decimal | None:
+    """Units of ``quote`` for one ``base`` on ``day``: the latest rate on or before it, either way round."""
+    if base == quote:
+        return Decimal(1)
+    direct = ExchangeRate.objects.filter(base=base, quote=quote, day__lte=day).order_by("-day").first()
+    inverse = ExchangeRate.objects.filter(base=quote, quote=base, day__lte=day).order_by("-day").first()
+    if direct and (not inverse or direct.day >= inverse.day):
+        return direct.rate
+    if inverse:
+        return (Decimal(1) / inverse.rate).quantize(Decimal("0.00000001"))
+    return None
+
+
+def default_budget_line(*, kind: str, day: datetime.date) -> BudgetLine | None:
+    """The default line that pays for ``kind`` on ``day``, if one is set."""
+    return (
+        BudgetLine.objects.select_related("donor")
+        .filter(kind=kind, is_default=True, starts_on__lte=day, ends_on__gte=day)
+        .first()
+    )
+
+
+@transaction.atomic
+def ledger_entry_record(
+    *,
+    actor: User,
+    kind: str,
+    day: datetime.date,
+    amount: Decimal,
+    currency: str,
+    budget_line: BudgetLine | None = None,
+    quantity: int = 1,
+    in_kind: bool = False,
+    description: str = "",
+    source_type: str = "",
+    source_id: str | int = "",
+    request=None,
+) -> LedgerEntry:
+    """Enter one cost in the ledger, converted to the donor's currency at the day's rate.
+
+    Without ``budget_line`` the default line for ``kind`` on ``day`` is used. With a
+    ``source_type`` the call is idempotent: a second call for the same (source_type, source_id)
+    returns the existing entry and writes nothing.
+    """
+    source_id = str(source_id)
+    if source_type:
+        existing = LedgerEntry.objects.filter(source_type=source_type, source_id=source_id).first()
+        if existing:
+            return existing
+    if kind not in CostKind.values:
+        raise ValidationError({"kind": _("Unknown kind of cost.")})
+    line = budget_line or default_budget_line(kind=kind, day=day)
+    if line is None:
+        raise ValidationError({"budget_line": _("No budget line pays for this kind of cost on this day.")})
+    currency = currency.strip().upper()
+    rate = rate_on(base=currency, quote=line.donor.currency, day=day)
+    if rate is None:
+        raise ValidationError(
+            {
+                "currency": _("No exchange rate from %(from)s to %(to)s on or before %(day)s.")
+                % {"from": currency, "to": line.donor.currency, "day": day.isoformat()}
+            }
+        )
+    entry = LedgerEntry(
+        budget_line=line,
+        kind=kind,
+        day=day,
+        quantity=quantity,
+        amount=Decimal(amount).quantize(CENT, ROUND_HALF_UP),
+        currency=currency,
+        rate=rate,
+        amount_donor=(Decimal(amount) * rate).quantize(CENT, ROUND_HALF_UP),
+        in_kind=in_kind,
+        description=description.strip()[:200],
+        source_type=source_type,
+        source_id=source_id if source_type else "",
+        recorded_by=actor,
+    )
+    entry.full_clean()
+    entry.save()
+    audit_write(actor=actor, action="ledger_entry.record", obj=entry, new=snapshot(entry), request=request)
+    return entry
+
+
+def in_kind_donation_record(
+    *,
+    actor: User,
+    day: datetime.date,
+    value: Decimal,
+    currency: str,
+    description: str,
+    quantity: int = 1,
+    budget_line: BudgetLine | None = None,
+    request=None,
+) -> LedgerEntry:
+    """Food, hygiene kits or other goods given by a company, valued at market price."""
+    if not description.strip():
+        raise ValidationError({"description": _("Say what was donated.")})
+    return ledger_entry_record(
+        actor=actor,
+        kind=CostKind.IN_KIND,
+        day=day,
+        amount=value,
+        currency=currency,
+        budget_line=budget_line,
+        quantity=quantity,
+        in_kind=True,
+        description=description,
+        request=request,
+    )

@@ -1,0 +1,8 @@
+"""The programme's own indicators, by area; registered in ``ReportsConfig.ready()``."""
+
+
+def register_all() -> None:
+    from retorno.reports.indicators import followup, funding, protection, reception, referrals, reintegration
+
+    for module in (reception, referrals, protection, reintegration, followup, funding):
+        module.register()

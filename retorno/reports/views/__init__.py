@@ -1,0 +1,1 @@
+"""Evidence pages: dashboard, report builder and exports, open data, donor report."""
