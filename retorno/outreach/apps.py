@@ -10,6 +10,7 @@ class OutreachConfig(AppConfig):
         from retorno.accounts.access import PROGRAMME_STAFF, register_permissions
         from retorno.accounts.home import HomeSection, NavItem, register_home_section, register_nav_item
         from retorno.accounts.models import User
+        from retorno.outreach import indicators
 
         R = User.Role
         runs_it = frozenset({R.INSTITUTIONS, R.MANAGER})
@@ -48,3 +49,5 @@ class OutreachConfig(AppConfig):
         )
         register_nav_item(NavItem("outreach.view", _("Institutions"), "outreach:home", 60))
         register_nav_item(NavItem("agreement.view", _("Agreements"), "outreach:agreements", 62))
+        indicators.register()
+        indicators.register_costs()

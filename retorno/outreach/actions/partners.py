@@ -226,9 +226,11 @@ def agreement_tranche_pay(
     reference: str = "",
     request: HttpRequest | None = None,
 ) -> AgreementTranche:
-    """Pay a tranche of an approved agreement through the donor ledger (so the donor report counts it)."""
-    from retorno.reintegration.actions.ledger import payment_record
-    from retorno.reintegration.models import Payment
+    """Pay a tranche of an approved agreement through the programme ledger (``funding``), as a
+    partner sub-grant in the agreement's currency, so the donor report counts it; charged to the
+    agreement's budget line, or to the default sub-grant line of the day."""
+    from retorno.funding.actions import ledger_entry_record
+    from retorno.funding.models import CostKind
 
     require(actor, "agreement.manage")
     tranche = AgreementTranche.objects.select_for_update().select_related("agreement").get(pk=tranche.pk)
@@ -240,21 +242,20 @@ def agreement_tranche_pay(
     earlier = agreement.tranches.filter(number__lt=tranche.number, paid_on__isnull=True).exists()
     if earlier:
         raise ValidationError(_("Pay the earlier tranches first."))
-    if agreement.budget_line is None:
-        raise ValidationError({"budget_line": _("The agreement has no budget line to pay from.")})
-    if agreement.currency != PartnerAgreement.Currency.GTQ:
-        raise ValidationError({"currency": _("The ledger is kept in quetzales: pay this agreement in GTQ.")})
-    payment = payment_record(
+    day = paid_on or timezone.localdate()
+    payment = ledger_entry_record(
         actor=actor,
-        budget_line=agreement.budget_line,
+        kind=CostKind.SUB_GRANT,
+        day=day,
         amount=tranche.amount,
-        purpose=Payment.Purpose.OTHER,
-        paid_on=paid_on,
-        payee=str(agreement.organisation),
-        reference=reference or f"{agreement.title} · {tranche.number}",
+        currency=agreement.currency,
+        budget_line=agreement.budget_line,
+        description=f"{agreement.organisation} · {agreement.title} · {tranche.number}",
+        source_type="outreach.tranche",
+        source_id=tranche.pk,
         request=request,
     )
-    tranche.paid_on, tranche.payment_reference, tranche.payment = payment.paid_on, reference.strip(), payment
+    tranche.paid_on, tranche.payment_reference, tranche.payment = day, reference.strip(), payment
     tranche.save(update_fields=["paid_on", "payment_reference", "payment"])
     audit_write(
         actor=actor,

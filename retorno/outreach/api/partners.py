@@ -43,7 +43,7 @@ def agreement_list(request: HttpRequest):
 
 @router.post("/agreements", response={201: AgreementOut})
 def agreement_create(request: HttpRequest, payload: AgreementIn):
-    from retorno.reintegration.models import BudgetLine
+    from retorno.funding.models import BudgetLine
 
     require(request.user, "agreement.manage")
     data = payload.dict()

@@ -77,7 +77,7 @@ def training_list(request: HttpRequest):
 @router.post("/trainings", response={201: TrainingOut})
 def training_create(request: HttpRequest, payload: TrainingIn):
     """Plan a training: topic, audience, institutions, modality, dates, place, trainers, materials, cost."""
-    from retorno.reintegration.models import BudgetLine
+    from retorno.funding.models import BudgetLine
 
     require(request.user, "outreach.manage")
     data = payload.dict()

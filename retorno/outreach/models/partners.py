@@ -181,7 +181,7 @@ class PartnerAgreement(StatusPipeline, models.Model):
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2, validators=POSITIVE)
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.GTQ)
     budget_line = models.ForeignKey(
-        "reintegration.BudgetLine",
+        "funding.BudgetLine",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -222,9 +222,9 @@ class AgreementTranche(models.Model):
     due_on = models.DateField(_("due on"))
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     payment_reference = models.CharField(_("payment reference"), max_length=100, blank=True)
-    # The ledger entry that paid it (the donor report counts the same entry).
+    # The programme ledger's entry that paid it (the donor report counts the same entry).
     payment = models.OneToOneField(
-        "reintegration.Payment", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "funding.LedgerEntry", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     class Meta:

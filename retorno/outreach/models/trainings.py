@@ -107,7 +107,7 @@ class Training(StatusPipeline, models.Model):
         _("cost (GTQ)"), max_digits=12, decimal_places=2, default=Decimal("0"), validators=[MinValueValidator(0)]
     )
     budget_line = models.ForeignKey(
-        "reintegration.BudgetLine",
+        "funding.BudgetLine",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -228,61 +228,64 @@ def test_writes_refuse_the_monitor(world, monitor, api_for):
 
 
 def test_agreement_life_through_the_api_four_eyes_and_ledger(world, officer, manager, api_for):
+    import datetime
     from decimal import Decimal
 
-    from retorno.reintegration.models import BudgetLine, Donor, Payment
+    from retorno.funding.models import BudgetLine, Donor, ExchangeRate, LedgerEntry
 
+    usaid = Donor.objects.create(name="USAID", code="usaid", currency="USD")
     line = BudgetLine.objects.create(
-        code="ALB-01",
-        name="Albergues",
-        donor=Donor.objects.create(name="USAID", code="usaid"),
-        category="other",
-        amount=Decimal("100000"),
+        code="SUB-01",
+        name="Albergues socios",
+        donor=usaid,
+        kind="sub_grant",
+        amount=Decimal("20000"),
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
     )
+    ExchangeRate.objects.create(base="USD", quote="GTQ", day=datetime.date(2026, 1, 1), rate=Decimal("7.5"))
     officer_api, manager_api = api_for(officer), api_for(manager)
-    created = officer_api.post(
-        f"{BASE}/agreements",
-        {
-            "organisation_id": world["agreement"].organisation_id,
-            "title": "Noches de albergue",
-            "amount": "30000.00",
-            "budget_line_id": line.pk,
-            "starts_on": "2026-01-01",
-            "ends_on": "2026-06-30",
-        },
-        content_type="application/json",
-    )
-    aid = created.json()["id"]
-    officer_api.post(
-        f"{BASE}/agreements/{aid}/tranches",
-        {"amount": "30000.00", "due_on": "2026-01-10"},
-        content_type="application/json",
-    )
-    officer_api.post(
-        f"{BASE}/agreements/{aid}/targets",
-        {"indicator": "Noches de albergue", "target": 2000},
-        content_type="application/json",
-    )
+    body = {
+        "organisation_id": world["agreement"].organisation_id,
+        "title": "Noches de albergue",
+        "amount": "30000.00",
+        "budget_line_id": line.pk,
+        "starts_on": "2026-01-01",
+        "ends_on": "2026-06-30",
+    }
+    aid = officer_api.post(f"{BASE}/agreements", body, content_type="application/json").json()["id"]
+    tranche_body = {"amount": "30000.00", "due_on": "2026-01-10"}
+    officer_api.post(f"{BASE}/agreements/{aid}/tranches", tranche_body, content_type="application/json")
+    target = {"indicator": "Noches de albergue", "target": 2000}
+    officer_api.post(f"{BASE}/agreements/{aid}/targets", target, content_type="application/json")
     officer_api.post(f"{BASE}/agreements/{aid}/status", {"status": "submitted"}, content_type="application/json")
-    assert (
-        officer_api.post(
-            f"{BASE}/agreements/{aid}/status", {"status": "approved"}, content_type="application/json"
-        ).status_code
-        == 403
+    refused = officer_api.post(
+        f"{BASE}/agreements/{aid}/status", {"status": "approved"}, content_type="application/json"
     )
+    assert refused.status_code == 403
     approved = manager_api.post(
         f"{BASE}/agreements/{aid}/status", {"status": "approved"}, content_type="application/json"
     )
     assert approved.json()["approved_by"] == "manager"
     tranche = approved.json()["tranches"][0]["id"]
     paid = officer_api.post(
-        f"{BASE}/agreements/{aid}/tranches/{tranche}/pay", {"reference": "TRF-881"}, content_type="application/json"
+        f"{BASE}/agreements/{aid}/tranches/{tranche}/pay",
+        {"reference": "TRF-881", "paid_on": "2026-01-12"},
+        content_type="application/json",
     )
-    assert paid.status_code == 200 and paid.json()["tranches"][0]["paid_on"]
-    payment = Payment.objects.get()
-    assert (payment.amount, payment.budget_line, payment.payee) == (Decimal("30000.00"), line, "Casa del Migrante")
+    assert paid.status_code == 200 and paid.json()["tranches"][0]["paid_on"] == "2026-01-12"
+    # One entry in the programme ledger, in quetzales and in the donor's dollars.
+    entry = LedgerEntry.objects.get()
+    assert (entry.kind, entry.budget_line, entry.amount, entry.currency, entry.amount_donor) == (
+        "sub_grant",
+        line,
+        Decimal("30000.00"),
+        "GTQ",
+        Decimal("4000.00"),
+    )
+    assert (entry.source_type, entry.source_id) == ("outreach.tranche", str(tranche))
     again = officer_api.post(f"{BASE}/agreements/{aid}/tranches/{tranche}/pay", {}, content_type="application/json")
-    assert again.status_code == 422 and Payment.objects.count() == 1
+    assert again.status_code == 422 and LedgerEntry.objects.count() == 1
 
 
 def test_illegal_moves_answer_422_in_words(world, officer, api_for):

@@ -9,7 +9,9 @@ from retorno.outreach.models import Training
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_plan_a_training_of_judges_record_attendance_scores_print_and_find_the_figures(page, sign_in, reference_data):
+def test_plan_a_training_of_judges_record_attendance_scores_print_and_find_the_figures(
+    page, sign_in, reference_data, monitor
+):
     from conftest import make_user
 
     programme = Organisation.objects.get(slug="programa")
@@ -85,3 +87,14 @@ def test_plan_a_training_of_judges_record_attendance_scores_print_and_find_the_f
     assert page.locator("[data-figure=judges_trained] b").inner_text() == "2"
     assert "Organismo Judicial" in page.locator("#by-institution").inner_text()
     assert page.locator("#by-sex").inner_text().count("1") >= 2
+
+    # 6. M&E finds the same figure in the reports builder (the indicator outreach registered).
+    sign_in(monitor)
+    page.goto(f"{base}/reports/builder/")
+    page.check("input[value='outreach.officials_trained']")
+    page.select_option("#breakdown-1", "institution")
+    page.fill("input[name=start]", "2026-01-01")
+    page.fill("input[name=end]", "2026-12-31")
+    page.click("#builder button[type=submit]")
+    table = page.locator(".report-result table").first
+    assert "organismo judicial\t2" in table.inner_text().lower()
