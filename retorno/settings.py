@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "retorno.lib.context.navigation",
             ],
+            "libraries": {"workflow": "retorno.lib.templatetags.workflow"},
         },
     },
 ]

@@ -3,6 +3,7 @@
 import hashlib
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,11 @@ PROGRAMME_ORGANISATION_SLUG = "programa"
 
 
 class Organisation(models.Model):
+    """An organisation or institution: the directory every app points at instead of free-text names.
+
+    Units (an MP prosecutor's office, a municipal office, a court) are organisations with a ``parent``.
+    """
+
     class Kind(models.TextChoices):
         PROGRAMME = "programme", _("Programme")
         SHELTER = "shelter", _("Shelter")
@@ -19,11 +25,56 @@ class Organisation(models.Model):
         GOVERNMENT = "government", _("Government body")
         HEALTH = "health", _("Health service")
         CIVIL_SOCIETY = "civil_society", _("Civil-society organisation")
+        MINISTRY = "ministry", _("Ministry")
+        JUDICIARY = "judiciary", _("Judiciary (courts)")
+        PROSECUTION = "prosecution", _("Public Prosecutor's Office (MP) or one of its units")
+        PGN = "pgn", _("Attorney General's Office (PGN)")
+        SVET = "svet", _("Secretariat against sexual violence, exploitation and trafficking (SVET)")
+        PDH = "pdh", _("Human Rights Ombudsman (PDH)")
+        REGISTRY = "registry", _("Civil registry (RENAP)")
+        POLICE = "police", _("Police (PNC)")
+        MIGRATION = "migration", _("Migration authority")
+        LEGISLATURE = "legislature", _("Congress or one of its commissions")
+        MUNICIPALITY = "municipality", _("Municipality or municipal office")
+        CONSULATE = "consulate", _("Consulate")
+        NGO = "ngo", _("NGO")
+        INTERNATIONAL = "international", _("International organisation")
+        DONOR = "donor", _("Donor")
+        SCHOOL = "school", _("School")
+        MEDIA = "media", _("Media (radio, press)")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     is_active = models.BooleanField(_("active"), default=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="units",
+        verbose_name=_("part of"),
+    )
+    department = models.ForeignKey(
+        "geo.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("department"),
+    )
+    municipality = models.ForeignKey(
+        "geo.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -32,6 +83,33 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("An organisation cannot be a unit of itself.")})
+        if self.municipality_id and self.department_id and self.municipality.department_id != self.department_id:
+            raise ValidationError({"municipality": _("The municipality is not in that department.")})
+
+
+class OrganisationContact(models.Model):
+    """A person to call at an institution (an official, not a returnee)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["organisation__name", "name"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"
 
 
 class RetornoUserManager(UserManager):
@@ -52,6 +130,7 @@ class User(AbstractUser):
         PARTNER = "partner", _("Partner organisation")
         MONITORING = "monitoring", _("M&E officer")
         MANAGER = "manager", _("Programme manager")
+        INSTITUTIONS = "institutions", _("Programme officer for institutions")
         ADMIN = "admin", _("Administrator")
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from retorno.accounts.access import can
+from retorno.accounts.directory import organisation_for_name
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_event, audit_write, snapshot
 from retorno.audit.models import AuditEvent
@@ -613,6 +614,7 @@ def legal_case_open(
             case=case,
             complaint_number=complaint_number.strip(),
             prosecutor_office=prosecutor_office.strip(),
+            prosecutor_office_org=organisation_for_name(Organisation, prosecutor_office),
             prosecutor=prosecutor.strip(),
             filed_on=filed_on,
             witness_protection=witness_protection,

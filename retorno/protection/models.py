@@ -378,6 +378,15 @@ class LegalCase(SealedModel):
     case = models.OneToOneField(ProtectionCase, on_delete=models.CASCADE, related_name="legal_case")
     complaint_number = EncryptedCharField(_("complaint number (MP)"), max_length=60)
     prosecutor_office = models.CharField(_("prosecutor's office"), max_length=200)
+    # The directory entry for ``prosecutor_office`` (the text stays as written; filled by migration 0002).
+    prosecutor_office_org = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("prosecutor's office (directory)"),
+    )
     prosecutor = EncryptedCharField(_("prosecutor"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.COMPLAINT_FILED)
     filed_on = models.DateField(_("complaint filed on"))

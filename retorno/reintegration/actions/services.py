@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from retorno.accounts.access import can
+from retorno.accounts.directory import organisation_for_name
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.reintegration.actions.common import move_status, require_reason
@@ -61,10 +62,12 @@ def document_request(
 ) -> DocumentRequest:
     """Start getting a document for the person (DPI through RENAP, a birth certificate...)."""
     _require_live(case)
+    issuer = issuer.strip() or DocumentRequest.DEFAULT_ISSUER.get(kind, "")
     document = DocumentRequest(
         case=case,
         kind=kind,
-        issuer=issuer.strip() or DocumentRequest.DEFAULT_ISSUER.get(kind, ""),
+        issuer=issuer,
+        issuer_org=organisation_for_name(Organisation, issuer),
         requested_on=_today_or(requested_on),
     )
     document.full_clean()

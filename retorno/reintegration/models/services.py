@@ -47,6 +47,15 @@ class DocumentRequest(models.Model):
     case = models.ForeignKey("reintegration.ReintegrationCase", on_delete=models.PROTECT, related_name="documents")
     kind = models.CharField(_("document"), max_length=24, choices=Kind.choices)
     issuer = models.CharField(_("issued by"), max_length=120, blank=True)
+    # The directory entry for ``issuer`` (the text stays as written; filled by a data migration).
+    issuer_org = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by (directory)"),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
     requested_on = models.DateField(_("requested on"), default=timezone.localdate)
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)

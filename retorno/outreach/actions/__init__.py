@@ -1,0 +1,81 @@
+"""Every outreach write: keyword-only, atomic, permission-checked, audited."""
+
+from retorno.outreach.actions.campaigns import campaign_activity_record, campaign_create, campaign_material_add
+from retorno.outreach.actions.dialogue import (
+    dialogue_create,
+    dialogue_follow_up_add,
+    dialogue_follow_up_set_status,
+    dialogue_participant_add,
+)
+from retorno.outreach.actions.directory import institution_contact_add, institution_create, institution_update
+from retorno.outreach.actions.networks import (
+    meeting_record,
+    network_agreement_add,
+    network_agreement_set_status,
+    network_create,
+    network_member_add,
+)
+from retorno.outreach.actions.partners import (
+    agreement_create,
+    agreement_report_add,
+    agreement_report_receive,
+    agreement_set_status,
+    agreement_target_add,
+    agreement_target_progress,
+    agreement_tranche_add,
+    agreement_tranche_pay,
+    assessment_record,
+    checklist_create,
+    plan_action_add,
+    plan_action_set_status,
+    plan_create,
+)
+from retorno.outreach.actions.trainings import (
+    certificates_issue,
+    participant_find_or_create,
+    training_attendance_record,
+    training_create,
+    training_enrol,
+    training_scores_record,
+    training_session_add,
+    training_set_status,
+)
+
+__all__ = [
+    "agreement_create",
+    "agreement_report_add",
+    "agreement_report_receive",
+    "agreement_set_status",
+    "agreement_target_add",
+    "agreement_target_progress",
+    "agreement_tranche_add",
+    "agreement_tranche_pay",
+    "assessment_record",
+    "campaign_activity_record",
+    "campaign_create",
+    "campaign_material_add",
+    "certificates_issue",
+    "checklist_create",
+    "dialogue_create",
+    "dialogue_follow_up_add",
+    "dialogue_follow_up_set_status",
+    "dialogue_participant_add",
+    "institution_contact_add",
+    "institution_create",
+    "institution_update",
+    "meeting_record",
+    "network_agreement_add",
+    "network_agreement_set_status",
+    "network_create",
+    "network_member_add",
+    "participant_find_or_create",
+    "plan_action_add",
+    "plan_action_set_status",
+    "plan_create",
+    "training_attendance_record",
+    "training_create",
+    "training_enrol",
+    "training_scores_record",
+    "training_session_add",
+    "training_set_status",
+]
