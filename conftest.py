@@ -121,13 +121,38 @@ def all_personas(
     }
 
 
+def enrol_second_factor(user: User):
+    """Give ``user`` a confirmed authenticator (TOTP device), as enrolment would; returns it."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="test authenticator", confirmed=True
+    )
+
+
+def totp_code(device) -> str:
+    """The code the authenticator app shows now; forgets the last code used so tests may sign in twice."""
+    from django_otp.oath import TOTP
+
+    type(device).objects.filter(pk=device.pk).update(last_t=-1, throttling_failure_count=0)
+    return str(TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()).zfill(device.digits)
+
+
 @pytest.fixture
 def client_for():
-    """``client_for(user)`` -> a test client signed in as that user."""
+    """``client_for(user)`` -> a test client signed in as that user, second factor proved if the role needs it."""
 
     def make(user: User) -> Client:
+        from django_otp import DEVICE_ID_SESSION_KEY
+
+        from retorno.accounts.access import needs_second_factor
+
         client = Client()
         client.force_login(user)
+        if needs_second_factor(user):
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = enrol_second_factor(user).persistent_id
+            session.save()
         return client
 
     return make

@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",  # serves Swagger UI's own static files for /api/v1/docs (no CDN)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "retorno.accounts",
     "retorno.audit",
     "retorno.geo",
@@ -78,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "retorno.accounts.second_factor.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "retorno.lib.middleware.NoStoreForSensitivePagesMiddleware",
@@ -145,6 +150,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+
+# Second factor (django-otp): the issuer shown in authenticator apps; each wrong code doubles
+# the wait before the next attempt (1 s, 2 s, 4 s...); the admin never shows secrets.
+OTP_TOTP_ISSUER = os.getenv("OTP_ISSUER", "Retorno")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Sessions end after an idle period and never outlive the browser on shared tablets.
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", "30") * 60

@@ -71,3 +71,15 @@ def permission_required(permission: str) -> Callable:
         return wrapped
 
     return decorator
+
+
+# Roles that can open sealed data or approve money prove a second factor (TOTP or a recovery
+# code) after their password, on every page, the admin and the API token endpoint.
+SECOND_FACTOR_ROLES = frozenset({R.PROTECTION, R.PSYCHOSOCIAL, R.MANAGER, R.ADMIN})
+
+
+def needs_second_factor(user: User) -> bool:
+    """True for users whose role (or staff status, for the Django admin) requires a second factor."""
+    return bool(getattr(user, "is_authenticated", False)) and (
+        user.role in SECOND_FACTOR_ROLES or user.is_staff or user.is_superuser
+    )

@@ -56,3 +56,24 @@ def load(*, options: dict, stdout) -> None:
         username__in=["recepcion", "psicologia", "proteccion", "reintegracion"], supervisor=None
     ).update(supervisor=manager)
     stdout.write(f"users: {created} created, {len(USERS) - created} already there")
+    enrol_second_factor(stdout=stdout)
+
+
+def enrol_second_factor(*, stdout) -> None:
+    """Give each demo user whose role needs a second factor an authenticator, and print its secret.
+
+    Demo accounts only (their password is public anyway): type the secret into an authenticator
+    app, or get a code with ``oathtool --totp -b SECRET``, to sign in.
+    """
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from retorno.accounts.access import needs_second_factor
+    from retorno.accounts.second_factor.queries import secret_text
+
+    for user in User.objects.filter(username__in=[u[0] for u in USERS]).order_by("username"):
+        if not needs_second_factor(user):
+            continue
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="demo authenticator", confirmed=True)
+        stdout.write(f"second factor (TOTP) of {user.username}: {secret_text(device)}  ({device.config_url})")

@@ -4,9 +4,14 @@ Every error answers JSON ``{"detail": ...}``; validation errors list each field 
 its reason in the caller's language (Accept-Language or the session's choice).
 """
 
+import datetime
+import re
+import typing
+
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest
+from django.http.multipartparser import MultiPartParserError
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
@@ -14,15 +19,43 @@ from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer, SessionAuth
-from pydantic import ConfigDict
+from pydantic import ConfigDict, field_validator
+from pydantic_core import PydanticCustomError
 
 from retorno.accounts.models import ApiToken
 
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _kinds(annotation) -> set[type]:
+    """The plain types inside an annotation (``date | None`` -> {date, NoneType})."""
+    args = typing.get_args(annotation)
+    if not args:
+        return {annotation} if isinstance(annotation, type) else set()
+    return set().union(*(_kinds(a) for a in args))
+
 
 class StrictSchema(Schema):
-    """Input schema that refuses fields it does not know."""
+    """Input schema that refuses fields it does not know, and takes dates and flags only as the
+    document describes them: a date is ISO text ("2026-03-02", never a number of seconds), a flag
+    is true or false (never 0, 1 or "yes")."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _as_documented(cls, value, info):
+        field = cls.model_fields.get(info.field_name)
+        if field is None or value is None:
+            return value
+        kinds = _kinds(field.annotation)
+        if kinds & {datetime.date, datetime.datetime} and not (
+            isinstance(value, datetime.date) or (isinstance(value, str) and ISO_DATE.match(value))
+        ):
+            raise PydanticCustomError("date_type", "Input should be a valid date")
+        if bool in kinds and not isinstance(value, bool) and not kinds & {int, str, float}:
+            raise PydanticCustomError("bool_type", "Input should be a valid boolean")
+        return value
 
 
 class TokenAuth(HttpBearer):
@@ -44,7 +77,18 @@ class TokenAuth(HttpBearer):
 
 
 class StaffSession(SessionAuth):
-    """The browser's session, for HTMX pages calling the API (CSRF still required)."""
+    """The browser's session, for HTMX pages calling the API (CSRF still required).
+
+    A session that still owes its second factor does not count as signed in.
+    """
+
+    def authenticate(self, request: HttpRequest, key):
+        from retorno.accounts.second_factor.queries import second_factor_missing
+
+        user = super().authenticate(request, key)
+        if user is not None and second_factor_missing(request):
+            return None
+        return user
 
 
 def api_auth() -> list:
@@ -76,6 +120,7 @@ def _message(error: dict) -> str:
         "enum": _("Not one of the allowed values: %(expected)s.") % {"expected": ctx.get("expected", "")},
         "literal_error": _("Not one of the allowed values: %(expected)s.") % {"expected": ctx.get("expected", "")},
         "json_invalid": _("The body is not valid JSON."),
+        "string_pattern_mismatch": _("Not in the expected format: %(pattern)s.") % {"pattern": ctx.get("pattern", "")},
     }
     return messages.get(kind, error.get("msg", _("Invalid value.")))
 
@@ -113,6 +158,11 @@ def install_error_handlers(api) -> None:
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):
         return api.create_response(request, {"detail": _("Authentication required.")}, status=401)
+
+    @api.exception_handler(MultiPartParserError)
+    def bad_multipart(request, exc):
+        errors = [{"field": "file", "message": _("The upload is not valid multipart/form-data.")}]
+        return api.create_response(request, {"detail": _("Invalid input."), "errors": errors}, status=400)
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):

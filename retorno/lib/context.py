@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from retorno.accounts.access import can
+from retorno.accounts.access import can, needs_second_factor
 from retorno.accounts.home import nav_items
 
 
@@ -17,6 +17,7 @@ def navigation(request: HttpRequest) -> dict:
             "create_person": can(user, "person.create"),
             "admin": can(user, "users.manage"),
             "reports": can(user, "reports.view"),
+            "second_factor": needs_second_factor(user),
         },
         "nav_extra": nav_items(user),
     }

@@ -94,6 +94,10 @@ class PartnerOut(Schema):
         return obj.municipality.code if obj.municipality_id else None
 
 
+DEPARTMENT_CODE = r"^[0-9]{2}$"
+MUNICIPALITY_CODE = r"^[0-9]{4}$"
+
+
 class OfferIn(StrictSchema):
     service: Service
     detail: str = Field("", max_length=300)
@@ -102,8 +106,8 @@ class OfferIn(StrictSchema):
 class PartnerFieldsIn(StrictSchema):
     description: str = ""
     target_groups: list[TargetGroup] = []
-    department: str | None = Field(None, max_length=2)
-    municipality: str | None = Field(None, max_length=4)
+    department: str | None = Field(None, pattern=DEPARTMENT_CODE, description="INE code, 2 digits")
+    municipality: str | None = Field(None, pattern=MUNICIPALITY_CODE, description="INE code, 4 digits")
     address: str = Field("", max_length=300)
     contact_name: str = Field("", max_length=200)
     contact_phone: str = Field("", max_length=40)
@@ -122,8 +126,8 @@ class PartnerIn(PartnerFieldsIn):
 class PartnerPatch(StrictSchema):
     description: str | None = None
     target_groups: list[TargetGroup] | None = None
-    department: str | None = Field(None, max_length=2)
-    municipality: str | None = Field(None, max_length=4)
+    department: str | None = Field(None, pattern=DEPARTMENT_CODE, description="INE code, 2 digits")
+    municipality: str | None = Field(None, pattern=MUNICIPALITY_CODE, description="INE code, 4 digits")
     address: str | None = Field(None, max_length=300)
     contact_name: str | None = Field(None, max_length=200)
     contact_phone: str | None = Field(None, max_length=40)
@@ -265,7 +269,7 @@ class ShelterOut(Schema):
 class ShelterIn(StrictSchema):
     partner_id: int
     name: str = Field(..., min_length=1, max_length=200)
-    municipality: str | None = Field(None, max_length=4)
+    municipality: str | None = Field(None, pattern=MUNICIPALITY_CODE, description="INE code, 4 digits")
     address: str = Field("", max_length=300)
     capacity_adults: int = Field(0, ge=0, le=5000)
     capacity_women: int = Field(0, ge=0, le=5000)
@@ -278,7 +282,7 @@ class ShelterIn(StrictSchema):
 
 class ShelterPatch(StrictSchema):
     name: str | None = Field(None, min_length=1, max_length=200)
-    municipality: str | None = Field(None, max_length=4)
+    municipality: str | None = Field(None, pattern=MUNICIPALITY_CODE, description="INE code, 4 digits")
     address: str | None = Field(None, max_length=300)
     capacity_adults: int | None = Field(None, ge=0, le=5000)
     capacity_women: int | None = Field(None, ge=0, le=5000)

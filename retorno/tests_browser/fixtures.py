@@ -56,17 +56,29 @@ def page(browser, live_server, reference_data):
     context.close()
 
 
+def sign_in_through_forms(tab, base_url: str, user) -> None:
+    """Type the password, then (for roles that need it) the authenticator's code, in the real forms."""
+    from conftest import PASSWORD, enrol_second_factor, totp_code
+    from retorno.accounts.access import needs_second_factor
+
+    device = enrol_second_factor(user) if needs_second_factor(user) else None
+    tab.goto(f"{base_url}/accounts/login/")
+    tab.fill("#id_username", user.username)
+    tab.fill("#id_password", PASSWORD)
+    tab.click("button[type=submit].primary")
+    if device is not None:
+        tab.wait_for_url("**/accounts/second-factor/?*")
+        tab.fill("#id_code", totp_code(device))
+        tab.click("button[type=submit].primary")
+    tab.wait_for_url(f"{base_url}/")
+
+
 @pytest.fixture
 def sign_in(page):
-    """``sign_in(user)`` signs the browser in through the real login form."""
-    from conftest import PASSWORD
+    """``sign_in(user)`` signs the browser in through the real login form (and second-factor form)."""
 
     def do(user):
-        page.goto(f"{page.base_url}/accounts/login/")
-        page.fill("#id_username", user.username)
-        page.fill("#id_password", PASSWORD)
-        page.click("button[type=submit].primary")
-        page.wait_for_url(f"{page.base_url}/")
+        sign_in_through_forms(page, page.base_url, user)
         return page
 
     return do

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def signed_in(browser, live_server):
     """``signed_in(user)`` -> a new tab in its own browser context, signed in as ``user``."""
-    from conftest import PASSWORD
+    from retorno.tests_browser.fixtures import sign_in_through_forms
 
     contexts = []
 
@@ -23,11 +23,7 @@ def signed_in(browser, live_server):
         tab = context.new_page()
         tab.set_default_timeout(10_000)
         if user is not None:
-            tab.goto(f"{live_server.url}/accounts/login/")
-            tab.fill("#id_username", user.username)
-            tab.fill("#id_password", PASSWORD)
-            tab.click("button[type=submit].primary")
-            tab.wait_for_url(f"{live_server.url}/")
+            sign_in_through_forms(tab, live_server.url, user)
         return tab
 
     yield make

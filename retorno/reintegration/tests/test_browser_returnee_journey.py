@@ -23,7 +23,7 @@ NAME = "Rosa Amalia Chitay Batz"
 @pytest.fixture
 def tab(browser, live_server):
     """``tab(user)`` -> a page in its own browser context, signed in as ``user`` (anonymous if None)."""
-    from conftest import PASSWORD
+    from retorno.tests_browser.fixtures import sign_in_through_forms
 
     contexts = []
 
@@ -33,11 +33,7 @@ def tab(browser, live_server):
         page = context.new_page()
         page.set_default_timeout(10_000)
         if user is not None:
-            page.goto(f"{live_server.url}/accounts/login/")
-            page.fill("#id_username", user.username)
-            page.fill("#id_password", PASSWORD)
-            page.click("button[type=submit].primary")
-            page.wait_for_url(f"{live_server.url}/")
+            sign_in_through_forms(page, live_server.url, user)
         return page
 
     yield make
