@@ -89,8 +89,10 @@ def test_plan_a_training_of_judges_record_attendance_scores_print_and_find_the_f
     assert page.locator("#by-sex").inner_text().count("1") >= 2
 
     # 6. M&E finds the same figure in the reports builder (the indicator outreach registered).
+    page.context.clear_cookies()  # sign the officer out
     sign_in(monitor)
     page.goto(f"{base}/reports/builder/")
+    page.click("summary:has-text('Instituciones y prevención')")
     page.check("input[value='outreach.officials_trained']")
     page.select_option("#breakdown-1", "institution")
     page.fill("input[name=start]", "2026-01-01")
