@@ -84,10 +84,13 @@ def big_manifest_import(user: User, figures: dict, rows: int = BIG_MANIFEST_ROWS
         actor=user, date=datetime.date.today(), origin="Bench", carrier="BENCH-BIG", expected_count=rows
     )
     for name in ("manifest_10000_commit_s", "manifest_10000_reupload_s"):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         staged, _ = actions.manifest_stage(actor=user, flight=flight, data=data, filename="big.csv")
         done = actions.manifest_commit(actor=user, manifest_import=staged)
         figures[name] = round(time.perf_counter() - start, 3)
+        # On a shared machine the wall clock counts other people's work; this process's CPU does
+        # not (with SQLite the database works in this process too).
+        figures[name.replace("_s", "_cpu_s")] = round(time.process_time() - cpu, 3)
     figures["manifest_10000_rows"] = flight.manifest_rows.count()
     figures["manifest_10000_matched"] = flight.manifest_rows.filter(person__isnull=False).count()
     figures["manifest_10000_reupload_written"] = done.created_rows + done.updated_rows
@@ -139,12 +142,13 @@ def run(*, persons: int, stdout=None, samples: int = 60) -> dict:
             actions.flight_set_status(actor=user, flight=flight, status=Flight.Status.ARRIVED)
             actions.flight_set_status(actor=user, flight=flight, status=Flight.Status.RECEPTION_OPEN)
             arrivals = list(flight.arrivals.order_by("id")[:samples])
-            checkin, triage, page = [], [], []
+            checkin, triage, page, checkin_cpu, page_cpu = [], [], [], [], []
             for arrival in arrivals:
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 with CaptureQueriesContext(connection) as queries:
                     response = client.post(f"/reception/arrivals/{arrival.pk}/checkin/", HTTP_HX_REQUEST="true")
                 checkin.append((time.perf_counter() - start) * 1000)
+                checkin_cpu.append((time.process_time() - cpu) * 1000)
                 assert response.status_code == 200, response.status_code
             figures["checkin_queries"] = len(queries)
             for arrival in arrivals:
@@ -161,9 +165,10 @@ def run(*, persons: int, stdout=None, samples: int = 60) -> dict:
                 triage.append((time.perf_counter() - start) * 1000)
                 assert response.status_code == 302, response.status_code
             for _ in range(30):
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 response = client.get(f"/reception/flights/{flight.pk}/")
                 page.append((time.perf_counter() - start) * 1000)
+                page_cpu.append((time.process_time() - cpu) * 1000)
                 assert response.status_code == 200, response.status_code
             with CaptureQueriesContext(connection) as queries:
                 client.get(f"/reception/flights/{flight.pk}/")
@@ -176,6 +181,8 @@ def run(*, persons: int, stdout=None, samples: int = 60) -> dict:
             figures["triage_median_ms"] = round(statistics.median(triage), 1)
             figures["flight_page_p95_ms"] = round(p95(page), 1)
             figures["flight_page_median_ms"] = round(statistics.median(page), 1)
+            figures["checkin_cpu_p95_ms"] = round(p95(checkin_cpu), 1)
+            figures["flight_page_cpu_p95_ms"] = round(p95(page_cpu), 1)
             raise _Rollback
     except _Rollback:
         pass

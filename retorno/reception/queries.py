@@ -218,11 +218,14 @@ def minor_handed_to_protection(arrival: Arrival) -> bool:
     return bool(triage and triage.refer_to_protection and triage.protection_acknowledged_at)
 
 
-def flight_minors(flight: Flight) -> list[dict]:
-    """Minors on the flight (present or expected) with whether each travels alone and is handed over."""
+def flight_minors(flight: Flight, *, arrivals: list[Arrival] | None = None) -> list[dict]:
+    """Minors on the flight (present or expected) with whether each travels alone and is handed over.
+
+    ``arrivals`` are the flight's arrivals when the caller has already read them (the flight page).
+    """
     minors = []
-    for arrival in flight_arrivals(flight).exclude(status=Arrival.Status.NO_SHOW):
-        if not arrival_is_minor(arrival):
+    for arrival in flight_arrivals(flight) if arrivals is None else arrivals:
+        if arrival.status == Arrival.Status.NO_SHOW or not arrival_is_minor(arrival):
             continue
         alone = arrival_is_unaccompanied_minor(arrival)
         minors.append(
@@ -237,10 +240,10 @@ def flight_minors(flight: Flight) -> list[dict]:
     return minors
 
 
-def flight_close_blockers(flight: Flight) -> list[dict]:
+def flight_close_blockers(flight: Flight, *, arrivals: list[Arrival] | None = None) -> list[dict]:
     """Why the flight cannot close: present minors not triaged, unaccompanied ones not handed over."""
     blockers = []
-    for minor in flight_minors(flight):
+    for minor in flight_minors(flight, arrivals=arrivals):
         arrival = minor["arrival"]
         if not arrival.is_present:
             continue

@@ -126,13 +126,17 @@ def flight_create(request: HttpRequest) -> HttpResponse:
 
 
 def _flight_context(request: HttpRequest, flight: Flight) -> dict:
+    overview = flight_overview(flight)
+    arrivals = [entry["arrival"] for entry in overview]  # read once for the list and the blockers
     return {
         "flight": flight,
         "counts": flight_counts(flight),
-        "overview": flight_overview(flight),
+        "overview": overview,
         "transport": transport_summary(flight),
         "services": services_total(flight),
-        "blockers": flight_close_blockers(flight) if flight.status == Flight.Status.RECEPTION_OPEN else [],
+        "blockers": flight_close_blockers(flight, arrivals=arrivals)
+        if flight.status == Flight.Status.RECEPTION_OPEN
+        else [],
         "next_statuses": [Flight.Status(s) for s in sorted(Flight.TRANSITIONS[flight.status])],
         "imports": flight.manifest_imports.all()[:5],
         "can_manage": can(request.user, "reception.flight_manage"),
