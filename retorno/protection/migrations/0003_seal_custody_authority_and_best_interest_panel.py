@@ -61,6 +61,7 @@ def redact_audit(apps, schema_editor):
         return
     postgres = schema_editor.connection.vendor == "postgresql"
     if postgres:
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # ALTER TABLE refuses pending trigger events
         schema_editor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER audit_event_no_update")
     for row in rows:
         row.new[AUDITED[row.action]] = "[sealed]"
