@@ -18,6 +18,9 @@ def arrival_of(flight, surname: str) -> Arrival:
 
 
 def test_check_in_schedules_the_arrivals_follow_ups(open_flight, clerk, person):
+    from retorno.people.actions import consent_record
+
+    consent_record(actor=clerk, person=person, purpose="follow_up", given=True)  # only with consent (issue 9)
     actions.arrival_check_in(actor=clerk, arrival=arrival_of(open_flight, "Xicará"))
     due = list(FollowUp.objects.filter(person=person).order_by("due_on").values_list("due_on", flat=True))
     assert len(due) == 4  # 1, 3, 6 and 12 months after arrival

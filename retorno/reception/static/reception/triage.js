@@ -5,9 +5,14 @@
   var form = document.getElementById("triage-form");
   if (!form) return;
   var next = document.getElementById("save-next");
-  if (location.hash === "#triage-form") {
+  function focusFirst() {
     var first = form.querySelector("input:not([type=hidden])");
     if (first) first.focus();
+  }
+  if (location.hash === "#triage-form") {
+    // The browser moves focus to the fragment's target once the page has loaded: focus after it.
+    focusFirst();
+    window.addEventListener("load", function () { setTimeout(focusFirst, 0); });
   }
   form.addEventListener("keydown", function (event) {
     var target = event.target;
