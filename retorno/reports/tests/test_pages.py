@@ -30,6 +30,9 @@ def test_dashboard_for_monitor(client_for, monitor, programme_2026):
     html = page.content.decode()
     assert 'data-chart="chart-monthly"' in html and "chart.umd.min.js" in html
     assert "Huehuetenango" in html  # ranked departments and the tile map
+    # Huehuetenango (13): Ana and Bruno twice = 3 arrivals on the map tile as in the table.
+    tile = html.split('title="Huehuetenango"')[1].split("</div>")[0]
+    assert "<b>3</b>" in tile
     assert no_names(html)
     air_only = client_for(monitor).get(f"/reports/?{YEAR}&flight_kind=land")
     assert air_only.status_code == 200

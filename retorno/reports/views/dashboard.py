@@ -44,8 +44,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     monthly = table("reception.persons_received", "month", "flight_kind")
     yearly = table("reception.persons_received", "year", "flight_kind")
     by_department = table("reception.persons_received", "department")
-    by_department.rows.sort(key=lambda r: -(r[-1] or 0))
     dept_values = {code[0]: row[-1] for code, row in zip(by_department.codes, by_department.rows, strict=True)}
+    ranked = sorted(zip(by_department.rows, by_department.codes, strict=True), key=lambda pair: -(pair[0][-1] or 0))
+    by_department.rows = [row for row, _code in ranked]
+    by_department.codes = [code for _row, code in ranked]
     names = dict(Department.objects.values_list("code", "name"))
     context = {
         "start": start,

@@ -36,7 +36,8 @@ def migration_profile(request: HttpRequest) -> HttpResponse:
     tables = []
     for key in PROFILE_BREAKDOWNS:
         table = present(compute(indicator, start=start, end=end, breakdowns=[key]), protected=protected)
-        table.rows.sort(key=lambda r: -(r[-1] or 0))
+        ranked = sorted(zip(table.rows, table.codes, strict=True), key=lambda pair: -(pair[0][-1] or 0))
+        table.rows, table.codes = [r for r, _c in ranked], [c for _r, c in ranked]
         tables.append(table)
     context = {"start": start, "end": end, "errors": errors, "period": period_label(start, end), "tables": tables}
     return render(request, "reports/profile.html", context)
