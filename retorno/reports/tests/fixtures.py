@@ -49,3 +49,22 @@ def build(clerk) -> dict:
     reception.service_record(actor=clerk, arrival=ana, kind="refreshment", quantity=2, unit_cost=Decimal("1.50"))
     reception.service_record(actor=clerk, arrival=bruno, kind="call_national", unit_cost=Decimal("0.25"))
     return {"flights": (a, b, c, d), "ana": ana, "bruno": bruno}
+
+
+def with_followups(clerk) -> None:
+    """Everyone built above agrees to be contacted; their arrival follow-ups are scheduled as
+    reception schedules them once consent is on record (counted from the check-in day)."""
+    from django.utils import timezone
+
+    from retorno.people.actions import consent_record
+    from retorno.reception.models import Arrival
+    from retorno.reintegration.actions import followups_on_arrival
+
+    for arrival in Arrival.objects.filter(person__isnull=False).select_related("person").order_by("id"):
+        consent_record(actor=clerk, person=arrival.person, purpose="follow_up", given=True)
+        followups_on_arrival(
+            actor=clerk,
+            person=arrival.person,
+            arrived_on=timezone.localdate(arrival.checked_in_at),
+            arrival_id=arrival.pk,
+        )
