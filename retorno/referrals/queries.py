@@ -328,3 +328,17 @@ def suggested_bed_type(person: Person) -> str:
 def free_beds(shelter: Shelter, bed_type: str) -> int:
     present = shelter.stays.filter(checked_out_at__isnull=True, bed_type=bed_type).count()
     return shelter.capacity(bed_type) - present
+
+
+def partner_send_channels(referral) -> list[tuple[str, str]]:
+    """The channels the partner can be reached by, labelled with the (masked) address on file."""
+    from retorno.messaging.models import Channel
+    from retorno.referrals.actions.sending import partner_address
+
+    choices = []
+    for channel, label in Channel.choices:
+        address = partner_address(referral, channel)
+        if address:
+            shown = address if channel == Channel.EMAIL else f"…{address[-4:]}"
+            choices.append((channel, f"{label} ({shown})"))
+    return choices

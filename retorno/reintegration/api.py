@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Literal
 
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest
@@ -584,6 +585,25 @@ def job_referral_link(request: HttpRequest, job_referral_id: int, payload: JobLi
         actor=request.user, job_referral=job, days_valid=payload.days_valid, request=request
     )
     return 201, {"url": request.build_absolute_uri(path)}
+
+
+class JobLinkSendIn(StrictSchema):
+    channel: Literal["email", "sms", "whatsapp"] = Field(..., description="To the employer's address on file")
+    days_valid: int = Field(7, ge=1, le=30)
+
+
+class JobLinkSentOut(Schema):
+    message: str = Field(..., description="The outbound message's reference (UUID)")
+    status: str
+
+
+@router.post("/job-referrals/{job_referral_id}/link/send", response={202: JobLinkSentOut})
+def job_referral_link_send(request: HttpRequest, job_referral_id: int, payload: JobLinkSendIn):
+    """Send the employer a signed link by email, SMS or WhatsApp (delivered in the background)."""
+    require(request.user, EDIT)
+    job = queries.job_referral_get_for(user=request.user, job_referral_id=job_referral_id)
+    message = actions.job_referral_link_send(actor=request.user, job_referral=job, request=request, **payload.dict())
+    return 202, {"message": str(message.uuid), "status": message.status}
 
 
 @router.post("/job-referrals/{job_referral_id}/status", response=JobReferralOut)

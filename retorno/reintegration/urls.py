@@ -24,6 +24,7 @@ urlpatterns = [
     path("enrolments/<int:enrolment_id>/attendance/", views.enrolment_attendance, name="enrolment_attendance"),
     path("job-referrals/<int:job_referral_id>/", views.job_referral_detail, name="job_referral"),
     path("job-referrals/<int:job_referral_id>/link/", views.job_referral_link, name="job_referral_link"),
+    path("job-referrals/<int:job_referral_id>/link/send/", views.job_referral_link_send, name="job_referral_link_send"),
     path("job-referrals/<int:job_referral_id>/status/", views.job_referral_status, name="job_referral_status"),
     path("grants/", views.grant_queue, name="grants"),
     path("grants/<int:grant_id>/", views.grant_detail, name="grant"),

@@ -12,7 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, permission_required
 from retorno.audit.actions import audit_view
+from retorno.messaging.queries import messages_about
 from retorno.people.queries import person_get_for
+from retorno.referrals.queries import partner_send_channels
 from retorno.reintegration import actions, forms, queries
 from retorno.reintegration.fieldforms.reference import followup_reference
 from retorno.reintegration.invitation_views import InviteForm
@@ -339,6 +341,8 @@ def _job_context(request: HttpRequest, job: JobReferral, **extra) -> dict:
         "can_edit": can(request.user, EDIT),
         "can_link": can(request.user, EDIT) and can(request.user, "referral.link") and queries.employer_may_answer(job),
         "link_form": forms.LinkForm(),
+        "send_channels": partner_send_channels(referral) if referral else [],
+        "sent_messages": messages_about(referral) if referral else [],
         "today": timezone.localdate(),
         **extra,
     }
@@ -350,6 +354,27 @@ def job_referral_detail(request: HttpRequest, job_referral_id: int) -> HttpRespo
     job = queries.job_referral_get_for(user=request.user, job_referral_id=job_referral_id)
     audit_view(actor=request.user, obj=job, person_id=job.case.person_id, section="reintegration", request=request)
     return render(request, "reintegration/job_referral.html", _job_context(request, job))
+
+
+@require_POST
+@permission_required(EDIT)
+def job_referral_link_send(request: HttpRequest, job_referral_id: int) -> HttpResponse:
+    """Send the employer a signed link to the email or phone on file."""
+    job = queries.job_referral_get_for(user=request.user, job_referral_id=job_referral_id)
+    form = forms.LinkForm(request.POST)
+    channel = request.POST.get("channel", "")
+    if form.is_valid():
+        _run(
+            request,
+            actions.job_referral_link_send,
+            _("The link is on its way to the employer."),
+            job_referral=job,
+            channel=channel,
+            days_valid=form.cleaned_data["days_valid"],
+        )
+    else:
+        messages.error(request, _("Not saved: %(errors)s") % {"errors": _errors(form)})
+    return redirect("reintegration:job_referral", job_referral_id=job.pk)
 
 
 @require_POST

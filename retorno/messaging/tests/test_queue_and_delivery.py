@@ -184,3 +184,54 @@ def test_bulk_queue_skips_duplicates_and_persons_without_consent(db, gateway, ma
     assert [m.dedupe_key for m in created] == ["a"]
     assert messages_queue_many(actor=manager, specs=specs) == []
     assert AuditEvent.objects.filter(action="message.queue").count() == 1
+
+
+def test_whatsapp_goes_through_its_own_gateway_entry(db, gateway, manager):
+    message_queue(
+        actor=manager,
+        spec=MessageSpec(
+            channel="whatsapp",
+            template="followup.reminder",
+            recipient="+1 (305) 555-0100",
+            params={"programme": "P", "link": LINK},
+        ),
+    )
+    assert messages_deliver()["sent"] == 1
+    assert gateway.requests[0]["channel"] == "whatsapp" and gateway.requests[0]["to"] == "+13055550100"
+
+
+def test_console_and_file_backends_for_development(db, manager, settings, tmp_path, capsys):
+    import json
+
+    settings.MESSAGE_QUIET_HOURS = (0, 0)
+    settings.MESSAGE_CHANNELS = {
+        **settings.MESSAGE_CHANNELS,
+        "sms": {"BACKEND": "retorno.messaging.backends.ConsoleBackend"},
+        "whatsapp": {"BACKEND": "retorno.messaging.backends.FileBackend", "PATH": str(tmp_path / "out.jsonl")},
+    }
+    message_queue(actor=manager, spec=invite())
+    message_queue(
+        actor=manager,
+        spec=MessageSpec(
+            channel="whatsapp",
+            template="followup.reminder",
+            recipient="5555-9999",
+            params={"programme": "P", "link": LINK},
+        ),
+    )
+    assert messages_deliver()["sent"] == 2
+    assert "[sms to +50255551234]" in capsys.readouterr().out
+    [line] = (tmp_path / "out.jsonl").read_text().splitlines()
+    assert json.loads(line)["to"] == "+50255559999"
+
+
+def test_an_unconfigured_gateway_fails_for_good(db, manager, settings):
+    settings.MESSAGE_QUIET_HOURS = (0, 0)
+    settings.MESSAGE_CHANNELS = {
+        **settings.MESSAGE_CHANNELS,
+        "sms": {"BACKEND": "retorno.messaging.backends.HttpGatewayBackend"},
+    }
+    message = message_queue(actor=manager, spec=invite())
+    assert messages_deliver()["failed"] == 1
+    message.refresh_from_db()
+    assert message.last_error == "gateway_not_configured"

@@ -18,6 +18,7 @@ from retorno.referrals.queries import (
     consent_withdrawn_referrals,
     overdue_referrals,
     partner_inbox,
+    partner_send_channels,
     referral_get_for,
     referral_history,
     referrals_visible_to,
@@ -95,20 +96,6 @@ def _staff_statuses(referral: Referral) -> list[str]:
     return [s for s in Referral.Status.values if s in TRANSITIONS[referral.status]]
 
 
-def _send_channels(referral: Referral) -> list[tuple[str, str]]:
-    """The channels the partner can be reached by, labelled with the masked address on file."""
-    from retorno.messaging.models import Channel
-    from retorno.referrals.actions.sending import partner_address
-
-    choices = []
-    for channel, label in Channel.choices:
-        address = partner_address(referral, channel)
-        if address:
-            shown = f"…{address[-4:]}" if channel != Channel.EMAIL else address
-            choices.append((channel, f"{label} ({shown})"))
-    return choices
-
-
 def _detail_context(request: HttpRequest, referral: Referral, **extra) -> dict:
     from retorno.messaging.queries import messages_about
 
@@ -119,7 +106,7 @@ def _detail_context(request: HttpRequest, referral: Referral, **extra) -> dict:
         "sharing_allowed": sharing_allowed(referral),
         "status_form": StatusForm(statuses=_staff_statuses(referral)),
         "link_form": LinkForm(),
-        "send_form": LinkSendForm(channels=_send_channels(referral)),
+        "send_form": LinkSendForm(channels=partner_send_channels(referral)),
         "sent_messages": messages_about(referral),
         "can_link": can(request.user, "referral.link") and bool(TRANSITIONS[referral.status] & PARTNER_ANSWERS),
         **extra,
@@ -177,7 +164,7 @@ def link_create(request: HttpRequest, referral_id: int) -> HttpResponse:
 def link_send(request: HttpRequest, referral_id: int) -> HttpResponse:
     """Send a fresh signed link to the partner's email or phone on file."""
     referral = referral_get_for(user=request.user, referral_id=referral_id)
-    form = LinkSendForm(request.POST, channels=_send_channels(referral))
+    form = LinkSendForm(request.POST, channels=partner_send_channels(referral))
     if form.is_valid():
         try:
             actions.referral_link_send(

@@ -14,6 +14,7 @@ from retorno.reintegration.actions.cases import (
 from retorno.reintegration.actions.employer import (
     employer_partner,
     job_referral_link_create,
+    job_referral_link_send,
     job_referral_sync_from_partner,
 )
 from retorno.reintegration.actions.followup import (
@@ -95,6 +96,7 @@ __all__ = [
     "group_session_record",
     "job_referral_create",
     "job_referral_link_create",
+    "job_referral_link_send",
     "job_referral_set_status",
     "job_referral_sync_from_partner",
     "line_balance",

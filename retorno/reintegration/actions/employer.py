@@ -149,10 +149,24 @@ def job_referral_link_create(*, actor: User, job_referral: JobReferral, days_val
     )
 
 
+def job_referral_link_send(*, actor: User, job_referral: JobReferral, channel: str, days_valid: int = 7, request=None):
+    """Send the employer a fresh signed link by email, SMS or WhatsApp (never copied by hand)."""
+    from retorno.referrals.actions import referral_link_send
+
+    require(actor, "reintegration.edit")
+    job_referral = JobReferral.objects.select_related("partner_referral__partner__organisation").get(pk=job_referral.pk)
+    if job_referral.partner_referral is None:
+        raise ValidationError(_("This job referral was not sent to the employer through Retorno."))
+    return referral_link_send(
+        actor=actor, referral=job_referral.partner_referral, channel=channel, days_valid=days_valid, request=request
+    )
+
+
 __all__ = [
     "DEFAULT_EMPLOYER_FIELDS",
     "employer_partner",
     "job_referral_link_create",
+    "job_referral_link_send",
     "job_referral_sync_from_partner",
     "partner_referral_follow_job",
     "partner_referral_for_job",

@@ -173,3 +173,38 @@ def test_api_job_referral_and_link(case, vacancy, reintegration_officer, api_for
     assert link.status_code == 201 and "/referrals/answer/" in link.json()["url"]
     referrals.link_answer(token=_token(link.json()["url"]), status="accepted")
     assert api.get(f"/api/v1/reintegration/job-referrals/{job_id}").json()["status"] == "interview"
+
+
+def test_the_link_goes_to_the_employer_by_email(
+    job, employer_profile, reintegration_officer, clerk, client_for, api_for, settings
+):
+    from django.core import mail
+
+    from retorno.messaging.actions import messages_deliver
+    from retorno.messaging.models import OutboundMessage
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    employer_profile.contact_email = "rrhh@callgt.example"
+    employer_profile.save()
+    page = client_for(reintegration_officer).get(f"/reintegration/job-referrals/{job.pk}/")
+    assert 'id="send-link"' in page.content.decode()
+    client_for(reintegration_officer).post(
+        f"/reintegration/job-referrals/{job.pk}/link/send/", {"channel": "email", "days_valid": 5}
+    )
+    assert messages_deliver()["sent"] == 1
+    assert mail.outbox[0].to == ["rrhh@callgt.example"] and "/referrals/answer/" in mail.outbox[0].body
+    shown = client_for(reintegration_officer).get(f"/reintegration/job-referrals/{job.pk}/").content.decode()
+    assert 'id="sent-messages"' in shown and "/referrals/answer/" not in shown
+    api = api_for(reintegration_officer).post(
+        f"/api/v1/reintegration/job-referrals/{job.pk}/link/send", {"channel": "email"}, content_type="application/json"
+    )
+    assert api.status_code == 202
+    denied = api_for(clerk).post(
+        f"/api/v1/reintegration/job-referrals/{job.pk}/link/send", {"channel": "email"}, content_type="application/json"
+    )
+    assert denied.status_code in (403, 404)
+    assert (
+        client_for(clerk).post(f"/reintegration/job-referrals/{job.pk}/link/send/", {"channel": "email"}).status_code
+        == 403
+    )
+    assert OutboundMessage.objects.filter(template="referral.link").count() == 2
