@@ -4,7 +4,7 @@ registry has learned its own (and by the check-in desk): ``python -m retorno.ben
 It is learned (EM, no labels) from 30,000 generated Guatemalan records and
 30,000 family-aware records (``gt_families``, setting ``tune``), both of seed 1,
 the tuning seed; frequency tables keep only values seen at least five times.
-Then its probabilities are calibrated (Platt scaling, ``matching/calibration.py``)
+Then its probabilities are calibrated (isotonic regression, ``matching/calibration.py``)
 on the labelled candidate pairs of those same tuning records. The benchmark
 checks the calibration on other seeds and corruption settings.
 """
@@ -19,7 +19,7 @@ import numpy as np
 from retorno.bench import gt_families, gt_names
 from retorno.people.matching import dedupe, encode
 from retorno.people.matching.blocking import candidate_pairs
-from retorno.people.matching.calibration import fit_platt
+from retorno.people.matching.calibration import fit_isotonic
 from retorno.people.matching.columns import INPUT_COLUMNS, OPTIONAL_COLUMNS
 from retorno.people.matching.compare import compare
 from retorno.people.matching.model import Model, field_bits
@@ -53,7 +53,7 @@ def build(n_records: int = 60_000, seed: int = 1, min_count: int = 5) -> dict:
     records, truth = tuning_records(n_records, seed)
     model = dedupe(columns_of(records)).model
     bits, labels = labelled_evidence(records, truth, model)
-    model.calibration = fit_platt(bits, labels)
+    model.calibration = fit_isotonic(bits, labels)
     data = model.to_dict(trim=False)
     data["tf"] = {
         name: {v: round(f, 7) for v, f in table.items() if f >= min_count * model.tf_default[name]}

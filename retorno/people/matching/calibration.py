@@ -2,10 +2,12 @@
 
 Fellegi–Sunter sums evidence as if fields were independent; they are not
 (relatives share surnames, place and sometimes a birthday), so raw
-probabilities are over-confident. A two-parameter logistic map of the total
-evidence (Platt scaling) is fitted on labelled pairs of the tuning data and
-shipped with the model; ``Model.probability`` applies it, so every screen that
-shows a percentage shows the calibrated one.
+probabilities are over-confident where it matters, in the middle. A
+non-decreasing map of the total evidence (isotonic regression, kept as knots)
+is fitted on labelled pairs of the tuning data and shipped with the model;
+``Model.probability`` applies it, so every screen that shows a percentage
+shows the calibrated one. (Platt scaling, two parameters, is also provided; it
+could not bend the middle bands enough.)
 
 Checked with a reliability table (predicted against observed share of true
 matches per probability band), the Brier score and the expected calibration
@@ -41,11 +43,44 @@ def fit_platt(log2_odds: np.ndarray, labels: np.ndarray, iterations: int = 50) -
     return {"slope": round(float(a), 6), "intercept": round(float(b), 6)}
 
 
-def apply_platt(log2_odds: np.ndarray, calibration: dict[str, float] | None) -> np.ndarray:
-    """Probabilities from total evidence (prior included), calibrated when a map is given."""
+def fit_isotonic(log2_odds: np.ndarray, labels: np.ndarray, span: int = 20) -> dict[str, list[float]]:
+    """A non-decreasing map from evidence to probability (pool-adjacent-violators), as knots.
+
+    Pairs are first grouped by evidence rounded to whole bits within ±``span``
+    (one group each beyond), so the few pairs in the uncertain middle get knots
+    of their own; the groups' observed shares are then made non-decreasing by
+    pooling, and each group becomes a knot (its mean evidence, its pooled
+    share). Between knots the map is linear; beyond them it keeps the end values.
+    """
+    x = np.clip(np.asarray(log2_odds, dtype=float), -60, 60)
+    y = np.asarray(labels, dtype=float)
+    group = np.clip(np.round(x), -span - 1, span + 1)
+    blocks = [
+        [float(x[group == g].mean()), float(y[group == g].sum()), float((group == g).sum())] for g in np.unique(group)
+    ]
+    pooled: list[list[float]] = []
+    for block in blocks:
+        pooled.append(block)
+        while len(pooled) > 1 and pooled[-2][1] / pooled[-2][2] > pooled[-1][1] / pooled[-1][2]:
+            right = pooled.pop()
+            left = pooled[-1]
+            left[0] = (left[0] * left[2] + right[0] * right[2]) / (left[2] + right[2])
+            left[1] += right[1]
+            left[2] += right[2]
+    return {
+        "bits": [round(b[0], 4) for b in pooled],
+        "probability": [round(b[1] / b[2], 6) for b in pooled],
+    }
+
+
+def apply_platt(log2_odds: np.ndarray, calibration: dict | None) -> np.ndarray:
+    """Probabilities from total evidence (prior included), calibrated when a map is given:
+    a knot table (``fit_isotonic``) or a logistic map (``fit_platt``)."""
     bits = np.clip(np.asarray(log2_odds, dtype=float), -60, 60)
     if not calibration:
         return 1.0 / (1.0 + np.exp2(-bits))
+    if "bits" in calibration:
+        return np.interp(bits, calibration["bits"], calibration["probability"])
     z = calibration["slope"] * bits * math.log(2) + calibration["intercept"]
     return 1.0 / (1.0 + np.exp(-np.clip(z, -700, 700)))
 

@@ -27,12 +27,15 @@ from retorno.people.matching.fields import PREC_DAY
 # recovers (keys that added almost nothing, like CUI halves, were dropped:
 # every key is a row per person in the database). Name-and-year keys also
 # carry the department: at a million persons "José López, 1995" is a crowd.
+# sgp (name and year alone), sgm (name and municipality, typed or from the
+# CUI) and sgg (name and second given name) were added for thin records: no
+# department, no birth date or no second surname (families and thin sets).
 KEY_SPECS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("c", ("cui",)),
     ("o", ("other_id",)),
     ("sgy", ("sg", "by", "dept")),
     ("sgp", ("sg", "by")),
-    ("sge", ("sg", "pdept")),
+    ("sgm", ("sg", "pmuni")),
     ("sgg", ("sg", "g2p")),
     ("sgd", ("sg", "md")),
     ("ssg", ("ssp", "g1p")),
@@ -52,9 +55,10 @@ _MAX_KEY_LEN = 64
 # Components made of two others, unordered: a given name typed in the surname
 # box and the surname in the given-names box still make the same key.
 UNORDERED = {"sg": ("s1p", "g1p"), "sgx": ("s1x", "g1x")}
-# Components read from a second one when the first is unknown: the department
-# typed, else the one in the CUI (where the birth was registered).
-FALLBACK = {"pdept": ("dept", "cdept")}
+# Components read from a second one when the first is unknown: the municipality
+# typed, else the one in the CUI (where the birth was registered), so a thin
+# record with a CUI and no place still meets its full record.
+FALLBACK = {"pmuni": ("muni", "cmuni")}
 
 
 def _vocab_components(cols: Columns) -> dict[str, tuple[str, np.ndarray]]:
@@ -92,7 +96,7 @@ def _vocab_components(cols: Columns) -> dict[str, tuple[str, np.ndarray]]:
         "md": ("birth", md),
         "muni": ("place", cols.vocab["place"]["muni"]),
         "dept": ("place", cols.vocab["place"]["dept"]),
-        "cdept": ("cui", cols.vocab["cui"]["place_dept"]),
+        "cmuni": ("cui", cols.vocab["cui"]["place"]),
         "s1x": ("surnames", s1x),
         "g1x": ("given", g1x),
     }

@@ -57,9 +57,9 @@ class Model:
     review_threshold: float = DEFAULT_REVIEW_THRESHOLD
     n_records: int = 0
     em_iterations: int = 0
-    # Platt map of the total evidence, fitted on labelled tuning pairs (see
-    # ``calibration``); empty for a model learned without labels.
-    calibration: dict[str, float] = field(default_factory=dict)
+    # Map of the total evidence to a probability, fitted on labelled tuning
+    # pairs (see ``calibration``); empty for a model learned without labels.
+    calibration: dict = field(default_factory=dict)
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def log_bf(self) -> list[np.ndarray]:

@@ -9,6 +9,7 @@ from retorno.people.matching.calibration import (
     apply_platt,
     brier_score,
     expected_calibration_error,
+    fit_isotonic,
     fit_platt,
     reliability_table,
 )
@@ -150,6 +151,20 @@ def test_platt_fit_recovers_an_over_confident_scale():
     assert expected_calibration_error(table) < expected_calibration_error(
         reliability_table(apply_platt(over_confident_bits, None), labels)
     )
+
+
+def test_isotonic_calibration_is_monotone_and_fixes_over_confidence():
+    rng = np.random.default_rng(1)
+    true_logit = rng.normal(0, 4, 30_000)
+    labels = rng.random(30_000) < 1 / (1 + np.exp(-true_logit))
+    over_confident_bits = 3 * true_logit / np.log(2)
+    fitted = fit_isotonic(over_confident_bits, labels)
+    assert fitted["bits"] == sorted(fitted["bits"])
+    assert fitted["probability"] == sorted(fitted["probability"])
+    calibrated = apply_platt(over_confident_bits, fitted)
+    assert expected_calibration_error(reliability_table(calibrated, labels)) < 0.02
+    raw = apply_platt(over_confident_bits, None)
+    assert expected_calibration_error(reliability_table(raw, labels)) > 0.05
 
 
 def test_desk_probability_is_the_calibrated_one():
