@@ -736,3 +736,9 @@ def figures(request: HttpRequest):
     """Programme figures, without names (M&E may read them)."""
     require(request.user, "reintegration.figures")
     return queries.programme_figures()
+
+
+# Self-help groups live in their own module (api.py is long already).
+from retorno.reintegration.api_groups import router as groups_router  # noqa: E402
+
+router.add_router("/groups", groups_router)
