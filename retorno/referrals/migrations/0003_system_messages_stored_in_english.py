@@ -1,5 +1,6 @@
-"""Status-change notes written by the job-referral sync were stored in the writer's language (Spanish);
-they are now stored as the English message and translated when shown."""
+"""Status-change notes of the job-referral sync and the purpose of reception's shelter referrals were
+stored in the writer's language (Spanish); they are now stored as the English message and translated
+when shown."""
 
 from django.db import migrations
 
@@ -10,10 +11,16 @@ STORED = {
 }
 
 
+PURPOSES = {"Albergue temporal después del ingreso": "Temporary shelter after arrival"}
+
+
 def forwards(apps, schema_editor):
     change = apps.get_model("referrals", "ReferralStatusChange")
     for spanish, english in STORED.items():
         change.objects.filter(note=spanish).update(note=english)
+    referral = apps.get_model("referrals", "Referral")
+    for spanish, english in PURPOSES.items():
+        referral.objects.filter(purpose=spanish).update(purpose=english)
 
 
 class Migration(migrations.Migration):
