@@ -3,14 +3,20 @@
 from importlib.util import find_spec
 
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic.base import RedirectView
 from django.views.i18n import set_language
 
 from retorno.accounts import views as account_views
 from retorno.api import DOMAIN_APPS, api
 from retorno.lib.health import healthz
+
+
+def favicon(request):
+    """Resolved per request: under DEBUG=False the static name is hashed by the manifest."""
+    return HttpResponsePermanentRedirect(static("retorno/favicon.svg"))
+
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -18,7 +24,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages without an icon link (admin, API docs).
-    path("favicon.ico", RedirectView.as_view(url=static("retorno/favicon.svg"), permanent=True), name="favicon"),
+    path("favicon.ico", favicon, name="favicon"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

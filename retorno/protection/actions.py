@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from retorno.accounts.access import can
 from retorno.accounts.directory import organisation_for_name
@@ -23,6 +24,7 @@ from retorno.audit.models import AuditEvent
 from retorno.lib.crypto import EncryptedTextField
 from retorno.people.actions import consent_record
 from retorno.people.models import Consent, Person
+from retorno.people.queries import consents_in_force
 from retorno.protection import protocol
 from retorno.protection.models import (
     BestInterestDecision,
@@ -548,7 +550,7 @@ def shelter_referral_create(
     if organisation.kind not in (Organisation.Kind.SHELTER, Organisation.Kind.CIVIL_SOCIETY):
         raise ValidationError({"organisation": _("Choose a shelter or civil-society organisation.")})
     consent = None
-    if shared_sections:
+    if shared_sections or consent_given:
         consent = consent_record(
             actor=actor,
             person=case.person,
@@ -565,8 +567,42 @@ def shelter_referral_create(
             case=case, by=actor, organisation=organisation, shared_sections=list(shared_sections), consent=consent
         )
     )
+    row.referral = _partner_referral(actor=actor, case=case, organisation=organisation, request=request)
+    if row.referral is not None:
+        row.save(update_fields=["referral"])
     _audit(actor=actor, action="protection.shelter_referral_create", obj=row, case=case, request=request)
     return row
+
+
+def _partner_referral(*, actor: User, case: ProtectionCase, organisation: Organisation, request=None):
+    """The referral the shelter sees in its inbox and among its expected arrivals, or None.
+
+    None when the organisation runs no shelter in the partner directory or the person has not
+    consented to share their data with partners. Tier 1 only (name, sex, age, languages) under the person's consent to share with partners;
+    nothing of the case. The bed type follows the case: trafficking victims, minors.
+    """
+    from retorno.referrals.actions import referral_create
+    from retorno.referrals.models import DEFAULT_SHELTER_FIELDS, Partner, Service
+    from retorno.referrals.queries import free_beds
+
+    partner = Partner.objects.filter(organisation=organisation, is_active=True).first()
+    bed_type = {CaseKind.TRAFFICKING: "trafficking", CaseKind.MINOR: "minors"}.get(case.kind, "adults")
+    shelters = list(partner.shelters.filter(is_active=True)) if partner else []
+    shelters.sort(key=lambda s: (-free_beds(s, bed_type), s.name))
+    consent = consents_in_force(person=case.person).get(Consent.Purpose.SHARE_WITH_PARTNERS)
+    if not shelters or consent is None or not consent.given:
+        return None  # the case page says why the shelter cannot see it in its inbox
+    return referral_create(
+        actor=actor,
+        person=case.person,
+        partner=partner,
+        service=Service.SHELTER,
+        purpose=gettext_noop("Specialised shelter"),
+        shared_fields=list(DEFAULT_SHELTER_FIELDS),
+        shelter=shelters[0],
+        expected_at=timezone.now(),
+        request=request,
+    )
 
 
 @transaction.atomic

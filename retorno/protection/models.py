@@ -346,9 +346,28 @@ class ShelterReferral(SealedModel):
     shared_sections = models.JSONField(_("shared with the shelter"), default=list, blank=True)
     consent = models.ForeignKey("people.Consent", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # What the partner acts on: the shared referral record (tier 1 only: the case stays sealed).
+    referral = models.OneToOneField(
+        "referrals.Referral",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="protection_shelter_referral",
+    )
 
     class Meta:
         ordering = ["-referred_at", "-id"]
+
+    # The partner's answer on the shared referral, in this referral's words.
+    FROM_REFERRAL = {"pending": "pending", "accepted": "admitted", "rejected": "declined", "completed": "left"}
+
+    @property
+    def status_label(self) -> str:
+        if self.referral_id and self.referral.status in self.FROM_REFERRAL:
+            return str(dict(self.Status.choices)[self.FROM_REFERRAL[self.referral.status]])
+        if self.referral_id:
+            return str(self.referral.get_status_display())
+        return str(self.get_status_display())
 
     def get_shared_sections_display(self) -> list[str]:
         labels = dict(self.Section.choices)

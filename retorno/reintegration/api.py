@@ -764,3 +764,8 @@ from retorno.reintegration.invitation_api import router as invitation_router  # 
 
 router.add_router("", invitation_router)
 router.add_router("", fieldform_router)
+
+# Self-help groups live in their own module (api.py is long already).
+from retorno.reintegration.api_groups import router as groups_router  # noqa: E402
+
+router.add_router("/groups", groups_router)

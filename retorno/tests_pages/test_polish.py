@@ -73,3 +73,16 @@ def test_protection_queue_offers_each_colleague_once(clerk, person, protection_o
     actions.protection_referral_receive(actor=clerk, person=person)
     html = client_for(protection_officer).get(reverse("protection:index")).content.decode()
     assert html.count(f'<option value="{protection_officer.pk}">') == 1
+
+
+def test_yes_no_field_is_a_labelled_checkbox_not_a_lone_box():
+    from django import forms
+    from django.template.loader import render_to_string
+
+    class Form(forms.Form):
+        document_checked = forms.BooleanField(label="Documento verificado", required=False)
+
+    html = render_to_string("form_fields.html", {"form": Form()})
+    label = html[html.index("<label") : html.index("</label>")]
+    assert 'type="checkbox"' in label and "Documento verificado" in label
+    assert 'class="field check' in html

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from retorno.accounts.access import require
 from retorno.accounts.models import User
@@ -98,7 +99,8 @@ def shelter_referral_from_reception(
         person=person,
         partner=shelter.partner,
         service=Service.SHELTER,
-        purpose=_("Temporary shelter after arrival"),
+        # The English message is stored and translated when shown: each reader sees their language.
+        purpose=gettext_noop("Temporary shelter after arrival"),
         shared_fields=list(DEFAULT_SHELTER_FIELDS),
         shelter=shelter,
         expected_at=max(expected, timezone.now()),

@@ -10,6 +10,7 @@ referral are passed on to the open referral the other way, so both records alway
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from retorno.accounts.access import can, require
 from retorno.accounts.models import User
@@ -131,7 +132,9 @@ def partner_referral_follow_job(*, actor: User, job_referral: JobReferral, reque
     referral.refresh_from_db()
     if not referral.is_open:
         return
-    note = _("Recorded from the job referral by the reintegration officer.")
+    # Stored as the English message and translated when shown (referrals' detail page), so each reader
+    # sees it in their own language.
+    note = gettext_noop("Recorded from the job referral by the reintegration officer.")
     for status in _answers_for(job_referral.status, referral.status):
         referral = referral_set_status(
             actor=actor, referral=referral, status=status, reason=job_referral.reason, note=note, request=request

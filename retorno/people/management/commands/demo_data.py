@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand
 from retorno.accounts.demo import USERS, demo_password
 
 # Order matters: later apps build on earlier ones.
-DEMO_APPS = ("accounts", "people", "reception", "protection", "referrals", "reintegration", "outreach", "funding")
+# Protection after referrals: its shelter referral lands in a shelter of the partner directory.
+DEMO_APPS = ("accounts", "people", "reception", "referrals", "protection", "reintegration", "outreach", "funding")
 
 
 class Command(BaseCommand):

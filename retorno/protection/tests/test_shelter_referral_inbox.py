@@ -1,0 +1,71 @@
+"""A shelter referral from a protection case reaches the partner: inbox, expected arrivals, answer, beds."""
+
+import pytest
+from django.urls import reverse
+
+from retorno.protection import actions
+from retorno.referrals import actions as referrals
+from retorno.referrals.models import Referral
+from retorno.referrals.queries import expected_arrivals, free_beds
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def trafficking_shelter(shelter_partner, manager):
+    partner = referrals.partner_create(
+        actor=manager, organisation=shelter_partner.organisation, services=["shelter"], target_groups=["trafficking"]
+    )
+    return referrals.shelter_create(actor=manager, partner=partner, name="Casa Segura", capacity_trafficking=3)
+
+
+def _refer(victim_case, protection_officer, shelter_partner, **kw):
+    return actions.shelter_referral_create(
+        actor=protection_officer,
+        case=victim_case,
+        organisation=shelter_partner.organisation,
+        shared_sections=kw.get("sections", ["risk"]),
+        consent_given=kw.get("consent", True),
+    )
+
+
+def test_referral_reaches_inbox_and_expected_arrivals_and_counts_in_beds(
+    victim_case, protection_officer, shelter_partner, trafficking_shelter, client_for
+):
+    row = _refer(victim_case, protection_officer, shelter_partner)
+    referral = row.referral
+    assert referral is not None and referral.partner.organisation == shelter_partner.organisation
+    assert referral.shelter == trafficking_shelter and referral.status == Referral.Status.PENDING
+    assert referral.shared_fields == ["name", "sex", "age", "languages"]  # tier 1 only: the case stays sealed
+    assert list(expected_arrivals(trafficking_shelter)) == [referral]
+    partner = client_for(shelter_partner)
+    inbox = partner.get(reverse("referrals:inbox")).content.decode()
+    assert victim_case.person.full_name in inbox
+    shelter_page = partner.get(reverse("referrals:shelter_detail", args=[trafficking_shelter.pk])).content.decode()
+    assert victim_case.person.full_name in shelter_page
+    detail = partner.get(reverse("referrals:inbox_detail", args=[referral.pk])).content.decode()
+    assert "Plan de seguridad" not in detail and "Identificación" not in detail
+    # The partner accepts; the protection page shows the answer; the stay takes a trafficking bed.
+    referrals.referral_set_status(actor=shelter_partner, referral=referral, status=Referral.Status.ACCEPTED)
+    page = client_for(protection_officer).get(reverse("protection:case_section", args=[victim_case.pk, "victim"]))
+    assert "Admitida" in page.content.decode() or "Admitted" in page.content.decode()
+    referrals.stay_check_in(actor=shelter_partner, referral=referral, bed_type="trafficking")
+    assert free_beds(trafficking_shelter, "trafficking") == 2
+
+
+def test_the_partner_may_reject(victim_case, protection_officer, shelter_partner, trafficking_shelter):
+    referral = _refer(victim_case, protection_officer, shelter_partner).referral
+    referrals.referral_set_status(
+        actor=shelter_partner, referral=referral, status=Referral.Status.REJECTED, reason="Sin camas para familias"
+    )
+    row = victim_case.shelter_referrals.get()
+    assert row.status_label in ("Declined", "Rechazada", "Rechazado")
+
+
+def test_without_consent_nothing_reaches_the_partner(
+    victim_case, protection_officer, shelter_partner, trafficking_shelter, client_for
+):
+    row = _refer(victim_case, protection_officer, shelter_partner, consent=False, sections=[])
+    assert row.referral is None and not Referral.objects.exists()
+    inbox = client_for(shelter_partner).get(reverse("referrals:inbox")).content.decode()
+    assert victim_case.person.full_name not in inbox

@@ -1,0 +1,149 @@
+"""Self-help groups ("Club Migrantes") behind the API: /api/v1/reintegration/groups.
+
+The same capabilities as the pages: list and start groups, read a group with its sessions,
+record a session with its topic and attendance. Same permissions (view / edit).
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema
+
+from retorno.accounts.access import require
+from retorno.geo.models import Municipality
+from retorno.lib.api import StrictSchema
+from retorno.reintegration import actions
+from retorno.reintegration.forms import officers
+from retorno.reintegration.models import GroupSession, ReintegrationCase, SelfHelpGroup
+
+router = Router(tags=["reintegration: self-help groups"])
+VIEW, EDIT = "reintegration.view", "reintegration.edit"
+
+
+class GroupOut(Schema):
+    id: int
+    name: str
+    municipality_code: str | None = Field(None, description="INE municipality code")
+    municipality: str | None
+    facilitator_id: int
+    facilitator: str
+    started_on: date
+    is_active: bool
+
+    @staticmethod
+    def resolve_municipality_code(obj: SelfHelpGroup) -> str | None:
+        return obj.municipality.code if obj.municipality_id else None
+
+    @staticmethod
+    def resolve_municipality(obj: SelfHelpGroup) -> str | None:
+        return obj.municipality.name if obj.municipality_id else None
+
+    @staticmethod
+    def resolve_facilitator(obj: SelfHelpGroup) -> str:
+        return obj.facilitator.get_full_name() or obj.facilitator.username
+
+
+class AttendeeOut(Schema):
+    case_id: int
+    person_id: int
+    full_name: str
+
+
+class SessionOut(Schema):
+    id: int
+    held_on: date
+    topic: GroupSession.Topic
+    topic_label: str
+    notes: str
+    attendees: list[AttendeeOut]
+
+    @staticmethod
+    def resolve_topic_label(obj: GroupSession) -> str:
+        return str(obj.get_topic_display())
+
+    @staticmethod
+    def resolve_attendees(obj: GroupSession) -> list[dict]:
+        return [
+            {"case_id": c.pk, "person_id": c.person_id, "full_name": c.person.full_name} for c in obj.attendees.all()
+        ]
+
+
+class GroupDetailOut(GroupOut):
+    sessions: list[SessionOut]
+
+    @staticmethod
+    def resolve_sessions(obj: SelfHelpGroup) -> list[GroupSession]:
+        return list(obj.sessions.prefetch_related("attendees__person"))
+
+
+class GroupIn(StrictSchema):
+    name: str = Field(..., min_length=1, max_length=120)
+    facilitator_id: int = Field(..., description="A reintegration officer or manager")
+    municipality_code: str | None = Field(None, max_length=4, description="INE municipality code")
+    started_on: date | None = Field(None, description="Defaults to today")
+
+
+class SessionIn(StrictSchema):
+    held_on: date
+    topic: GroupSession.Topic
+    notes: str = Field("", max_length=500)
+    attendee_case_ids: list[int] = Field(default_factory=list, description="Open reintegration cases that attended")
+
+
+@router.get("", response=list[GroupOut])
+def group_list(request: HttpRequest):
+    require(request.user, VIEW)
+    return list(SelfHelpGroup.objects.select_related("municipality", "facilitator"))
+
+
+@router.post("", response={201: GroupOut})
+def group_create(request: HttpRequest, payload: GroupIn):
+    """Start a group; the facilitator must be reintegration staff."""
+    require(request.user, EDIT)
+    facilitator = officers().filter(pk=payload.facilitator_id).first()
+    if facilitator is None:
+        raise ValidationError({"facilitator_id": _("Choose a reintegration officer.")})
+    municipality = None
+    if payload.municipality_code:
+        municipality = Municipality.objects.filter(code=payload.municipality_code).first()
+        if municipality is None:
+            raise ValidationError({"municipality_code": _("Unknown municipality.")})
+    group = actions.group_create(
+        actor=request.user,
+        name=payload.name,
+        facilitator=facilitator,
+        municipality=municipality,
+        started_on=payload.started_on,
+        request=request,
+    )
+    return 201, group
+
+
+@router.get("/{group_id}", response=GroupDetailOut)
+def group_detail(request: HttpRequest, group_id: int):
+    require(request.user, VIEW)
+    return get_object_or_404(SelfHelpGroup.objects.select_related("municipality", "facilitator"), pk=group_id)
+
+
+@router.post("/{group_id}/sessions", response={201: SessionOut})
+def group_session_add(request: HttpRequest, group_id: int, payload: SessionIn):
+    """Record a session: its date, topic, notes and which open cases attended."""
+    require(request.user, EDIT)
+    group = get_object_or_404(SelfHelpGroup, pk=group_id)
+    wanted = set(payload.attendee_case_ids)
+    attendees = list(ReintegrationCase.objects.filter(pk__in=wanted, status__in=ReintegrationCase.LIVE))
+    if len(attendees) != len(wanted):
+        raise ValidationError({"attendee_case_ids": _("Only open reintegration cases can attend.")})
+    session = actions.group_session_record(
+        actor=request.user,
+        group=group,
+        held_on=payload.held_on,
+        topic=payload.topic,
+        notes=payload.notes,
+        attendees=attendees,
+        request=request,
+    )
+    return 201, session
