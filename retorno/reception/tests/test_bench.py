@@ -9,6 +9,8 @@ from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[3]
 # A clock read in a test means a timed assertion: on a loaded 2-core machine it fails at random.
+# A figure that is only printed (the 135-person browser run) says so on its line with REPORTED.
+REPORTED = "reported, never asserted"
 CLOCKS = re.compile(r"perf_counter\(|time\.time\(|monotonic\(|process_time\(|timeit|bench_allocation\([^)]*\)\s*<")
 
 
@@ -20,7 +22,7 @@ def test_no_test_reads_a_clock():
     ]
     assert len(tests) > 20
     timed = [f"{p.relative_to(ROOT)}:{n}" for p in tests for n, line in enumerate(p.read_text().splitlines(), 1)
-             if CLOCKS.search(line)]  # fmt: skip
+             if CLOCKS.search(line) and REPORTED not in line]  # fmt: skip
     assert timed == []
 
 
