@@ -10,8 +10,9 @@ import typing
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Schema
@@ -90,6 +91,13 @@ class StaffSession(SessionAuth):
 
 def api_auth() -> list:
     return [TokenAuth(), StaffSession()]
+
+
+def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' answer to a locked-out sign-in: JSON on the API, as documented; the page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Too many failed attempts. Try again later.")}, status=429)
+    return render(request, "accounts/locked_out.html", status=429)
 
 
 def _message(error: dict) -> str:
