@@ -57,6 +57,14 @@ class StrictSchema(Schema):
             raise PydanticCustomError("bool_type", "Input should be a valid boolean")
         return value
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _local_times(cls, value):
+        # Times of day are local wall-clock times (the programme's time zone), never with an offset.
+        if isinstance(value, datetime.time) and value.tzinfo is not None:
+            raise PydanticCustomError("time_type", "Input should be a local time without a UTC offset")
+        return value
+
 
 class TokenAuth(HttpBearer):
     """``Authorization: Bearer <token>`` from ``POST /api/v1/auth/token``."""
@@ -117,6 +125,7 @@ def _message(error: dict) -> str:
         "date_parsing": _("Must be a date as YYYY-MM-DD."),
         "date_type": _("Must be a date as YYYY-MM-DD."),
         "datetime_parsing": _("Must be a date and time (ISO 8601)."),
+        "time_type": _("Must be a local time as HH:MM or HH:MM:SS, without a UTC offset."),
         "decimal_parsing": _("Must be a number."),
         "float_parsing": _("Must be a number."),
         "list_type": _("Must be a list."),
