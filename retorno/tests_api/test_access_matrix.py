@@ -23,7 +23,7 @@ from retorno.tests_api.matrix import (
     pages,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.matrix]
 
 REFUSED_API = {403, 404}
 REFUSED_PAGE = {403, 404}

@@ -26,7 +26,7 @@ schema.config.generation.update(modes=[GenerationMode.POSITIVE], deterministic=T
 
 CHECKS = [schemathesis.checks.not_a_server_error, response_schema_conformance, content_type_conformance, ignored_auth]
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 # Known gaps in the document, not in the answers: several apps' models each have an enum called
 # "Status", and the OpenAPI components keep only one of them, so these responses are checked for
