@@ -22,7 +22,30 @@ DOMAIN_APPS = (
     "reports",
 )
 
-api = NinjaAPI(
+
+class RetornoAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        _local_times(schema)
+        return schema
+
+
+def _local_times(node) -> None:
+    """JSON Schema's "time" format demands a UTC offset; Retorno's times of day are local
+    wall-clock times ("14:30:00"), so the document says exactly that."""
+    if isinstance(node, dict):
+        if node.get("format") == "time":
+            node.pop("format")
+            node["pattern"] = r"^[0-2][0-9]:[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$"
+            node.setdefault("description", "Local time of day, HH:MM[:SS]")
+        for value in node.values():
+            _local_times(value)
+    elif isinstance(node, list):
+        for value in node:
+            _local_times(value)
+
+
+api = RetornoAPI(
     title="Retorno API",
     version="1",
     description="Returnee reception and reintegration. Authenticate with POST /api/v1/auth/token.",

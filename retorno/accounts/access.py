@@ -68,6 +68,7 @@ def permission_required(permission: str) -> Callable:
             require(request.user, permission)
             return view(request, *args, **kwargs)
 
+        wrapped.required_permission = permission  # read by the role × operation matrix test
         return wrapped
 
     return decorator

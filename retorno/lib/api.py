@@ -10,8 +10,9 @@ import typing
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
@@ -57,6 +58,14 @@ class StrictSchema(Schema):
             raise PydanticCustomError("bool_type", "Input should be a valid boolean")
         return value
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _local_times(cls, value):
+        # Times of day are local wall-clock times (the programme's time zone), never with an offset.
+        if isinstance(value, datetime.time) and value.tzinfo is not None:
+            raise PydanticCustomError("time_type", "Input should be a local time without a UTC offset")
+        return value
+
 
 class TokenAuth(HttpBearer):
     """``Authorization: Bearer <token>`` from ``POST /api/v1/auth/token``."""
@@ -95,6 +104,13 @@ def api_auth() -> list:
     return [TokenAuth(), StaffSession()]
 
 
+def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' answer to a locked-out sign-in: JSON on the API, as documented; the page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Too many failed attempts. Try again later.")}, status=429)
+    return render(request, "accounts/locked_out.html", status=429)
+
+
 def _message(error: dict) -> str:
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}
@@ -112,6 +128,7 @@ def _message(error: dict) -> str:
         "date_parsing": _("Must be a date as YYYY-MM-DD."),
         "date_type": _("Must be a date as YYYY-MM-DD."),
         "datetime_parsing": _("Must be a date and time (ISO 8601)."),
+        "time_type": _("Must be a local time as HH:MM or HH:MM:SS, without a UTC offset."),
         "decimal_parsing": _("Must be a number."),
         "float_parsing": _("Must be a number."),
         "list_type": _("Must be a list."),

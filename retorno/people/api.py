@@ -59,7 +59,7 @@ class PersonIn(StrictSchema):
     birth_date_precision: DatePrecision = DatePrecision.EXACT
     cui: str = Field("", max_length=20)
     nationality: str | None = Field("GT", max_length=2)
-    origin_municipality: str | None = Field(None, max_length=4)
+    origin_municipality: str | None = Field(None, pattern=r"^[0-9]{4}$", description="INE code, 4 digits")
     languages: list[Language] = []
     people_group: PeopleGroup = PeopleGroup.NOT_STATED
     education: Education = Education.UNKNOWN
@@ -74,7 +74,7 @@ class PersonPatch(StrictSchema):
     birth_date_precision: DatePrecision | None = None
     cui: str | None = Field(None, max_length=20)
     nationality: str | None = Field(None, max_length=2)
-    origin_municipality: str | None = Field(None, max_length=4)
+    origin_municipality: str | None = Field(None, pattern=r"^[0-9]{4}$", description="INE code, 4 digits")
     languages: list[Language] | None = None
     people_group: PeopleGroup | None = None
     education: Education | None = None

@@ -52,7 +52,7 @@ router = Router(tags=["protection"])
 # --- Output ------------------------------------------------------------------------------------------
 
 
-class ReferralOut(Schema):
+class ProtectionReferralOut(Schema):  # not ReferralOut: the referrals app has one (one OpenAPI name each)
     id: int
     person_id: int
     arrival_id: int | None
@@ -478,7 +478,7 @@ def _org(org_id: int | None) -> Organisation | None:
 # --- Queue and cases ----------------------------------------------------------------------------------
 
 
-@router.get("/queue", response=list[ReferralOut])
+@router.get("/queue", response=list[ProtectionReferralOut])
 def queue(request: HttpRequest):
     """Referrals waiting for a protection officer (no reason: reception records none)."""
     require(request.user, "protection.queue")

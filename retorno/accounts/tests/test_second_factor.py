@@ -181,3 +181,13 @@ def test_demo_prints_each_secret(db, capsys):
     for username in ["proteccion", "psicologia", "gerencia", "admin"]:
         assert f"second factor (TOTP) of {username}: " in text
     assert "of recepcion" not in text
+
+
+def test_api_lockout_answers_json(clerk):
+    from django.conf import settings
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        token_request({"username": "clerk", "password": "wrong"})
+    response = token_request({"username": "clerk", "password": PASSWORD})
+    assert response.status_code == 429 and response["Content-Type"] == "application/json"
+    assert response.json()["detail"]

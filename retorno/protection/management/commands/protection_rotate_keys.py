@@ -50,8 +50,9 @@ class Command(BaseCommand):
         cols = ", ".join(connection.ops.quote_name(c) for c in columns)
         where = f"WHERE {pk} > %s" if last_pk is not None else ""
         params = [last_pk] if last_pk is not None else []
+        # Identifiers come from model metadata, quoted by the backend; values are parameters.
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {pk}, {cols} FROM {table} {where} ORDER BY {pk} LIMIT {BATCH}", params)  # noqa: S608
+            cursor.execute(f"SELECT {pk}, {cols} FROM {table} {where} ORDER BY {pk} LIMIT {BATCH}", params)  # noqa: S608  # nosec B608
             return cursor.fetchall()
 
     @staticmethod
@@ -61,5 +62,6 @@ class Command(BaseCommand):
         table = connection.ops.quote_name(model._meta.db_table)
         pk_col = connection.ops.quote_name(model._meta.pk.column)
         sets = ", ".join(f"{connection.ops.quote_name(c)} = %s" for c in updates)
+        # Identifiers come from model metadata, quoted by the backend; values are parameters.
         with connection.cursor() as cursor:
-            cursor.execute(f"UPDATE {table} SET {sets} WHERE {pk_col} = %s", [*updates.values(), pk])  # noqa: S608
+            cursor.execute(f"UPDATE {table} SET {sets} WHERE {pk_col} = %s", [*updates.values(), pk])  # noqa: S608  # nosec B608
