@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, permission_required
@@ -123,7 +124,9 @@ def attendance(request: HttpRequest, training_id: int, session_id: int) -> HttpR
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Attendance saved: %(n)s present.") % {"n": n})
+        messages.success(
+            request, ngettext("Attendance saved: %(n)s present.", "Attendance saved: %(n)s present.", n) % {"n": n}
+        )
     return redirect(_back(training))
 
 
