@@ -66,7 +66,7 @@ def opt_out_create(request: HttpRequest, payload: OptOutIn):
 
 def _signed_body(request: HttpRequest) -> dict:
     if not signature_valid(request.body, request.headers.get(SIGNATURE_HEADER, "")):
-        raise HttpError(403, _("Bad or missing signature."))
+        raise HttpError(401, _("Bad or missing signature."))
     try:
         body = json.loads(request.body)
     except ValueError:
@@ -91,7 +91,7 @@ class Accepted(Schema):
 @router.post(
     "/callbacks/status",
     auth=None,
-    response={200: Accepted, 403: dict},
+    response={200: Accepted, 401: dict},
     summary="Delivery report from a gateway",
     description=f"Signed: header `{SIGNATURE_HEADER}` is the hex HMAC-SHA256 of the raw body with MESSAGE_CALLBACK_SECRET.",
 )
@@ -121,7 +121,7 @@ class InboundOut(Schema):
 @router.post(
     "/callbacks/inbound",
     auth=None,
-    response={200: InboundOut, 403: dict},
+    response={200: InboundOut, 401: dict},
     summary="A reply from a phone (STOP opts out)",
     description=f"Signed like the delivery report (`{SIGNATURE_HEADER}`).",
 )

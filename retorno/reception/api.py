@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -600,8 +601,11 @@ class WorkItemOut(Schema):
         return obj.arrival.flight_id
 
 
+WorkItemKind = Literal["psychosocial", "health", "dpi_request", "reintegration_intake"]
+
+
 @router.get("/work-items", response=list[WorkItemOut])
-def work_items(request: HttpRequest, kind: str):
+def work_items(request: HttpRequest, kind: WorkItemKind):
     """The items triage handed to a team and still waiting (``kind``: psychosocial, health,
     dpi_request, reintegration_intake), oldest first; 403 for a team that does not own that queue."""
     from django.core.exceptions import PermissionDenied

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from retorno.reports.views import builder, dashboard, donors, profile, public, trafficking
 
@@ -7,7 +7,7 @@ app_name = "reports"
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("builder/", builder.builder, name="builder"),
-    re_path(r"^builder/export\.(?P<fmt>csv|xlsx|pdf)$", builder.export, name="export"),
+    path("builder/export.<str:fmt>", builder.export, name="export"),
     path("builder/save", builder.save, name="save"),
     path("saved/<int:pk>/", builder.open_saved, name="open_saved"),
     path("saved/<int:pk>/delete", builder.delete_saved, name="delete_saved"),

@@ -80,7 +80,10 @@ def world(django_db_setup, django_db_blocker):
                 world.sessions[role] = _signed_in(user)
                 raw = f"matrix-token-{role}"
                 ApiToken.objects.create(
-                    user=user, digest=ApiToken.digest_of(raw), expires_at=timezone.now() + timedelta(hours=4)
+                    user=user,
+                    digest=ApiToken.digest_of(raw),
+                    credential_stamp=ApiToken.stamp_for(user),
+                    expires_at=timezone.now() + timedelta(hours=4),
                 )
                 world.tokens[role] = raw
             yield world

@@ -44,8 +44,8 @@ def test_signed_delivery_report_marks_delivered_once(client, sent):
 def test_unsigned_or_forged_reports_are_refused(client, sent):
     path = "/api/v1/messaging/callbacks/status"
     body = {"reference": sent.provider_id, "status": "delivered"}
-    assert _callback(client, path, body, signature="0" * 64).status_code == 403
-    assert client.post(path, json.dumps(body), content_type="application/json").status_code == 403
+    assert _callback(client, path, body, signature="0" * 64).status_code == 401
+    assert client.post(path, json.dumps(body), content_type="application/json").status_code == 401
     sent.refresh_from_db()
     assert sent.status == OutboundMessage.Status.SENT
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -25,6 +25,9 @@ def _extra_breakdowns() -> dict:
         for key, extra in indicator.extras.items():
             extras.setdefault(key, extra.name)
     return extras
+
+
+EXPORT_FORMATS = ("csv", "xlsx", "pdf")
 
 
 @permission_required("reports.view")
@@ -55,6 +58,8 @@ def builder(request: HttpRequest) -> HttpResponse:
 
 @permission_required("reports.view")
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
     try:
         query = report_query_from_params(request.GET)
     except ValidationError as exc:
