@@ -24,7 +24,7 @@ class DonorOut(Schema):
     currency: str = Field(description="ISO 4217 code of the donor's reporting currency")
 
 
-class BudgetLineOut(Schema):
+class FundingBudgetLineOut(Schema):
     id: int
     donor_id: int
     code: str
@@ -73,7 +73,7 @@ def donors(request: HttpRequest):
     return Donor.objects.all()
 
 
-@router.get("/budget-lines", response=list[BudgetLineOut], summary="Budget lines")
+@router.get("/budget-lines", response=list[FundingBudgetLineOut], summary="Budget lines")
 def budget_lines(request: HttpRequest, donor_id: int | None = None):
     require(request.user, VIEW)
     lines = BudgetLine.objects.all()

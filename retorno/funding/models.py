@@ -106,6 +106,8 @@ class StandardCost(models.Model):
 
     class Meta:
         ordering = ["kind", "-valid_from"]
+        verbose_name = _("standard cost")
+        verbose_name_plural = _("standard costs")
         constraints = [models.UniqueConstraint(fields=["kind", "valid_from"], name="one_standard_cost_per_day")]
 
     def __str__(self) -> str:

@@ -23,7 +23,7 @@ router = Router(tags=["reintegration: self-help groups"])
 VIEW, EDIT = "reintegration.view", "reintegration.edit"
 
 
-class GroupOut(Schema):
+class SelfHelpGroupOut(Schema):
     id: int
     name: str
     municipality_code: str | None = Field(None, description="INE municipality code")
@@ -52,7 +52,7 @@ class AttendeeOut(Schema):
     full_name: str
 
 
-class SessionOut(Schema):
+class GroupSessionOut(Schema):
     id: int
     held_on: date
     topic: GroupSession.Topic
@@ -71,8 +71,8 @@ class SessionOut(Schema):
         ]
 
 
-class GroupDetailOut(GroupOut):
-    sessions: list[SessionOut]
+class SelfHelpGroupDetailOut(SelfHelpGroupOut):
+    sessions: list[GroupSessionOut]
 
     @staticmethod
     def resolve_sessions(obj: SelfHelpGroup) -> list[GroupSession]:
@@ -93,13 +93,13 @@ class SessionIn(StrictSchema):
     attendee_case_ids: list[int] = Field(default_factory=list, description="Open reintegration cases that attended")
 
 
-@router.get("", response=list[GroupOut])
+@router.get("", response=list[SelfHelpGroupOut])
 def group_list(request: HttpRequest):
     require(request.user, VIEW)
     return list(SelfHelpGroup.objects.select_related("municipality", "facilitator"))
 
 
-@router.post("", response={201: GroupOut})
+@router.post("", response={201: SelfHelpGroupOut})
 def group_create(request: HttpRequest, payload: GroupIn):
     """Start a group; the facilitator must be reintegration staff."""
     require(request.user, EDIT)
@@ -122,13 +122,13 @@ def group_create(request: HttpRequest, payload: GroupIn):
     return 201, group
 
 
-@router.get("/{group_id}", response=GroupDetailOut)
+@router.get("/{group_id}", response=SelfHelpGroupDetailOut)
 def group_detail(request: HttpRequest, group_id: int):
     require(request.user, VIEW)
     return get_object_or_404(SelfHelpGroup.objects.select_related("municipality", "facilitator"), pk=group_id)
 
 
-@router.post("/{group_id}/sessions", response={201: SessionOut})
+@router.post("/{group_id}/sessions", response={201: GroupSessionOut})
 def group_session_add(request: HttpRequest, group_id: int, payload: SessionIn):
     """Record a session: its date, topic, notes and which open cases attended."""
     require(request.user, EDIT)

@@ -16,7 +16,8 @@ from django.conf import settings
 from django.db.models import Choices
 from django.utils import translation
 
-SKIP_TAGS = {"script", "style", "template", "noscript"}
+# <code> holds identifiers shown on purpose (indicator ids for the API, follow-up references).
+SKIP_TAGS = {"script", "style", "template", "noscript", "code"}
 ATTRIBUTES = {"placeholder", "title", "aria-label", "alt"}
 SEPARATORS = re.compile(r"\s*[,;·:|/()\[\]]\s*|\s+[—–-]\s+")
 SNAKE = re.compile(r"(?<![\w@./:=-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@/=-])")

@@ -19,6 +19,15 @@ def trafficking_shelter(shelter_partner, manager):
     return referrals.shelter_create(actor=manager, partner=partner, name="Casa Segura", capacity_trafficking=3)
 
 
+@pytest.fixture
+def shares_with_partners(victim_case, clerk):
+    """The person's consent to share with partners, recorded outside protection: only such a consent
+    opens tier-1 data to a partner (a consent recorded inside the sealed case never does)."""
+    from retorno.people.actions import consent_record
+
+    return consent_record(actor=clerk, person=victim_case.person, purpose="share_partners", given=True)
+
+
 def _refer(victim_case, protection_officer, shelter_partner, **kw):
     return actions.shelter_referral_create(
         actor=protection_officer,
@@ -30,7 +39,7 @@ def _refer(victim_case, protection_officer, shelter_partner, **kw):
 
 
 def test_referral_reaches_inbox_and_expected_arrivals_and_counts_in_beds(
-    victim_case, protection_officer, shelter_partner, trafficking_shelter, client_for
+    victim_case, protection_officer, shelter_partner, trafficking_shelter, client_for, shares_with_partners
 ):
     row = _refer(victim_case, protection_officer, shelter_partner)
     referral = row.referral
@@ -53,7 +62,9 @@ def test_referral_reaches_inbox_and_expected_arrivals_and_counts_in_beds(
     assert free_beds(trafficking_shelter, "trafficking") == 2
 
 
-def test_the_partner_may_reject(victim_case, protection_officer, shelter_partner, trafficking_shelter):
+def test_the_partner_may_reject(
+    victim_case, protection_officer, shelter_partner, trafficking_shelter, shares_with_partners
+):
     referral = _refer(victim_case, protection_officer, shelter_partner).referral
     referrals.referral_set_status(
         actor=shelter_partner, referral=referral, status=Referral.Status.REJECTED, reason="Sin camas para familias"
@@ -69,3 +80,10 @@ def test_without_consent_nothing_reaches_the_partner(
     assert row.referral is None and not Referral.objects.exists()
     inbox = client_for(shelter_partner).get(reverse("referrals:inbox")).content.decode()
     assert victim_case.person.full_name not in inbox
+
+
+def test_a_consent_recorded_inside_the_case_alone_opens_nothing(
+    victim_case, protection_officer, shelter_partner, trafficking_shelter
+):
+    row = _refer(victim_case, protection_officer, shelter_partner)  # consent recorded in the sealed case only
+    assert row.referral is None and not Referral.objects.exists()

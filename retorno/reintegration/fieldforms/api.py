@@ -18,27 +18,27 @@ def xlsform_get(request: HttpRequest, kind: Literal["followup", "intake"]):
     return xlsform_response(kind)
 
 
-class ProblemOut(Schema):
+class FieldProblemOut(Schema):
     field: str
     code: str
     message: str
 
 
-class RowOut(Schema):
+class FieldRowOut(Schema):
     row: int
     reference: str
     status: Literal["imported", "already", "refused"]
-    problems: list[ProblemOut]
+    problems: list[FieldProblemOut]
 
 
-class ImportOut(Schema):
+class FieldImportOut(Schema):
     imported: int
     already: int
     refused: int
-    rows: list[RowOut]
+    rows: list[FieldRowOut]
 
 
-@router.post("/field-forms/submissions", response=ImportOut, summary="Import Kobo/ODK follow-up submissions")
+@router.post("/field-forms/submissions", response=FieldImportOut, summary="Import Kobo/ODK follow-up submissions")
 def submissions_import(request: HttpRequest, file: File[UploadedFile]):
     """A Kobo or ODK export (CSV or JSON); each row is imported on its own and reported by row and field."""
     require(request.user, "reintegration.edit")

@@ -88,7 +88,10 @@ def parse_export(raw: bytes, *, filename: str = "") -> list[dict]:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        records = list(csv.DictReader(io.StringIO(text), dialect=dialect))
+        try:
+            records = list(csv.DictReader(io.StringIO(text, newline=""), dialect=dialect))
+        except csv.Error:
+            raise ValidationError({"file": _("The file is not a CSV or JSON export that can be read.")}) from None
     if len(records) > MAX_ROWS:
         raise ValidationError({"file": _("At most %(n)s submissions per file.") % {"n": MAX_ROWS}})
     return [_plain(r) for r in records]

@@ -120,7 +120,7 @@ def register() -> None:
                 name=name,
                 definition=_(
                     "Mean Reintegration Sustainability Survey score (0–100) of the outcomes recorded, as stored "
-                    "with the scoring version of each outcome (raw answers are kept: see reintegration.rss)."
+                    "with the scoring version of each outcome (the raw answers are kept, so scores can be recomputed)."
                 ),
                 numerator=_("sum of the scores × 100"),
                 unit="score",
