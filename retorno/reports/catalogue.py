@@ -87,6 +87,11 @@ class Indicator:
     def breakdown_name(self, key: str) -> str:
         return self.extras[key].name if key in self.extras else COMMON_BREAKDOWNS[key]
 
+    @property
+    def breakdown_names(self) -> list[str]:
+        """The allowed breakdowns in words, for people (the keys are for the API)."""
+        return [str(self.breakdown_name(key)) for key in self.breakdowns]
+
 
 UNITS = {
     "persons": _("persons"),
