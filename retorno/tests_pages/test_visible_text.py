@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from retorno.accounts.models import User
 from retorno.tests_pages.visible import Checker, data_values
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("page_walker")]
+pytestmark = [pytest.mark.django_db, pytest.mark.walker, pytest.mark.xdist_group("page_walker")]
 
 # Path parameters that are not object ids: the values worth visiting.
 WORD_VALUES = {
