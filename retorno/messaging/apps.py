@@ -8,7 +8,7 @@ class MessagingConfig(AppConfig):
 
     def ready(self) -> None:
         from retorno.accounts.access import PROGRAMME_STAFF, register_permissions
-        from retorno.accounts.home import NavItem, register_nav_item
+        from retorno.accounts.home import HomeSection, register_home_section
         from retorno.accounts.models import User
         from retorno.messaging.actions import messages_sweep
         from retorno.messaging.periodic import register_periodic
@@ -20,5 +20,14 @@ class MessagingConfig(AppConfig):
                 "message.opt_out": PROGRAMME_STAFF,
             }
         )
-        register_nav_item(NavItem("message.view", _("Messages"), "messaging:outbox", 80))
+        # A home tile, not a menu entry: the manager's menu must stay on one line.
+        register_home_section(
+            HomeSection(
+                "message.view",
+                _("Messages"),
+                _("Every email, SMS and WhatsApp message sent: status, attempts, cost; opt-outs."),
+                "messaging:outbox",
+                85,
+            )
+        )
         register_periodic("messages.sweep", messages_sweep)

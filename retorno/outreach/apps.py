@@ -23,6 +23,7 @@ class OutreachConfig(AppConfig):
                 "outreach.view": runs_it | {R.MONITORING},
                 "outreach.manage": runs_it,
                 "outreach.figures": runs_it | {R.MONITORING},
+                "outreach.menu": frozenset({R.INSTITUTIONS, R.MONITORING}),
                 # Partners see their own agreements and assessments (narrowed in queries).
                 "agreement.view": runs_it | {R.MONITORING, R.PARTNER},
                 "agreement.manage": runs_it,
@@ -47,7 +48,17 @@ class OutreachConfig(AppConfig):
                 62,
             )
         )
-        register_nav_item(NavItem("outreach.view", _("Institutions"), "outreach:home", 60))
-        register_nav_item(NavItem("agreement.view", _("Agreements"), "outreach:agreements", 62))
+        # In the menu of those whose work it is; managers open it from their home page.
+        register_nav_item(NavItem("outreach.menu", _("Institutions"), "outreach:home", 60))
+        # Agreements are a home tile, not a menu entry: the manager's menu must stay on one line.
+        register_home_section(
+            HomeSection(
+                "agreement.view",
+                _("Partner agreements"),
+                _("Sub-grants to partners: tranches, targets and reports due."),
+                "outreach:agreements",
+                63,
+            )
+        )
         indicators.register()
         indicators.register_costs()

@@ -18,6 +18,7 @@ class ReportsConfig(AppConfig):
                 # Unsuppressed figures of the non-sealed indicators; sealed ones are always protected.
                 "reports.unsuppressed": frozenset({R.MONITORING, R.MANAGER}),
                 "reports.define": frozenset({R.MONITORING, R.MANAGER}),
+                "reports.menu": frozenset({R.MONITORING}),
             }
         )
         register_all()
@@ -30,4 +31,6 @@ class ReportsConfig(AppConfig):
                 80,
             )
         )
-        register_nav_item(NavItem("reports.view", _("Evidence"), "reports:dashboard", 80))
+        # In the menu of the M&E officer, whose work it is; managers open it from their home page
+        # (their menu must stay on one line at 1366 px).
+        register_nav_item(NavItem("reports.menu", _("Evidence"), "reports:dashboard", 80))

@@ -62,7 +62,7 @@ def test_plan_a_training_of_judges_record_attendance_scores_print_and_find_the_f
     page.wait_for_selector("text=Asistencia guardada: 2 presentes.")
     page.check("form[data-session='2026-05-05'] label:has-text('María José') input")
     page.click("form[data-session='2026-05-05'] button")
-    page.wait_for_selector("text=Asistencia guardada: 1 presentes.")
+    page.wait_for_selector("text=Asistencia guardada: 1 presente.")
     page.fill("input[aria-label='Prueba inicial María José Q\\'uel Ixcoy']", "45")
     page.fill("input[aria-label='Prueba final María José Q\\'uel Ixcoy']", "88")
     page.fill("input[aria-label='Prueba inicial Pedro Tzoc Chávez']", "40")

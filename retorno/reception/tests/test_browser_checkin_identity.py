@@ -31,6 +31,7 @@ def test_keyboard_decision_links_the_registered_person(page, sign_in, clerk, per
     # The panel shows the registered person with the reasons; the evidence is weak (day and month
     # swapped), so the safe choice has the focus; ↑ and ↓ reach every option.
     page.wait_for_selector("#decision .likely-match")
+    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('confirm-new')")
     assert "José Luis Xicará Tzul" in page.inner_text("#decision")
     assert page.evaluate("document.activeElement.classList.contains('confirm-new')")
     page.keyboard.press("ArrowUp")
@@ -43,7 +44,10 @@ def test_keyboard_decision_links_the_registered_person(page, sign_in, clerk, per
     assert Arrival.objects.get(flight=flight, manifest_row__full_name__contains="Xicara").status == "expected"
     page.keyboard.press("Enter")
     page.wait_for_selector("#decision .likely-match")
+    # The panel sets its focus once it is in the page: wait for it before pressing keys.
+    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('confirm-new')")
     page.keyboard.press("ArrowUp")
+    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('link-person')")
     page.keyboard.press("Enter")
     page.wait_for_selector("#manifest tr[data-status=checked_in]")
     assert page.inner_text("#decision").strip() == ""

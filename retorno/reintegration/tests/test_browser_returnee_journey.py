@@ -118,7 +118,8 @@ def test_returnee_from_triage_to_three_month_follow_up(
     desk.wait_for_selector("#manifest tr[data-status=checked_in]")
     arrival = Arrival.objects.get(flight=flight)
     person = arrival.person
-    assert FollowUp.objects.filter(arrival_id=arrival.pk).count() == 4  # 1, 3, 6 and 12 months
+    # No consent to be contacted yet: no follow-up is scheduled (it could never be made).
+    assert FollowUp.objects.filter(arrival_id=arrival.pk).count() == 0
 
     desk.goto(f"{base}/people/{person.pk}/")
     desk.click("text=Registrar una decisión de consentimiento")
@@ -135,6 +136,8 @@ def test_returnee_from_triage_to_three_month_follow_up(
     desk.fill("#id_t-contact_phone", "5512 3456")
     desk.click("#triage-form button[type=submit]")
     desk.wait_for_selector("text=Tamizaje guardado")
+    # Consent to be contacted, given at triage, schedules the follow-ups: 1, 3, 6 and 12 months.
+    assert FollowUp.objects.filter(arrival_id=arrival.pk).count() == 4
     shelter_referral = Referral.objects.get(person=person, service="shelter")
     assert shelter_referral.shelter == shelter and shelter_referral.arrival_id == arrival.pk
 
