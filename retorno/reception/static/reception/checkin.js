@@ -94,10 +94,11 @@
       if (first) first.focus();
       return;
     }
-    if (decision) decision.innerHTML = "";
-    // The checked-in row is replaced: keep it selected, then clear the search for the next person.
+    // The checked-in row is replaced: close the decision, then clear the search for the next person.
+    // Other swaps (the counts polled every 5 s) leave an open decision alone.
     var row = event.detail.target && event.detail.target.id ? document.getElementById(event.detail.target.id) : null;
     if (row && row.tagName === "TR") {
+      if (decision) decision.innerHTML = "";
       input.value = "";
       filter();
       input.focus();
