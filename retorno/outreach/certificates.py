@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from retorno.outreach.models import Enrolment, Training
 
-FONTS = Path(__file__).resolve().parent / "fonts"
+FONTS = Path(__file__).resolve().parent.parent / "lib" / "fonts"  # shipped with Retorno (DejaVu licence beside them)
 
 
 def certificates_pdf(training: Training, holders: list[Enrolment]) -> bytes:

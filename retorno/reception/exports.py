@@ -64,7 +64,8 @@ def summary_csv(flight: Flight) -> str:
     return out.getvalue()
 
 
-UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu")
+# Shipped with Retorno (retorno/lib/fonts, DejaVu licence beside them): no system package needed.
+UNICODE_FONT = Path(__file__).resolve().parent.parent / "lib" / "fonts"
 SAFE = str.maketrans({"—": "-", "–": "-", "·": "·", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "..."})
 
 
@@ -74,8 +75,8 @@ def _latin1(text: object) -> str:
 
 
 def _pdf_fonts(pdf) -> tuple[str, object]:
-    """(family, text filter): DejaVu Sans when installed, else Helvetica with safe replacements."""
-    regular, bold = UNICODE_FONT / "DejaVuSans.ttf", UNICODE_FONT / "DejaVuSans-Bold.ttf"
+    """(family, text filter): the shipped DejaVu Sans, else Helvetica with safe replacements."""
+    regular, bold = UNICODE_FONT / "DejaVuSansCondensed.ttf", UNICODE_FONT / "DejaVuSansCondensed-Bold.ttf"
     if regular.exists() and bold.exists():
         pdf.add_font("DejaVu", "", str(regular))
         pdf.add_font("DejaVu", "B", str(bold))

@@ -35,7 +35,6 @@ def test_the_csv_starts_with_a_bom_and_the_header(open_flight, clerk, client_for
     assert any("Xicará" in line for line in lines[1:])
 
 
-@pytest.mark.skipif(not (exports.UNICODE_FONT / "DejaVuSans.ttf").exists(), reason="fonts-dejavu-core not installed")
 def test_the_pdf_embeds_a_unicode_font_so_the_title_dash_prints(open_flight, clerk, client_for):
     pdf = client_for(clerk).get(f"/reception/flights/{open_flight.pk}/summary.pdf").content
     assert pdf.startswith(b"%PDF") and b"DejaVu" in pdf and b"Helvetica" not in pdf
