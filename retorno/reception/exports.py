@@ -1,7 +1,7 @@
 """The per-flight summary as CSV and PDF. Every text cell passes the formula neutraliser.
 
 The CSV starts with a UTF-8 byte order mark (so Excel reads the accents) and its first line is
-the header. The PDF uses DejaVu Sans (Debian's fonts-dejavu-core) so that every character of a
+the header. The PDF uses the shipped DejaVu Sans (retorno/lib/fonts) so that every character of a
 name prints; without that font it falls back to the core font and replaces, visibly and
 safely, what Latin-1 lacks (dashes become '-').
 """
