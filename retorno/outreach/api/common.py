@@ -7,6 +7,7 @@ from ninja import Router
 
 from retorno.accounts.models import Organisation
 from retorno.geo.models import Department, Municipality
+from retorno.geo.queries import department_by_code, municipality_by_code
 
 router = Router(tags=["outreach"])
 
@@ -30,8 +31,8 @@ def organisations(values: list[int], field: str) -> list[Organisation]:
 
 
 def department(code, field: str = "department") -> Department | None:
-    return ref(Department, code, field, lookup="code")
+    return department_by_code(code, field)
 
 
 def municipality(code, field: str = "municipality") -> Municipality | None:
-    return ref(Municipality, code, field, lookup="code")
+    return municipality_by_code(code, field)
