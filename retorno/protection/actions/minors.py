@@ -1,0 +1,105 @@
+"""Unaccompanied minors: the chain of custody, family tracing, best-interest decisions."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from retorno.accounts.models import Organisation, User
+from retorno.protection.actions.common import case_audit, full_save
+from retorno.protection.models import BestInterestDecision, CaseKind, CustodyEvent, FamilyTracingEntry, ProtectionCase
+
+
+@transaction.atomic
+def custody_record(
+    *,
+    actor: User,
+    case: ProtectionCase,
+    stage: str,
+    at: datetime.datetime | None = None,
+    organisation: Organisation | None = None,
+    guardian_name: str = "",
+    relationship: str = "",
+    document_checked: bool = False,
+    document_number: str = "",
+    authorised_by: str = "",
+    note: str = "",
+    request=None,
+) -> CustodyEvent:
+    """Add the next link of a minor's chain of custody; a handover must be verified and authorised."""
+    if case.kind != CaseKind.MINOR:
+        raise ValidationError(_("The chain of custody belongs to an unaccompanied minor's case."))
+    last = case.custody_events.order_by("-at", "-id").first()
+    if stage not in CustodyEvent.NEXT[last.stage if last else None]:
+        raise ValidationError({"stage": _("This step cannot follow the last one recorded.")})
+    errors = {}
+    if stage == CustodyEvent.Stage.HANDOVER_GUARDIAN:
+        if not guardian_name.strip():
+            errors["guardian_name"] = _("Name the parent or guardian.")
+        if not relationship:
+            errors["relationship"] = _("Record the relationship to the minor.")
+        if not document_checked or not document_number.strip():
+            errors["document_number"] = _("Check the guardian's identity document and record its number.")
+    if stage in CustodyEvent.HANDOVERS and not authorised_by.strip():
+        errors["authorised_by"] = _("Record who authorised the handover.")
+    if stage == CustodyEvent.Stage.HANDOVER_PGN and organisation is None:
+        errors["organisation"] = _("Choose the PGN office receiving the minor.")
+    if organisation is not None and organisation.kind not in CustodyEvent.ORGANISATION_KINDS:
+        errors["organisation"] = _("Choose a shelter, public body or civil-society organisation.")
+    if errors:
+        raise ValidationError(errors)
+    event = full_save(
+        CustodyEvent(
+            case=case,
+            stage=stage,
+            at=at or timezone.now(),
+            organisation=organisation,
+            recorded_by=actor,
+            guardian_name=guardian_name.strip(),
+            relationship=relationship,
+            document_checked=document_checked,
+            document_number=document_number.strip(),
+            authorised_by=authorised_by.strip(),
+            note=note.strip(),
+        )
+    )
+    case_audit(actor=actor, action="protection.custody_record", obj=event, case=case, request=request)
+    return event
+
+
+@transaction.atomic
+def tracing_add(
+    *, actor: User, case: ProtectionCase, method: str, outcome: str, notes: str = "", request=None
+) -> FamilyTracingEntry:
+    row = full_save(FamilyTracingEntry(case=case, by=actor, method=method, outcome=outcome, notes=notes.strip()))
+    case_audit(actor=actor, action="protection.tracing_add", obj=row, case=case, request=request)
+    return row
+
+
+@transaction.atomic
+def best_interest_record(
+    *,
+    actor: User,
+    case: ProtectionCase,
+    decided_on: datetime.date,
+    decided_by: str,
+    decision: str,
+    minor_assent: str,
+    minor_views: str = "",
+    request=None,
+) -> BestInterestDecision:
+    row = full_save(
+        BestInterestDecision(
+            case=case,
+            recorded_by=actor,
+            decided_on=decided_on,
+            decided_by=decided_by.strip(),
+            decision=decision.strip(),
+            minor_assent=minor_assent,
+            minor_views=minor_views.strip(),
+        )
+    )
+    case_audit(actor=actor, action="protection.best_interest_record", obj=row, case=case, request=request)
+    return row

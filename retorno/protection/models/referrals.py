@@ -1,0 +1,117 @@
+"""Referrals: into protection (from reception), to health services and to specialised shelters."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from retorno.lib.crypto import EncryptedTextField
+from retorno.protection.models.base import USER, SealedModel
+from retorno.protection.models.cases import ProtectionCase
+
+
+class ProtectionReferral(SealedModel):
+    """A person put in the protection queue (by reception's flag). Reception records no reason."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        TAKEN = "taken", _("Taken")
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    # A plain id, not a foreign key: the arrival lives in reception and protection must not depend on it.
+    arrival_id = models.BigIntegerField(_("arrival"), null=True, blank=True, db_index=True)
+    unaccompanied_minor = models.BooleanField(_("unaccompanied minor"), default=False)
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    received_from = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("referred by"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    taken_at = models.DateTimeField(_("taken"), null=True, blank=True)
+    taken_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["received_at", "id"]
+        verbose_name = _("protection referral")
+        verbose_name_plural = _("protection referrals")
+
+
+class HealthReferral(SealedModel):
+    class Destination(models.TextChoices):
+        MENTAL_HEALTH_HOSPITAL = "mental_health_hospital", _("National mental-health hospital")
+        HOSPITAL = "hospital", _("Hospital (injuries)")
+        PROSTHETICS = "prosthetics", _("Prosthetics programme")
+        OTHER = "other", _("Other partner")
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ATTENDED = "attended", _("Attended")
+        NOT_ATTENDED = "not_attended", _("Did not attend")
+        DECLINED = "declined", _("Declined by the service")
+
+    case = models.ForeignKey(ProtectionCase, on_delete=models.CASCADE, related_name="health_referrals")
+    destination = models.CharField(_("destination"), max_length=30, choices=Destination.choices)
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("partner"),
+    )
+    reason = EncryptedTextField(_("reason for referral"), blank=True)
+    referred_at = models.DateTimeField(_("referred"), default=timezone.now)
+    by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(_("outcome"), max_length=15, choices=Outcome.choices, default=Outcome.PENDING)
+    outcome_note = EncryptedTextField(_("outcome notes"), blank=True)
+    outcome_at = models.DateTimeField(_("outcome recorded"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-referred_at", "-id"]
+
+
+class ShelterReferral(SealedModel):
+    """Referral to a specialised shelter; it is also what a partner may read, with consent."""
+
+    class Section(models.TextChoices):
+        RISK = "risk", _("Risk level and safety plan")
+        SUPPORT = "support", _("Support services")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the shelter")
+        ADMITTED = "admitted", _("Admitted")
+        DECLINED = "declined", _("Declined")
+        LEFT = "left", _("Left the shelter")
+
+    case = models.ForeignKey(ProtectionCase, on_delete=models.CASCADE, related_name="shelter_referrals")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("shelter")
+    )
+    referred_at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    shared_sections = models.JSONField(_("shared with the shelter"), default=list, blank=True)
+    consent = models.ForeignKey("people.Consent", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # What the partner acts on: the shared referral record (tier 1 only: the case stays sealed).
+    referral = models.OneToOneField(
+        "referrals.Referral",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="protection_shelter_referral",
+    )
+
+    class Meta:
+        ordering = ["-referred_at", "-id"]
+
+    # The partner's answer on the shared referral, in this referral's words.
+    FROM_REFERRAL = {"pending": "pending", "accepted": "admitted", "rejected": "declined", "completed": "left"}
+
+    @property
+    def status_label(self) -> str:
+        if self.referral_id and self.referral.status in self.FROM_REFERRAL:
+            return str(dict(self.Status.choices)[self.FROM_REFERRAL[self.referral.status]])
+        if self.referral_id:
+            return str(self.referral.get_status_display())
+        return str(self.get_status_display())
+
+    def get_shared_sections_display(self) -> list[str]:
+        labels = dict(self.Section.choices)
+        return [str(labels.get(s, s)) for s in self.shared_sections]
