@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from ninja import Status
 from ninja.errors import HttpError
 
 from retorno.accounts.access import require
@@ -44,7 +45,7 @@ def case_open(request: HttpRequest, payload: CaseIn):
         goals=payload.goals,
         request=request,
     )
-    return 201, case
+    return Status(201, case)
 
 
 @router.get("/cases/{case_id}", response=CaseOut)
@@ -81,7 +82,9 @@ def goal_list(request: HttpRequest, case_id: int):
 @router.post("/cases/{case_id}/goals", response={201: GoalOut})
 def goal_add(request: HttpRequest, case_id: int, payload: GoalIn):
     require(request.user, EDIT)
-    return 201, actions.goal_add(actor=request.user, case=_case(request, case_id), request=request, **payload.dict())
+    return Status(
+        201, actions.goal_add(actor=request.user, case=_case(request, case_id), request=request, **payload.dict())
+    )
 
 
 @router.post("/goals/{goal_id}/status", response=GoalOut)

@@ -1,6 +1,7 @@
 """Documents requested for a case."""
 
 from django.http import HttpRequest
+from ninja import Status
 
 from retorno.accounts.access import require
 from retorno.reintegration import actions
@@ -17,8 +18,9 @@ def document_list(request: HttpRequest, case_id: int):
 @router.post("/cases/{case_id}/documents", response={201: DocumentOut})
 def document_add(request: HttpRequest, case_id: int, payload: DocumentIn):
     require(request.user, EDIT)
-    return 201, actions.document_request(
-        actor=request.user, case=_case(request, case_id), request=request, **payload.dict()
+    return Status(
+        201,
+        actions.document_request(actor=request.user, case=_case(request, case_id), request=request, **payload.dict()),
     )
 
 

@@ -3,11 +3,11 @@
 from datetime import date
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from ninja import Status
 
 from retorno.accounts.access import require
 from retorno.audit.actions import audit_view
-from retorno.geo.models import Municipality
+from retorno.geo.queries import municipality_by_code
 from retorno.reintegration import actions, queries, rss
 from retorno.reintegration.api.common import EDIT, VIEW, router
 from retorno.reintegration.api.schemas import AttemptIn, AttemptOut, FollowUpOut, OutcomeIn, QuestionOut, StatusIn
@@ -38,7 +38,9 @@ def followup_detail(request: HttpRequest, followup_id: int):
 def followup_attempt(request: HttpRequest, followup_id: int, payload: AttemptIn):
     require(request.user, EDIT)
     followup = queries.followup_get_for(user=request.user, followup_id=followup_id)
-    return 201, actions.followup_attempt(actor=request.user, followup=followup, request=request, **payload.dict())
+    return Status(
+        201, actions.followup_attempt(actor=request.user, followup=followup, request=request, **payload.dict())
+    )
 
 
 @router.post("/followups/{followup_id}/outcome", response={201: FollowUpOut})
@@ -47,10 +49,9 @@ def followup_outcome(request: HttpRequest, followup_id: int, payload: OutcomeIn)
     require(request.user, EDIT)
     followup = queries.followup_get_for(user=request.user, followup_id=followup_id)
     data = payload.dict()
-    if data["living_in"]:
-        data["living_in"] = get_object_or_404(Municipality, code=data["living_in"])
+    data["living_in"] = municipality_by_code(data["living_in"], field="living_in")
     actions.followup_record_outcome(actor=request.user, followup=followup, request=request, **data)
-    return 201, queries.followup_get_for(user=request.user, followup_id=followup_id)
+    return Status(201, queries.followup_get_for(user=request.user, followup_id=followup_id))
 
 
 @router.post("/followups/{followup_id}/status", response=FollowUpOut)

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from ninja import Status
 
 from retorno.accounts.access import require
 from retorno.reintegration import actions, queries
@@ -28,7 +29,9 @@ def grant_list(request: HttpRequest, case_id: int):
 @router.post("/cases/{case_id}/grants", response={201: GrantOut})
 def grant_draft(request: HttpRequest, case_id: int, payload: GrantIn):
     require(request.user, EDIT)
-    return 201, actions.grant_draft(actor=request.user, case=_case(request, case_id), request=request, **payload.dict())
+    return Status(
+        201, actions.grant_draft(actor=request.user, case=_case(request, case_id), request=request, **payload.dict())
+    )
 
 
 @router.post("/grants/{grant_id}/status", response=GrantOut)
@@ -48,8 +51,11 @@ def tranche_list(request: HttpRequest, grant_id: int):
 @router.post("/grants/{grant_id}/tranches", response={201: TrancheOut})
 def tranche_add(request: HttpRequest, grant_id: int, payload: TrancheIn):
     require(request.user, EDIT)
-    return 201, actions.tranche_plan(
-        actor=request.user, grant=_obj(request, BusinessGrant, grant_id), request=request, **payload.dict()
+    return Status(
+        201,
+        actions.tranche_plan(
+            actor=request.user, grant=_obj(request, BusinessGrant, grant_id), request=request, **payload.dict()
+        ),
     )
 
 
@@ -89,4 +95,4 @@ def payment_add(request: HttpRequest, case_id: int, payload: PaymentIn):
     payment = actions.payment_record(
         actor=request.user, budget_line=line, case=case, document=document, enrolment=enrolment, request=request, **data
     )
-    return 201, payment
+    return Status(201, payment)

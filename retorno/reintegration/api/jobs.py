@@ -2,11 +2,12 @@
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from ninja import Status
 
 from retorno.accounts.access import require
 from retorno.accounts.models import Organisation
 from retorno.audit.actions import audit_view
-from retorno.geo.models import Municipality
+from retorno.geo.queries import municipality_by_code
 from retorno.reintegration import actions, queries
 from retorno.reintegration.api.common import EDIT, VIEW, _case, _obj, router
 from retorno.reintegration.api.schemas import (
@@ -39,9 +40,8 @@ def vacancy_add(request: HttpRequest, payload: VacancyIn):
     require(request.user, EDIT)
     employer = get_object_or_404(Organisation, pk=payload.employer_id)
     data = payload.dict(exclude={"employer_id"})
-    if data["municipality"]:
-        data["municipality"] = get_object_or_404(Municipality, code=data["municipality"])
-    return 201, actions.vacancy_create(actor=request.user, employer=employer, request=request, **data)
+    data["municipality"] = municipality_by_code(data["municipality"])
+    return Status(201, actions.vacancy_create(actor=request.user, employer=employer, request=request, **data))
 
 
 @router.get("/cases/{case_id}/job-referrals", response=list[JobReferralOut])
@@ -55,7 +55,9 @@ def job_referral_add(request: HttpRequest, case_id: int, payload: JobReferralIn)
     case = _case(request, case_id)
     vacancy = get_object_or_404(Vacancy, pk=payload.vacancy_id)
     data = payload.dict(exclude={"vacancy_id"})
-    return 201, actions.job_referral_create(actor=request.user, case=case, vacancy=vacancy, request=request, **data)
+    return Status(
+        201, actions.job_referral_create(actor=request.user, case=case, vacancy=vacancy, request=request, **data)
+    )
 
 
 @router.get("/job-referrals/{job_referral_id}", response=JobReferralOut)
@@ -74,7 +76,7 @@ def job_referral_link(request: HttpRequest, job_referral_id: int, payload: JobLi
     path = actions.job_referral_link_create(
         actor=request.user, job_referral=job, days_valid=payload.days_valid, request=request
     )
-    return 201, {"url": request.build_absolute_uri(path)}
+    return Status(201, {"url": request.build_absolute_uri(path)})
 
 
 @router.post("/job-referrals/{job_referral_id}/link/send", response={202: JobLinkSentOut})
@@ -83,7 +85,7 @@ def job_referral_link_send(request: HttpRequest, job_referral_id: int, payload: 
     require(request.user, EDIT)
     job = queries.job_referral_get_for(user=request.user, job_referral_id=job_referral_id)
     message = actions.job_referral_link_send(actor=request.user, job_referral=job, request=request, **payload.dict())
-    return 202, {"message": str(message.uuid), "status": message.status}
+    return Status(202, {"message": str(message.uuid), "status": message.status})
 
 
 @router.post("/job-referrals/{job_referral_id}/status", response=JobReferralOut)

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from ninja import Status
 
 from retorno.accounts.access import require
 from retorno.reintegration import actions
@@ -26,13 +27,16 @@ def enrolment_add(request: HttpRequest, case_id: int, payload: EnrolmentIn):
     require(request.user, EDIT)
     case = _case(request, case_id)
     course = get_object_or_404(Course, pk=payload.course_id)
-    return 201, actions.enrolment_create(
-        actor=request.user,
-        case=case,
-        course=course,
-        starts_on=payload.starts_on,
-        ends_on=payload.ends_on,
-        request=request,
+    return Status(
+        201,
+        actions.enrolment_create(
+            actor=request.user,
+            case=case,
+            course=course,
+            starts_on=payload.starts_on,
+            ends_on=payload.ends_on,
+            request=request,
+        ),
     )
 
 
