@@ -10,6 +10,7 @@ from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
+from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import DocumentRequest, FollowUpTrigger, ReintegrationCase
 
 # Documents ---------------------------------------------------------------------------------------
@@ -39,7 +40,7 @@ def document_request(
     document.save()
     audit_write(
         actor=actor,
-        action="document.request",
+        action=AuditAction.DOCUMENT_REQUEST,
         obj=document,
         person_id=case.person_id,
         new=snapshot(document),
@@ -73,7 +74,7 @@ def document_set_status(
         obj=document,
         to=status,
         actor=actor,
-        action="document.status",
+        action=AuditAction.DOCUMENT_STATUS,
         person_id=document.case.person_id,
         request=request,
         audit_reason=reason,

@@ -15,6 +15,7 @@ from retorno.audit.actions import audit_write, snapshot
 from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
 from retorno.reintegration.actions.ledger import payment_record
+from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import (
     BudgetLine,
     BusinessGrant,
@@ -56,7 +57,12 @@ def grant_draft(
     grant.full_clean()
     grant.save()
     audit_write(
-        actor=actor, action="grant.draft", obj=grant, person_id=case.person_id, new=snapshot(grant), request=request
+        actor=actor,
+        action=AuditAction.GRANT_DRAFT,
+        obj=grant,
+        person_id=case.person_id,
+        new=snapshot(grant),
+        request=request,
     )
     return grant
 
@@ -88,7 +94,7 @@ def grant_set_status(*, actor: User, grant: BusinessGrant, status: str, note: st
         obj=grant,
         to=status,
         actor=actor,
-        action="grant.status",
+        action=AuditAction.GRANT_STATUS,
         person_id=grant.case.person_id,
         request=request,
         audit_reason=note,
@@ -130,7 +136,7 @@ def tranche_plan(
     tranche.save()
     audit_write(
         actor=actor,
-        action="tranche.plan",
+        action=AuditAction.TRANCHE_PLAN,
         obj=tranche,
         person_id=grant.case.person_id,
         new=snapshot(tranche),
@@ -182,7 +188,7 @@ def tranche_set_status(
         obj=tranche,
         to=status,
         actor=actor,
-        action="tranche.status",
+        action=AuditAction.TRANCHE_STATUS,
         person_id=grant.case.person_id,
         request=request,
         audit_reason=reason,
@@ -219,7 +225,7 @@ def equipment_record(
     item.save()
     audit_write(
         actor=actor,
-        action="equipment.record",
+        action=AuditAction.EQUIPMENT_RECORD,
         obj=item,
         person_id=grant.case.person_id,
         new=snapshot(item),

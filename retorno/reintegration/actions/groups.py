@@ -8,6 +8,7 @@ from django.utils import timezone
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.reintegration.actions.common import today_or
+from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import GroupSession, ReintegrationCase, SelfHelpGroup
 
 # Self-help groups --------------------------------------------------------------------------------
@@ -32,7 +33,7 @@ def group_create(
     )
     group.full_clean()
     group.save()
-    audit_write(actor=actor, action="group.create", obj=group, new=snapshot(group), request=request)
+    audit_write(actor=actor, action=AuditAction.GROUP_CREATE, obj=group, new=snapshot(group), request=request)
     return group
 
 
@@ -54,7 +55,7 @@ def group_session_record(
     session.attendees.set(attendees)
     audit_write(
         actor=actor,
-        action="group.session",
+        action=AuditAction.GROUP_SESSION,
         obj=session,
         new={**snapshot(session, ["group", "held_on", "topic"]), "attendees": [c.pk for c in attendees]},
         request=request,

@@ -28,6 +28,7 @@ from retorno.referrals.actions import (
 from retorno.referrals.models import Partner, Referral, Service, SharedField
 from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
+from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import FollowUpTrigger, JobReferral, ReintegrationCase, Vacancy
 
 # What an employer needs to call the person in for an interview; the officer may share less or more.
@@ -210,7 +211,7 @@ def vacancy_create(
     )
     vacancy.full_clean()
     vacancy.save()
-    audit_write(actor=actor, action="vacancy.create", obj=vacancy, new=snapshot(vacancy), request=request)
+    audit_write(actor=actor, action=AuditAction.VACANCY_CREATE, obj=vacancy, new=snapshot(vacancy), request=request)
     return vacancy
 
 
@@ -221,7 +222,7 @@ def vacancy_set_open(*, actor: User, vacancy: Vacancy, is_open: bool, request=No
         vacancy.save(update_fields=["is_open"])
         audit_write(
             actor=actor,
-            action="vacancy.open" if is_open else "vacancy.close",
+            action=AuditAction.VACANCY_OPEN if is_open else AuditAction.VACANCY_CLOSE,
             obj=vacancy,
             new={"is_open": is_open},
             request=request,
@@ -265,7 +266,7 @@ def job_referral_create(
     )
     audit_write(
         actor=actor,
-        action="job_referral.create",
+        action=AuditAction.JOB_REFERRAL_CREATE,
         obj=referral,
         person_id=case.person_id,
         new=snapshot(referral),
@@ -323,7 +324,7 @@ def job_referral_move(
         obj=referral,
         to=status,
         actor=actor,
-        action="job_referral.status",
+        action=AuditAction.JOB_REFERRAL_STATUS,
         person_id=referral.case.person_id,
         request=request,
         audit_reason=reason,

@@ -11,6 +11,7 @@ from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
+from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import Course, Enrolment, FollowUpTrigger, ReintegrationCase
 
 # Training ----------------------------------------------------------------------------------------
@@ -34,7 +35,7 @@ def course_create(
     course = Course(institution=institution, name=name.strip(), kind=kind, sector=sector, hours=hours, cost=cost)
     course.full_clean()
     course.save()
-    audit_write(actor=actor, action="course.create", obj=course, new=snapshot(course), request=request)
+    audit_write(actor=actor, action=AuditAction.COURSE_CREATE, obj=course, new=snapshot(course), request=request)
     return course
 
 
@@ -63,7 +64,7 @@ def enrolment_create(
     enrolment.save()
     audit_write(
         actor=actor,
-        action="enrolment.create",
+        action=AuditAction.ENROLMENT_CREATE,
         obj=enrolment,
         person_id=case.person_id,
         new=snapshot(enrolment),
@@ -101,7 +102,7 @@ def enrolment_set_status(
         obj=enrolment,
         to=status,
         actor=actor,
-        action="enrolment.status",
+        action=AuditAction.ENROLMENT_STATUS,
         person_id=enrolment.case.person_id,
         request=request,
         audit_reason=reason,
@@ -136,7 +137,7 @@ def enrolment_record_attendance(
     enrolment.save(update_fields=["sessions_total", "sessions_attended"])
     audit_write(
         actor=actor,
-        action="enrolment.attendance",
+        action=AuditAction.ENROLMENT_ATTENDANCE,
         obj=enrolment,
         person_id=enrolment.case.person_id,
         old=old,

@@ -7,7 +7,6 @@ from ninja import Status
 from ninja.errors import HttpError
 
 from retorno.accounts.access import require
-from retorno.audit.actions import audit_view
 from retorno.people.queries import person_get_for
 from retorno.reintegration import actions, queries
 from retorno.reintegration.api.common import EDIT, VIEW, _case, _obj, router
@@ -50,8 +49,7 @@ def case_open(request: HttpRequest, payload: CaseIn):
 
 @router.get("/cases/{case_id}", response=CaseOut)
 def case_detail(request: HttpRequest, case_id: int):
-    case = _case(request, case_id)
-    audit_view(actor=request.user, obj=case, person_id=case.person_id, section="reintegration", request=request)
+    case = _case(request, case_id, section="reintegration")
     return case
 
 

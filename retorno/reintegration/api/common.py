@@ -8,9 +8,10 @@ from retorno.reintegration import queries
 VIEW, EDIT = "reintegration.view", "reintegration.edit"
 
 
-def _case(request, case_id: int):
+def _case(request, case_id: int, section: str = ""):
+    """The case, when the caller may see it; with ``section`` the read is audited."""
     require(request.user, VIEW)
-    return queries.case_get_for(user=request.user, case_id=case_id)
+    return queries.case_get_for(user=request.user, case_id=case_id, section=section, request=request)
 
 
 def _obj(request, model, pk: int, case_path: str = "case"):

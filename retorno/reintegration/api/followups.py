@@ -6,7 +6,6 @@ from django.http import HttpRequest
 from ninja import Status
 
 from retorno.accounts.access import require
-from retorno.audit.actions import audit_view
 from retorno.geo.queries import municipality_by_code
 from retorno.reintegration import actions, queries, rss
 from retorno.reintegration.api.common import EDIT, VIEW, router
@@ -23,13 +22,8 @@ def followup_worklist(request: HttpRequest, until: date | None = None):
 @router.get("/followups/{followup_id}", response=FollowUpOut)
 def followup_detail(request: HttpRequest, followup_id: int):
     require(request.user, VIEW)
-    followup = queries.followup_get_for(user=request.user, followup_id=followup_id)
-    audit_view(
-        actor=request.user,
-        obj=followup,
-        person_id=followup.person_id,
-        section="reintegration.followup",
-        request=request,
+    followup = queries.followup_get_for(
+        user=request.user, followup_id=followup_id, section="reintegration.followup", request=request
     )
     return followup
 

@@ -6,7 +6,6 @@ from ninja import Status
 
 from retorno.accounts.access import require
 from retorno.accounts.models import Organisation
-from retorno.audit.actions import audit_view
 from retorno.geo.queries import municipality_by_code
 from retorno.reintegration import actions, queries
 from retorno.reintegration.api.common import EDIT, VIEW, _case, _obj, router
@@ -63,8 +62,9 @@ def job_referral_add(request: HttpRequest, case_id: int, payload: JobReferralIn)
 @router.get("/job-referrals/{job_referral_id}", response=JobReferralOut)
 def job_referral_detail(request: HttpRequest, job_referral_id: int):
     require(request.user, VIEW)
-    job = queries.job_referral_get_for(user=request.user, job_referral_id=job_referral_id)
-    audit_view(actor=request.user, obj=job, person_id=job.case.person_id, section="reintegration", request=request)
+    job = queries.job_referral_get_for(
+        user=request.user, job_referral_id=job_referral_id, section="reintegration", request=request
+    )
     return job
 
 

@@ -23,6 +23,7 @@ from retorno.audit.actions import audit_write
 from retorno.geo.queries import municipality_by_code
 from retorno.reintegration import rss
 from retorno.reintegration.actions.followup import followup_attempt, followup_record_outcome
+from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.fieldforms.reference import parse_reference
 from retorno.reintegration.models import FieldSubmission, FollowUp, FollowUpAttempt, FollowUpOutcome
 from retorno.reintegration.queries import followups_visible_to
@@ -192,7 +193,7 @@ def _one(*, actor: User, record: dict, row: int, source: str, visible) -> RowRes
             FieldSubmission.objects.create(uuid=uuid, followup=followup, imported_by=actor, source=source)
             audit_write(
                 actor=actor,
-                action="followup.field_import",
+                action=AuditAction.FOLLOWUP_FIELD_IMPORT,
                 obj=followup,
                 person_id=followup.person_id,
                 new={"uuid": uuid},

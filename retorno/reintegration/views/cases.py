@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, permission_required
-from retorno.audit.actions import audit_view
 from retorno.people.queries import person_get_for
 from retorno.reintegration import actions, forms, queries
 from retorno.reintegration.models import PlanGoal, ReintegrationCase
@@ -81,8 +80,7 @@ def case_open(request: HttpRequest, person_id: int) -> HttpResponse:
 @permission_required(VIEW)
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     """The case page: plan, documents, training, jobs, grants, payments, groups, follow-ups."""
-    case = queries.case_get_for(user=request.user, case_id=case_id)
-    audit_view(actor=request.user, obj=case, person_id=case.person_id, section="reintegration", request=request)
+    case = queries.case_get_for(user=request.user, case_id=case_id, section="reintegration", request=request)
     context = {
         "case": case,
         "today": timezone.localdate(),

@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, permission_required
-from retorno.audit.actions import audit_view
 from retorno.reintegration import actions, forms, queries
 from retorno.reintegration.fieldforms.reference import followup_reference
 from retorno.reintegration.views.common import EDIT, VIEW, _errors, _run
@@ -16,13 +15,8 @@ from retorno.reintegration.views.invitations import InviteForm
 
 @permission_required(VIEW)
 def followup_detail(request: HttpRequest, followup_id: int) -> HttpResponse:
-    followup = queries.followup_get_for(user=request.user, followup_id=followup_id)
-    audit_view(
-        actor=request.user,
-        obj=followup,
-        person_id=followup.person_id,
-        section="reintegration.followup",
-        request=request,
+    followup = queries.followup_get_for(
+        user=request.user, followup_id=followup_id, section="reintegration.followup", request=request
     )
     outcome = getattr(followup, "outcome", None)
     context = {

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, permission_required
-from retorno.audit.actions import audit_view
 from retorno.reintegration import actions, forms, queries
 from retorno.reintegration.models import BusinessGrant, GrantTranche
 from retorno.reintegration.views.common import EDIT, VIEW, _errors, _run, _to_case
@@ -45,9 +44,8 @@ def grant_new(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @permission_required(VIEW)
 def grant_detail(request: HttpRequest, grant_id: int) -> HttpResponse:
-    grant = queries.object_get_for(user=request.user, model=BusinessGrant, pk=grant_id)
-    audit_view(
-        actor=request.user, obj=grant, person_id=grant.case.person_id, section="reintegration.grant", request=request
+    grant = queries.object_get_for(
+        user=request.user, model=BusinessGrant, pk=grant_id, section="reintegration.grant", request=request
     )
     context = {
         "grant": grant,

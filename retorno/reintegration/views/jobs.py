@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from retorno.accounts.access import can, permission_required
-from retorno.audit.actions import audit_view
 from retorno.messaging.queries import messages_about
 from retorno.referrals.queries import partner_send_channels
 from retorno.reintegration import actions, forms, queries
@@ -55,8 +54,9 @@ def _job_context(request: HttpRequest, job: JobReferral, **extra) -> dict:
 @permission_required(VIEW)
 def job_referral_detail(request: HttpRequest, job_referral_id: int) -> HttpResponse:
     """One job referral: the vacancy, the employer's answers, and signed links for employers without an account."""
-    job = queries.job_referral_get_for(user=request.user, job_referral_id=job_referral_id)
-    audit_view(actor=request.user, obj=job, person_id=job.case.person_id, section="reintegration", request=request)
+    job = queries.job_referral_get_for(
+        user=request.user, job_referral_id=job_referral_id, section="reintegration", request=request
+    )
     return render(request, "reintegration/job_referral.html", _job_context(request, job))
 
 
