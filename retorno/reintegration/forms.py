@@ -8,7 +8,7 @@ from retorno.accounts.models import Organisation, User
 from retorno.geo.models import Municipality
 from retorno.referrals.models import SharedField
 from retorno.reintegration import rss
-from retorno.reintegration.actions.employer import DEFAULT_EMPLOYER_FIELDS
+from retorno.reintegration.actions.jobs import DEFAULT_EMPLOYER_FIELDS
 from retorno.reintegration.models import (
     BudgetLine,
     BusinessGrant,

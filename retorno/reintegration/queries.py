@@ -18,11 +18,12 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from retorno.accounts.access import can
 from retorno.accounts.models import User
+from retorno.audit.actions import audit_view
 from retorno.reintegration.models import (
     BudgetLine,
     BusinessGrant,
@@ -43,12 +44,23 @@ def cases_visible_to(user: User) -> QuerySet[ReintegrationCase]:
     return ReintegrationCase.objects.select_related("person", "officer")
 
 
-def case_get_for(*, user: User, case_id: int) -> ReintegrationCase:
-    """The case if ``user`` may see it; 404 otherwise."""
+def _read(user: User, obj, *, person_id: int | None, section: str, request: HttpRequest | None):
+    """Write the read audit for ``obj`` when the caller names the page's ``section`` (a page or endpoint
+    that shows the record); lookups made only to act on a record pass no section."""
+    if section:
+        audit_view(actor=user, obj=obj, person_id=person_id, section=section, request=request)
+    return obj
+
+
+def case_get_for(
+    *, user: User, case_id: int, section: str = "", request: HttpRequest | None = None
+) -> ReintegrationCase:
+    """The case if ``user`` may see it; 404 otherwise. With ``section``, the read is audited."""
     try:
-        return cases_visible_to(user).get(pk=case_id)
+        case = cases_visible_to(user).get(pk=case_id)
     except (ReintegrationCase.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    return _read(user, case, person_id=case.person_id, section=section, request=request)
 
 
 def followups_visible_to(user: User) -> QuerySet[FollowUp]:
@@ -57,21 +69,34 @@ def followups_visible_to(user: User) -> QuerySet[FollowUp]:
     return FollowUp.objects.select_related("person", "case", "officer")
 
 
-def followup_get_for(*, user: User, followup_id: int) -> FollowUp:
+def followup_get_for(
+    *, user: User, followup_id: int, section: str = "", request: HttpRequest | None = None
+) -> FollowUp:
+    """The follow-up if ``user`` may see it; 404 otherwise. With ``section``, the read is audited."""
     try:
-        return followups_visible_to(user).get(pk=followup_id)
+        followup = followups_visible_to(user).get(pk=followup_id)
     except (FollowUp.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    return _read(user, followup, person_id=followup.person_id, section=section, request=request)
 
 
-def object_get_for(*, user: User, model, pk: int, case_path: str = "case"):
-    """A document, enrolment, job referral, grant... whose case ``user`` may see; 404 otherwise."""
+def object_get_for(
+    *, user: User, model, pk: int, case_path: str = "case", section: str = "", request: HttpRequest | None = None
+):
+    """A document, enrolment, job referral, grant... whose case ``user`` may see; 404 otherwise.
+
+    With ``section``, the read is audited against the case's person.
+    """
     if not can(user, "reintegration.view"):
         raise Http404
     try:
-        return model.objects.select_related(case_path, f"{case_path}__person").get(pk=pk)
+        obj = model.objects.select_related(case_path, f"{case_path}__person").get(pk=pk)
     except (model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    case = obj
+    for step in case_path.split("__"):
+        case = getattr(case, step)
+    return _read(user, obj, person_id=case.person_id, section=section, request=request)
 
 
 def with_questionnaire_state(followups: QuerySet[FollowUp]) -> QuerySet[FollowUp]:
@@ -211,17 +236,23 @@ def programme_figures() -> dict:
     }
 
 
-def job_referral_get_for(*, user: User, job_referral_id: int) -> JobReferral:
-    """A job referral whose case ``user`` may see, with its vacancy and employer referral; 404 otherwise."""
+def job_referral_get_for(
+    *, user: User, job_referral_id: int, section: str = "", request: HttpRequest | None = None
+) -> JobReferral:
+    """A job referral whose case ``user`` may see, with its vacancy and employer referral; 404 otherwise.
+
+    With ``section``, the read is audited.
+    """
     if not can(user, "reintegration.view"):
         raise Http404
     jobs = JobReferral.objects.select_related(
         "case__person", "case__officer", "vacancy__employer", "partner_referral__partner__organisation"
     )
     try:
-        return jobs.get(pk=job_referral_id)
+        job = jobs.get(pk=job_referral_id)
     except (JobReferral.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    return _read(user, job, person_id=job.case.person_id, section=section, request=request)
 
 
 def partner_referral_history(job: JobReferral) -> list:

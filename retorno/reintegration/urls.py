@@ -1,6 +1,6 @@
 from django.urls import path
 
-from retorno.reintegration import invitation_views, views
+from retorno.reintegration import views
 from retorno.reintegration.fieldforms import views as fieldform_views
 
 app_name = "reintegration"
@@ -37,9 +37,9 @@ urlpatterns = [
     path("followups/<int:followup_id>/outcome/", views.followup_outcome, name="followup_outcome"),
     path("followups/<int:followup_id>/status/", views.followup_status, name="followup_status"),
     path("followups/<int:followup_id>/take/", views.followup_take, name="followup_take"),
-    path("followups/<int:followup_id>/invite/", invitation_views.followup_invite, name="followup_invite"),
+    path("followups/<int:followup_id>/invite/", views.followup_invite, name="followup_invite"),
     # The path holds the link's secret: "/answer/" keeps it out of the logs (retorno.lib.logging).
-    path("answer/<str:token>/", invitation_views.self_report, name="self_report"),
+    path("answer/<str:token>/", views.self_report, name="self_report"),
     path("courses/", views.course_list, name="courses"),
     path("vacancies/", views.vacancy_list, name="vacancies"),
     path("vacancies/<int:vacancy_id>/open/", views.vacancy_open, name="vacancy_open"),

@@ -11,12 +11,7 @@ from retorno.reintegration.actions.cases import (
     goal_add,
     goal_set_status,
 )
-from retorno.reintegration.actions.employer import (
-    employer_partner,
-    job_referral_link_create,
-    job_referral_link_send,
-    job_referral_sync_from_partner,
-)
+from retorno.reintegration.actions.documents import document_request, document_set_status
 from retorno.reintegration.actions.followup import (
     followup_assign,
     followup_attempt,
@@ -27,12 +22,30 @@ from retorno.reintegration.actions.followup import (
     outcome_rescore,
     schedule_months,
 )
+from retorno.reintegration.actions.grants import (
+    equipment_record,
+    grant_draft,
+    grant_set_status,
+    tranche_plan,
+    tranche_set_status,
+)
+from retorno.reintegration.actions.groups import group_create, group_session_record
 from retorno.reintegration.actions.invitations import (
     InvitationRefused,
     followup_invitation_reminders,
     followup_invite,
     followup_self_report,
     invitation_open,
+)
+from retorno.reintegration.actions.jobs import (
+    employer_partner,
+    job_referral_create,
+    job_referral_link_create,
+    job_referral_link_send,
+    job_referral_set_status,
+    job_referral_sync_from_partner,
+    vacancy_create,
+    vacancy_set_open,
 )
 from retorno.reintegration.actions.ledger import (
     budget_line_create,
@@ -41,24 +54,11 @@ from retorno.reintegration.actions.ledger import (
     line_balance,
     payment_record,
 )
-from retorno.reintegration.actions.services import (
+from retorno.reintegration.actions.training import (
     course_create,
-    document_request,
-    document_set_status,
     enrolment_create,
     enrolment_record_attendance,
     enrolment_set_status,
-    equipment_record,
-    grant_draft,
-    grant_set_status,
-    group_create,
-    group_session_record,
-    job_referral_create,
-    job_referral_set_status,
-    tranche_plan,
-    tranche_set_status,
-    vacancy_create,
-    vacancy_set_open,
 )
 
 __all__ = [

@@ -13,6 +13,7 @@ from retorno.audit.actions import audit_write, snapshot
 from retorno.people.models import Consent, Person
 from retorno.people.queries import has_consent
 from retorno.reintegration.actions.common import move_status, require_reason
+from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import FollowUp, PlanGoal, ReintegrationCase
 
 S = ReintegrationCase.Status
@@ -57,7 +58,7 @@ def case_open(
     )
     audit_write(
         actor=actor,
-        action="reintegration_case.open",
+        action=AuditAction.REINTEGRATION_CASE_OPEN,
         obj=case,
         person_id=person.pk,
         new=snapshot(case),
@@ -79,7 +80,7 @@ def case_assign(*, actor: User, case: ReintegrationCase, officer: User, request=
     case.followups.filter(status=FollowUp.Status.DUE).update(officer=officer)
     audit_write(
         actor=actor,
-        action="reintegration_case.assign",
+        action=AuditAction.REINTEGRATION_CASE_ASSIGN,
         obj=case,
         person_id=case.person_id,
         old={"officer": old},
@@ -117,7 +118,7 @@ def case_set_status(
         obj=case,
         to=status,
         actor=actor,
-        action="reintegration_case.status",
+        action=AuditAction.REINTEGRATION_CASE_STATUS,
         person_id=case.person_id,
         request=request,
         audit_reason=reason,
@@ -148,7 +149,7 @@ def case_agree_plan(
     case.save(update_fields=["plan_agreed_on", "goals"])
     audit_write(
         actor=actor,
-        action="reintegration_case.plan_agreed",
+        action=AuditAction.REINTEGRATION_CASE_PLAN_AGREED,
         obj=case,
         person_id=case.person_id,
         new={"plan_agreed_on": agreed_on, "late": case.plan_late},
@@ -175,7 +176,12 @@ def goal_add(
     goal.full_clean()
     goal.save()
     audit_write(
-        actor=actor, action="plan_goal.add", obj=goal, person_id=case.person_id, new=snapshot(goal), request=request
+        actor=actor,
+        action=AuditAction.PLAN_GOAL_ADD,
+        obj=goal,
+        person_id=case.person_id,
+        new=snapshot(goal),
+        request=request,
     )
     return goal
 
@@ -185,5 +191,10 @@ def goal_set_status(*, actor: User, goal: PlanGoal, status: str, request=None) -
     """The one way a goal changes status (see PlanGoal.TRANSITIONS)."""
     goal = PlanGoal.objects.select_for_update().select_related("case").get(pk=goal.pk)
     return move_status(
-        obj=goal, to=status, actor=actor, action="plan_goal.status", person_id=goal.case.person_id, request=request
+        obj=goal,
+        to=status,
+        actor=actor,
+        action=AuditAction.PLAN_GOAL_STATUS,
+        person_id=goal.case.person_id,
+        request=request,
     )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from retorno.audit.actions import audit_write
+from retorno.reintegration.models import ReintegrationCase
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -71,3 +72,17 @@ def require_reason(reason: str, message: str) -> str:
     if not reason:
         raise ValidationError({"reason": message})
     return reason
+
+
+def require_live(case: ReintegrationCase) -> None:
+    """Refuse work on a case that is not open."""
+    if case.status not in ReintegrationCase.LIVE:
+        raise ValidationError(_("The case is not open."))
+
+
+def today_or(day: datetime.date | None) -> datetime.date:
+    """``day`` (today when empty), never in the future."""
+    day = day or timezone.localdate()
+    if day > timezone.localdate():
+        raise ValidationError({"on": _("The date cannot be in the future.")})
+    return day

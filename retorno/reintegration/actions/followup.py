@@ -15,6 +15,7 @@ from retorno.people.queries import has_consent
 from retorno.reintegration import rss
 from retorno.reintegration.actions.cases import case_set_status
 from retorno.reintegration.actions.common import add_months, move_status, require_reason
+from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import (
     DEFAULT_FOLLOW_UP_MONTHS,
     FollowUp,
@@ -69,7 +70,7 @@ def followups_schedule(
     if created:
         audit_write(
             actor=actor,
-            action="followup.schedule",
+            action=AuditAction.FOLLOWUP_SCHEDULE,
             person_id=person.pk,
             request=request,
             new={
@@ -138,7 +139,7 @@ def followups_on_arrival(
         )
         audit_write(
             actor=actor,
-            action="remigration.record",
+            action=AuditAction.REMIGRATION_RECORD,
             obj=remigration,
             person_id=person.pk,
             request=request,
@@ -171,7 +172,7 @@ def followup_set_status(*, actor: User, followup: FollowUp, status: str, reason:
         obj=followup,
         to=status,
         actor=actor,
-        action="followup.status",
+        action=AuditAction.FOLLOWUP_STATUS,
         person_id=followup.person_id,
         request=request,
         audit_reason=reason,
@@ -189,7 +190,7 @@ def followup_assign(*, actor: User, followup: FollowUp, officer: User, request=N
     followup.save(update_fields=["officer"])
     audit_write(
         actor=actor,
-        action="followup.assign",
+        action=AuditAction.FOLLOWUP_ASSIGN,
         obj=followup,
         person_id=followup.person_id,
         old={"officer": old},
@@ -230,7 +231,7 @@ def followup_attempt(
     attempt.save()
     audit_write(
         actor=actor,
-        action="followup.attempt",
+        action=AuditAction.FOLLOWUP_ATTEMPT,
         obj=attempt,
         person_id=followup.person_id,
         new=snapshot(attempt, ["channel", "reached", "at"]),
@@ -287,7 +288,7 @@ def followup_record_outcome(
     outcome.save()
     audit_write(
         actor=actor,
-        action="followup.outcome",
+        action=AuditAction.FOLLOWUP_OUTCOME,
         obj=outcome,
         person_id=followup.person_id,
         new=snapshot(
@@ -322,7 +323,7 @@ def outcome_rescore(
     outcome.save(update_fields=fields)
     audit_write(
         actor=actor,
-        action="followup.rescore",
+        action=AuditAction.FOLLOWUP_RESCORE,
         obj=outcome,
         person_id=outcome.followup.person_id,
         old=old,

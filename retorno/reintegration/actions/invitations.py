@@ -26,6 +26,7 @@ from retorno.messaging.models import Channel, OutboundMessage
 from retorno.messaging.texts import programme_name
 from retorno.people.models import Contact
 from retorno.reintegration.actions.followup import followup_attempt, followup_record_outcome
+from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import FollowUp, FollowUpAttempt, FollowUpInvitation
 
 SALT = "retorno.reintegration.followup-invitation"
@@ -106,7 +107,7 @@ def followup_invite(
     )
     audit_write(
         actor=actor,
-        action="followup.invite",
+        action=AuditAction.FOLLOWUP_INVITE,
         obj=invitation,
         person_id=followup.person_id,
         new={"channel": channel, "message": message.pk, "template": template},
@@ -140,7 +141,7 @@ def invitation_open(*, token: str, request=None) -> FollowUpInvitation:
     audit_event(
         actor=None,
         kind=AuditEvent.Kind.SECURITY,
-        action="followup.invitation.refused",
+        action=AuditAction.FOLLOWUP_INVITATION_REFUSED,
         obj=invitation,
         person_id=invitation.followup.person_id if invitation else None,
         reason=reason,

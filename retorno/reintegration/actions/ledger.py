@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from retorno.accounts.access import can, require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import BudgetLine, Donor, Payment
 
 
@@ -26,7 +27,7 @@ def donor_create(*, actor: User, name: str, code: str, request=None) -> Donor:
     donor = Donor(name=name.strip(), code=code.strip())
     donor.full_clean()
     donor.save()
-    audit_write(actor=actor, action="donor.create", obj=donor, new=snapshot(donor), request=request)
+    audit_write(actor=actor, action=AuditAction.DONOR_CREATE, obj=donor, new=snapshot(donor), request=request)
     return donor
 
 
@@ -39,7 +40,7 @@ def budget_line_create(
     line = BudgetLine(code=code.strip(), name=name.strip(), donor=donor, category=category, amount=amount)
     line.full_clean()
     line.save()
-    audit_write(actor=actor, action="budget_line.create", obj=line, new=snapshot(line), request=request)
+    audit_write(actor=actor, action=AuditAction.BUDGET_LINE_CREATE, obj=line, new=snapshot(line), request=request)
     return line
 
 
@@ -56,7 +57,7 @@ def budget_line_set_amount(*, actor: User, line: BudgetLine, amount: Decimal, re
     line.save(update_fields=["amount"])
     audit_write(
         actor=actor,
-        action="budget_line.amount",
+        action=AuditAction.BUDGET_LINE_AMOUNT,
         obj=line,
         old={"amount": old},
         new={"amount": amount},
@@ -125,7 +126,7 @@ def payment_record(
     payment.save()
     audit_write(
         actor=actor,
-        action="payment.record",
+        action=AuditAction.PAYMENT_RECORD,
         obj=payment,
         person_id=case.person_id if case else None,
         new=snapshot(payment, ["budget_line", "amount", "purpose", "paid_on", "case", "override_by"]),
@@ -135,7 +136,7 @@ def payment_record(
     if payment.override_by_id:
         audit_write(
             actor=actor,
-            action="budget_line.override",
+            action=AuditAction.BUDGET_LINE_OVERRIDE,
             obj=line,
             old={"balance": balance},
             new={"balance": balance - amount, "payment": payment.pk},

@@ -20,9 +20,10 @@ from django.utils.translation import gettext_lazy as _
 from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write
-from retorno.geo.models import Municipality
+from retorno.geo.queries import municipality_by_code
 from retorno.reintegration import rss
 from retorno.reintegration.actions.followup import followup_attempt, followup_record_outcome
+from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.fieldforms.reference import parse_reference
 from retorno.reintegration.models import FieldSubmission, FollowUp, FollowUpAttempt, FollowUpOutcome
 from retorno.reintegration.queries import followups_visible_to
@@ -125,8 +126,10 @@ def _outcome(record: dict, problems: list[Problem]) -> dict:
             problems.append(Problem(name, "not_a_choice", {"value": value[:40]}))
         data[name] = YES_NO.get(value)
     code = record.get("living_in", "")
-    data["living_in"] = Municipality.objects.filter(code=code).first() if code else None
-    if code and data["living_in"] is None:
+    try:
+        data["living_in"] = municipality_by_code(code, field="living_in")
+    except ValidationError:
+        data["living_in"] = None
         problems.append(Problem("living_in", "unknown_municipality", {"value": code[:10]}))
     answers = {}
     for question in rss.questions():
@@ -190,7 +193,7 @@ def _one(*, actor: User, record: dict, row: int, source: str, visible) -> RowRes
             FieldSubmission.objects.create(uuid=uuid, followup=followup, imported_by=actor, source=source)
             audit_write(
                 actor=actor,
-                action="followup.field_import",
+                action=AuditAction.FOLLOWUP_FIELD_IMPORT,
                 obj=followup,
                 person_id=followup.person_id,
                 new={"uuid": uuid},

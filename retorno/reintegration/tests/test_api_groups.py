@@ -74,3 +74,22 @@ def test_access_denied(reintegration_officer, clerk, monitor, shelter_partner, a
         session = {"held_on": "2026-06-01", "topic": "family"}
         assert api.post(f"{URL}/{group.pk}/sessions", session, content_type="application/json").status_code == 403
     assert SelfHelpGroup.objects.count() == 1 and not GroupSession.objects.exists()
+
+
+def test_an_unknown_municipality_is_the_callers_mistake_422(reintegration_officer, employer_org, api_for):
+    api = api_for(reintegration_officer)
+    group = api.post(
+        URL,
+        {"name": "Club", "facilitator_id": reintegration_officer.pk, "municipality_code": "9999"},
+        content_type="application/json",
+    )
+    assert group.status_code == 422, group.content
+    assert "municipality_code" in group.content.decode()
+    assert not SelfHelpGroup.objects.filter(name="Club").exists()
+    vacancy = api.post(
+        "/api/v1/reintegration/vacancies",
+        {"employer_id": employer_org.pk, "title": "Cook", "sector": "culinary", "municipality": "9999"},
+        content_type="application/json",
+    )
+    assert vacancy.status_code == 422, vacancy.content
+    assert "municipality" in vacancy.content.decode()

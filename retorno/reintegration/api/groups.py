@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from retorno.accounts.access import require
-from retorno.geo.models import Municipality
+from retorno.geo.queries import municipality_by_code
 from retorno.lib.api import StrictSchema
 from retorno.reintegration import actions
 from retorno.reintegration.forms import officers
@@ -106,11 +106,7 @@ def group_create(request: HttpRequest, payload: GroupIn):
     facilitator = officers().filter(pk=payload.facilitator_id).first()
     if facilitator is None:
         raise ValidationError({"facilitator_id": _("Choose a reintegration officer.")})
-    municipality = None
-    if payload.municipality_code:
-        municipality = Municipality.objects.filter(code=payload.municipality_code).first()
-        if municipality is None:
-            raise ValidationError({"municipality_code": _("Unknown municipality.")})
+    municipality = municipality_by_code(payload.municipality_code, field="municipality_code")
     group = actions.group_create(
         actor=request.user,
         name=payload.name,
@@ -119,7 +115,7 @@ def group_create(request: HttpRequest, payload: GroupIn):
         started_on=payload.started_on,
         request=request,
     )
-    return 201, group
+    return Status(201, group)
 
 
 @router.get("/{group_id}", response=SelfHelpGroupDetailOut)
@@ -146,4 +142,4 @@ def group_session_add(request: HttpRequest, group_id: int, payload: SessionIn):
         attendees=attendees,
         request=request,
     )
-    return 201, session
+    return Status(201, session)

@@ -7,13 +7,17 @@ then calls ``job_referral_sync_from_partner`` explicitly. The officer's own move
 referral are passed on to the open referral the other way, so both records always agree.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from retorno.accounts.access import can, require
-from retorno.accounts.models import User
+from retorno.accounts.models import Organisation, User
+from retorno.audit.actions import audit_write, snapshot
 from retorno.referrals.actions import (
     partner_create,
     partner_update,
@@ -22,7 +26,10 @@ from retorno.referrals.actions import (
     signed_link_create,
 )
 from retorno.referrals.models import Partner, Referral, Service, SharedField
-from retorno.reintegration.models import JobReferral, Vacancy
+from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
+from retorno.reintegration.actions.followup import followups_schedule
+from retorno.reintegration.audit_actions import AuditAction
+from retorno.reintegration.models import FollowUpTrigger, JobReferral, ReintegrationCase, Vacancy
 
 # What an employer needs to call the person in for an interview; the officer may share less or more.
 DEFAULT_EMPLOYER_FIELDS = [SharedField.NAME, SharedField.AGE, SharedField.PHONE, SharedField.EDUCATION]
@@ -95,8 +102,6 @@ def job_referral_sync_from_partner(*, actor, referral: Referral, request=None) -
     already there, or already closed, stays as it is. Called by ``referral_set_status``; ``actor``
     may be a partner user or a signed link.
     """
-    from retorno.reintegration.actions.services import job_referral_move
-
     job = JobReferral.objects.select_for_update().filter(partner_referral_id=referral.pk).first()
     target = FROM_PARTNER.get(referral.status)
     if job is None or target is None or job.status == target or not JobReferral.TRANSITIONS[job.status]:
@@ -174,3 +179,168 @@ __all__ = [
     "partner_referral_follow_job",
     "partner_referral_for_job",
 ]
+
+
+# Jobs --------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def vacancy_create(
+    *,
+    actor: User,
+    employer: Organisation,
+    title: str,
+    sector: str,
+    positions: int = 1,
+    municipality=None,
+    requirements: str = "",
+    posted_on: datetime.date | None = None,
+    request=None,
+) -> Vacancy:
+    """Publish a vacancy offered by an employer partner."""
+    if employer.kind != Organisation.Kind.EMPLOYER:
+        raise ValidationError({"employer": _("Choose an employer partner.")})
+    vacancy = Vacancy(
+        employer=employer,
+        title=title.strip(),
+        sector=sector,
+        positions=positions,
+        municipality=municipality,
+        requirements=requirements.strip(),
+        posted_on=posted_on or timezone.localdate(),
+    )
+    vacancy.full_clean()
+    vacancy.save()
+    audit_write(actor=actor, action=AuditAction.VACANCY_CREATE, obj=vacancy, new=snapshot(vacancy), request=request)
+    return vacancy
+
+
+@transaction.atomic
+def vacancy_set_open(*, actor: User, vacancy: Vacancy, is_open: bool, request=None) -> Vacancy:
+    if vacancy.is_open != is_open:
+        vacancy.is_open = is_open
+        vacancy.save(update_fields=["is_open"])
+        audit_write(
+            actor=actor,
+            action=AuditAction.VACANCY_OPEN if is_open else AuditAction.VACANCY_CLOSE,
+            obj=vacancy,
+            new={"is_open": is_open},
+            request=request,
+        )
+    return vacancy
+
+
+@transaction.atomic
+def job_referral_create(
+    *,
+    actor: User,
+    case: ReintegrationCase,
+    vacancy: Vacancy,
+    shared_fields: list[str] | None = None,
+    consent_override_reason: str = "",
+    note: str = "",
+    request=None,
+) -> JobReferral:
+    """Put the person forward for an open vacancy, and send the employer a referral to answer.
+
+    The referral goes to the employer's partner profile (created on the fly when the actor
+    manages partners) and shares ``shared_fields`` under the person's consent to share data
+    with partners; without it only a manager may refer, with a reason (audited).
+    """
+    require_live(case)
+    if not vacancy.is_open:
+        raise ValidationError({"vacancy": _("This vacancy is closed.")})
+    live = [JobReferral.Status.REFERRED, JobReferral.Status.INTERVIEW]
+    if case.job_referrals.filter(vacancy=vacancy, status__in=live).exists():
+        raise ValidationError({"vacancy": _("The person is already referred to this vacancy.")})
+    referral = JobReferral(case=case, vacancy=vacancy)
+    referral.full_clean()
+    referral.save()
+    partner_referral_for_job(
+        actor=actor,
+        job_referral=referral,
+        shared_fields=shared_fields,
+        consent_override_reason=consent_override_reason,
+        note=note,
+        request=request,
+    )
+    audit_write(
+        actor=actor,
+        action=AuditAction.JOB_REFERRAL_CREATE,
+        obj=referral,
+        person_id=case.person_id,
+        new=snapshot(referral),
+        request=request,
+    )
+    return referral
+
+
+@transaction.atomic
+def job_referral_set_status(
+    *,
+    actor: User,
+    job_referral: JobReferral,
+    status: str,
+    on: datetime.date | None = None,
+    reason: str = "",
+    request=None,
+) -> JobReferral:
+    """The officer moves a job referral: referred → interview → hired / not hired (or withdrawn).
+
+    The move is passed on to the employer's open referral (as an answer recorded by staff, or
+    its revocation), so the employer's link stops working once the outcome is known.
+    """
+    referral = job_referral_move(
+        actor=actor, job_referral=job_referral, status=status, on=on, reason=reason, request=request
+    )
+    partner_referral_follow_job(actor=actor, job_referral=referral, request=request)
+    return referral
+
+
+def job_referral_move(
+    *,
+    actor,
+    job_referral: JobReferral,
+    status: str,
+    on: datetime.date | None = None,
+    reason: str = "",
+    request=None,
+) -> JobReferral:
+    """The one place a job referral's status changes (the officer's move or the employer's answer).
+
+    Hiring schedules the retention checks (3, 6 and 12 months by default) and closes the
+    vacancy when all its positions are filled. Runs inside the caller's transaction.
+    """
+    referral = JobReferral.objects.select_for_update().select_related("case", "vacancy").get(pk=job_referral.pk)
+    S = JobReferral.Status
+    fields: dict = {}
+    if status == S.INTERVIEW:
+        fields = {"interview_on": on or timezone.localdate()}  # an interview may be booked ahead
+    elif status == S.HIRED:
+        fields = {"hired_on": today_or(on)}
+    elif status in (S.NOT_HIRED, S.WITHDRAWN):
+        fields = {"reason": require_reason(reason, _("Say why."))}
+    referral = move_status(
+        obj=referral,
+        to=status,
+        actor=actor,
+        action=AuditAction.JOB_REFERRAL_STATUS,
+        person_id=referral.case.person_id,
+        request=request,
+        audit_reason=reason,
+        **fields,
+    )
+    if status == S.HIRED:
+        followups_schedule(
+            actor=actor,
+            person=referral.case.person,
+            trigger=FollowUpTrigger.JOB,
+            base_date=referral.hired_on,
+            case=referral.case,
+            job_referral=referral,
+            request=request,
+        )
+        vacancy = referral.vacancy
+        if vacancy.referrals.filter(status=S.HIRED).count() >= vacancy.positions:
+            vacancy_set_open(actor=actor, vacancy=vacancy, is_open=False, request=request)
+    return referral

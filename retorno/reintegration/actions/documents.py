@@ -1,0 +1,93 @@
+"""Documents the returnee needs: requested, submitted, issued or refused."""
+
+import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from retorno.accounts.directory import organisation_for_name
+from retorno.accounts.models import Organisation, User
+from retorno.audit.actions import audit_write, snapshot
+from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
+from retorno.reintegration.actions.followup import followups_schedule
+from retorno.reintegration.audit_actions import AuditAction
+from retorno.reintegration.models import DocumentRequest, FollowUpTrigger, ReintegrationCase
+
+# Documents ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def document_request(
+    *,
+    actor: User,
+    case: ReintegrationCase,
+    kind: str,
+    issuer: str = "",
+    requested_on: datetime.date | None = None,
+    request=None,
+) -> DocumentRequest:
+    """Start getting a document for the person (DPI through RENAP, a birth certificate...)."""
+    require_live(case)
+    issuer = issuer.strip() or DocumentRequest.DEFAULT_ISSUER.get(kind, "")
+    document = DocumentRequest(
+        case=case,
+        kind=kind,
+        issuer=issuer,
+        issuer_org=organisation_for_name(Organisation, issuer),
+        requested_on=today_or(requested_on),
+    )
+    document.full_clean()
+    document.save()
+    audit_write(
+        actor=actor,
+        action=AuditAction.DOCUMENT_REQUEST,
+        obj=document,
+        person_id=case.person_id,
+        new=snapshot(document),
+        request=request,
+    )
+    return document
+
+
+@transaction.atomic
+def document_set_status(
+    *,
+    actor: User,
+    document: DocumentRequest,
+    status: str,
+    on: datetime.date | None = None,
+    reason: str = "",
+    request=None,
+) -> DocumentRequest:
+    """The one way a document request moves: requested → submitted → issued / rejected."""
+    document = DocumentRequest.objects.select_for_update().select_related("case").get(pk=document.pk)
+    on = today_or(on)
+    S = DocumentRequest.Status
+    fields: dict = {}
+    if status == S.SUBMITTED:
+        fields = {"submitted_on": on, "decided_on": None, "reason": ""}
+    elif status == S.ISSUED:
+        fields = {"decided_on": on}
+    elif status in (S.REJECTED, S.CANCELLED):
+        fields = {"decided_on": on, "reason": require_reason(reason, _("Say why."))}
+    document = move_status(
+        obj=document,
+        to=status,
+        actor=actor,
+        action=AuditAction.DOCUMENT_STATUS,
+        person_id=document.case.person_id,
+        request=request,
+        audit_reason=reason,
+        **fields,
+    )
+    if status == S.ISSUED:
+        followups_schedule(
+            actor=actor,
+            person=document.case.person,
+            trigger=FollowUpTrigger.DOCUMENT,
+            base_date=on,
+            case=document.case,
+            document=document,
+            request=request,
+        )
+    return document
