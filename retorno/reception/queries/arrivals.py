@@ -2,6 +2,7 @@
 
 from django.db.models import Count, QuerySet
 
+from retorno.reception import hooks
 from retorno.reception.models import (
     Arrival,
     Flight,
@@ -23,19 +24,15 @@ def flight_arrivals(flight: Flight) -> QuerySet[Arrival]:
 def persons_with_protection_flag(person_ids, *, exclude_flight: Flight | None = None) -> set[int]:
     """Which of these persons carry a protection flag (a flag only, never its reason).
 
-    The protection app may provide ``retorno.protection.queries.persons_with_protection_flag
-    (person_ids) -> set[int]``; until it does, a person is flagged when an earlier arrival
-    was referred to protection.
+    The protection app answers through ``hooks.register_protection_flags``; with nothing
+    registered, a person is flagged when an earlier arrival was referred to protection.
     """
     ids = [i for i in person_ids if i]
     if not ids:
         return set()
-    try:
-        from retorno.protection.queries import persons_with_protection_flag as provided
-    except ImportError:
-        provided = None
+    provided = hooks.protection_flags(ids)
     if provided is not None:
-        return set(provided(ids))
+        return provided
     earlier = Triage.objects.filter(arrival__person_id__in=ids, refer_to_protection=True)
     if exclude_flight is not None:
         earlier = earlier.exclude(arrival__flight=exclude_flight)
@@ -81,18 +78,13 @@ def arrival_is_unaccompanied_minor(arrival: Arrival) -> bool:
 def minor_handed_to_protection(arrival: Arrival) -> bool:
     """Whether an unaccompanied minor has been handed to protection.
 
-    The protection app may provide ``retorno.protection.queries.minor_handed_over(arrival)
-    -> bool | None`` (its handover record); None or its absence falls back to: referred to
-    protection at triage and acknowledged by a protection officer.
+    Protection's custody record answers through ``hooks.register_minor_handover``; when it holds
+    nothing for this arrival (or nothing is registered): referred to protection at triage and
+    acknowledged by a protection officer.
     """
-    try:
-        from retorno.protection.queries import minor_handed_over
-    except ImportError:
-        minor_handed_over = None
-    if minor_handed_over is not None:
-        answer = minor_handed_over(arrival)
-        if answer is not None:
-            return bool(answer)
+    answer = hooks.minor_handover(arrival)
+    if answer is not None:
+        return answer
     triage = getattr(arrival, "triage", None)
     return bool(triage and triage.refer_to_protection and triage.protection_acknowledged_at)
 
