@@ -67,3 +67,9 @@ class ProtectionConfig(AppConfig):
             NavItem("protection.psychosocial_home", _("Psychosocial care"), "protection:psychosocial", 41)
         )
         register_profile_panel(40, protection_panel)
+        from retorno.protection import actions, queries
+        from retorno.reception import hooks
+
+        hooks.register_protection_flags(queries.persons_with_protection_flag)
+        hooks.register_minor_handover(queries.minor_handed_over)
+        hooks.register_protection_referral(actions.protection_referral_receive)

@@ -40,12 +40,12 @@ It runs in O(n log n): a Fenwick tree over people sorted by fare gives the sum o
 cheapest fares still unconsidered.
 """
 
-import random
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+
+from retorno.reception.allocation_text import render
 
 PersonId = int | str
 
@@ -85,76 +85,6 @@ class Reason(StrEnum):
     LEAVES_OUT_MORE_VULNERABLE = "leaves_out_more_vulnerable"  # criterion 2 ({vulnerability})
     COSTS_MORE = "costs_more"  # same vulnerabilities helped, criterion 3 ({extra})
     TIE_BY_ORDER = "tie_by_order"  # same vulnerabilities and cost, criterion 4
-
-
-MESSAGES: dict[Reason, tuple[str, str]] = {
-    Reason.ALLOCATED: (
-        "Pasaje asignado ({fare}): prioridad {rank} de {count}, vulnerabilidad {vulnerability}.",
-        "Ticket allocated ({fare}): priority {rank} of {count}, vulnerability {vulnerability}.",
-    ),
-    Reason.CAN_PAY: (
-        "No necesita apoyo: puede pagar su pasaje.",
-        "No support needed: can pay the fare.",
-    ),
-    Reason.FAMILY_COLLECTING: (
-        "No necesita apoyo: su familia viene a recogerle.",
-        "No support needed: family is collecting them.",
-    ),
-    Reason.NO_FARE: (
-        "Sin tarifa para su destino: registre la tarifa o gestione otro traslado.",
-        "No fare for the destination: record the fare or arrange other transport.",
-    ),
-    Reason.FARE_OVER_BUDGET: (
-        "Su pasaje ({fare}) supera todo el presupuesto del vuelo ({budget}).",
-        "The fare ({fare}) exceeds the flight's whole budget ({budget}).",
-    ),
-    Reason.WOULD_REDUCE_COUNT: (
-        "Con su pasaje ({fare}) llegarían a casa menos de {count} personas.",
-        "With this fare ({fare}) fewer than {count} people would get home.",
-    ),
-    Reason.LEAVES_OUT_MORE_VULNERABLE: (
-        "Darle pasaje ({fare}) dejaría sin pasaje a alguien con vulnerabilidad {vulnerability} o más.",
-        "A ticket for this person ({fare}) would leave out someone with vulnerability {vulnerability} or more.",
-    ),
-    Reason.COSTS_MORE: (
-        "Se ayudaría a personas igual de vulnerables, pero su pasaje ({fare}) costaría {extra} más al vuelo.",
-        "As vulnerable people would be helped, but this fare ({fare}) would cost the flight {extra} more.",
-    ),
-    Reason.TIE_BY_ORDER: (
-        "Empate con otra persona igual de vulnerable y con la misma tarifa ({fare}): decidió el orden de la lista.",
-        "A tie with someone as vulnerable and with the same fare ({fare}): the list order decided.",
-    ),
-}
-
-
-TICKETED = "ticketed"  # stored for a person whose ticket was issued before a re-allocation
-MESSAGES_OTHER = {
-    TICKETED: ("Pasaje emitido ({fare}) antes de esta asignación.", "Ticket issued ({fare}) before this allocation."),
-}
-
-
-def render(reason: str, params: dict, language: str) -> str:
-    """A stored decision (reason code and parameters) in ``language`` ("es" or "en")."""
-    texts = MESSAGES_OTHER.get(reason) or (
-        MESSAGES.get(Reason(reason)) if reason in Reason._value2member_map_ else None
-    )
-    if texts is None:
-        return reason
-    from retorno.lib.money import format_money
-
-    currency = params.get("currency", "USD")
-    values = {
-        k: (format_money(v, currency, language=language[:2]) if k in _MONEY_PARAMS else v) for k, v in params.items()
-    }
-    return texts[1 if language.startswith("en") else 0].format_map(_Missing(values))
-
-
-_MONEY_PARAMS = frozenset({"fare", "budget", "extra"})
-
-
-class _Missing(dict):
-    def __missing__(self, key: str) -> str:
-        return "—"
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,25 +348,3 @@ def _reason(
     if cost > context.chosen_cost:
         return Reason.COSTS_MORE, {"extra": f"{cost - context.chosen_cost:.2f}"}
     return Reason.TIE_BY_ORDER, {}
-
-
-def bench_allocation(*, n: int = 200, seed: int = 7, repeat: int = 5) -> float:
-    """Milliseconds to allocate for ``n`` people (best of ``repeat``), for the benchmark."""
-    rng = random.Random(seed)
-    needs = [
-        TransportNeed(
-            person_id=i,
-            fare=Money(Decimal(rng.randrange(150, 1200)) / 100, "USD"),
-            vulnerability=rng.randrange(0, 6),
-            can_pay=rng.random() < 0.2,
-            family_collecting=rng.random() < 0.2,
-        )
-        for i in range(n)
-    ]
-    budget = Money(Decimal("125.00"), "USD")
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        allocate_transport(budget=budget, needs=needs)
-        best = min(best, time.perf_counter() - start)
-    return best * 1000

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from retorno.reception import views, views_desk, views_work
+from retorno.reception import views
 
 app_name = "reception"
 urlpatterns = [
@@ -17,7 +17,7 @@ urlpatterns = [
     path("flights/<int:flight_id>/transport/allocate/", views.allocate, name="allocate"),
     path("flights/<int:flight_id>/transport/budget/", views.budget, name="budget"),
     path("flights/<int:flight_id>/transport/tickets/", views.tickets_bulk, name="tickets_bulk"),
-    path("flights/<int:flight_id>/transport/needs/", views_desk.transport_needs, name="transport_needs"),
+    path("flights/<int:flight_id>/transport/needs/", views.transport_needs, name="transport_needs"),
     path("flights/<int:flight_id>/minors/", views.minors, name="minors"),
     path("flights/<int:flight_id>/summary/", views.summary, name="summary"),
     path("flights/<int:flight_id>/summary.pdf", views.summary_pdf, name="summary_pdf"),
@@ -35,6 +35,6 @@ urlpatterns = [
     path("arrivals/<int:arrival_id>/ticket/", views.ticket, name="ticket"),
     path("arrivals/<int:arrival_id>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("overrides/<int:override_id>/decide/", views.override_decide, name="override_decide"),
-    path("work/", views_work.work, name="work"),
-    path("work/<int:item_id>/take/", views_work.work_take, name="work_take"),
+    path("work/", views.work, name="work"),
+    path("work/<int:item_id>/take/", views.work_take, name="work_take"),
 ]

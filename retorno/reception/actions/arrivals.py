@@ -14,6 +14,7 @@ from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, changes, snapshot
 from retorno.people.actions import consent_record, contact_add, person_create
 from retorno.people.models import Consent, Contact, Person
+from retorno.reception import hooks
 from retorno.reception.actions.work import work_items_sync
 from retorno.reception.matching import linked_person_is_free
 from retorno.reception.models import Arrival, Flight, ServiceGiven, Triage, TriageNeed
@@ -52,11 +53,10 @@ def _after_triage(*, actor: User, arrival: Arrival, triage: Triage, before: dict
     with partners (otherwise the officer refers them from the referrals page after asking).
     """
     from retorno.people.queries import has_consent
-    from retorno.protection.actions import protection_referral_receive
     from retorno.referrals.actions import shelter_referral_from_reception
 
     if triage.refer_to_protection and not before.get("refer_to_protection"):
-        protection_referral_receive(
+        hooks.protection_referral(
             actor=actor,
             person=arrival.person,
             arrival=arrival,

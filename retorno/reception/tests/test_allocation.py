@@ -12,8 +12,8 @@ from retorno.reception.allocation import (
     Reason,
     TransportNeed,
     allocate_transport,
-    bench_allocation,
 )
+from retorno.reception.bench import bench_allocation
 
 
 def usd(amount: str | int) -> Money:
@@ -330,7 +330,7 @@ def test_chavez_and_tzunun():
 
 
 def test_explanations_render_from_code_and_parameters_in_either_language():
-    from retorno.reception.allocation import render
+    from retorno.reception.allocation_text import render
 
     params = {"fare": "60.00", "currency": "USD", "vulnerability": 5}
     assert render("leaves_out_more_vulnerable", params, "en").startswith("A ticket for this person (USD 60.00)")

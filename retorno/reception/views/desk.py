@@ -3,6 +3,7 @@
 import re
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +14,6 @@ from django.views.decorators.http import require_http_methods
 from retorno.geo.models import Municipality
 from retorno.reception import actions
 from retorno.reception.queries import flight_get_for, transport_needs_table
-from retorno.reception.views import _signed_in
 
 CODE = re.compile(r"\[(\d{4})\]\s*$")
 
@@ -23,7 +23,7 @@ def municipality_label(municipality: Municipality | None) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-@_signed_in
+@login_required
 def transport_needs(request: HttpRequest, flight_id: int) -> HttpResponse:
     """Everyone's transport need on one table: destination typed ahead (prefilled from the
     person's municipality), vulnerability prefilled from the triage flags; only changed rows are saved."""

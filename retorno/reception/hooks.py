@@ -1,0 +1,63 @@
+"""What the apps above reception add to it, registered from their ``AppConfig.ready()``.
+
+Reception sits below protection, referrals and reintegration and never imports them. An app that
+knows more about an arrival than reception does (protection's flags and custody of minors), or that
+acts on what reception records (a referral to protection from triage), registers a function here,
+as ``retorno.people.profile.register_profile_panel`` does for the profile page. With nothing
+registered, reception answers from its own records and hands nothing on.
+"""
+
+from collections.abc import Callable, Iterable
+
+# person ids -> the ids among them that carry a protection flag (a flag only, never its reason).
+ProtectionFlags = Callable[[list[int]], Iterable[int]]
+# arrival -> True once protection took custody of the minor; None when protection holds nothing yet.
+MinorHandover = Callable[[object], bool | None]
+# (actor=, person=, arrival=, unaccompanied_minor=, request=): triage referred the person to protection.
+ProtectionReferral = Callable[..., object]
+
+_protection_flags: list[ProtectionFlags] = []
+_minor_handover: list[MinorHandover] = []
+_protection_referral: list[ProtectionReferral] = []
+
+
+def _add(registry: list, function: Callable) -> None:
+    if all(f is not function for f in registry):  # ready() may run twice (tests, autoreload)
+        registry.append(function)
+
+
+def register_protection_flags(query: ProtectionFlags) -> None:
+    """Who carries a protection flag, shown on the manifest and at check-in."""
+    _add(_protection_flags, query)
+
+
+def register_minor_handover(query: MinorHandover) -> None:
+    """Whether an unaccompanied minor is in protection's custody (the flight-close rule asks)."""
+    _add(_minor_handover, query)
+
+
+def register_protection_referral(receive: ProtectionReferral) -> None:
+    """Called inside triage's transaction when triage newly refers a person to protection."""
+    _add(_protection_referral, receive)
+
+
+def protection_flags(person_ids: list[int]) -> set[int] | None:
+    """The flagged persons by the registered queries; None when none is registered."""
+    if not _protection_flags:
+        return None
+    return {pid for query in _protection_flags for pid in query(person_ids)}
+
+
+def minor_handover(arrival) -> bool | None:
+    """The first registered answer that knows (True: in custody); None when none knows."""
+    for query in _minor_handover:
+        answer = query(arrival)
+        if answer is not None:
+            return bool(answer)
+    return None
+
+
+def protection_referral(**kwargs) -> None:
+    """Hand a triage's referral to protection to whoever registered to receive it."""
+    for receive in _protection_referral:
+        receive(**kwargs)

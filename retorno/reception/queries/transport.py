@@ -1,0 +1,167 @@
+"""Transport: fares, the allocation in force with overrides, the budget summary, services and needs."""
+
+from decimal import Decimal
+
+from retorno.reception.models import (
+    AllocationRun,
+    Arrival,
+    Fare,
+    Flight,
+    ServiceGiven,
+    Ticket,
+    TransportOverride,
+)
+from retorno.reception.queries.arrivals import arrival_is_minor, vulnerability_from_triage
+
+
+def fare_for(municipality, currency: str) -> Fare | None:
+    """The fare to a municipality: its own if recorded, else its department's."""
+    if municipality is None:
+        return None
+    fares = Fare.objects.filter(is_active=True, currency=currency, department_id=municipality.department_id)
+    return fares.filter(municipality=municipality).first() or fares.filter(municipality__isnull=True).first()
+
+
+def current_allocation(flight: Flight) -> AllocationRun | None:
+    return flight.allocation_runs.order_by("-run_at", "-id").first()
+
+
+def decision_text(decision: dict | None) -> str:
+    """A stored allocation decision in the user's language (from its code and parameters)."""
+    from django.utils.translation import get_language
+
+    from retorno.reception.allocation_text import render
+
+    if not decision:
+        return ""
+    language = get_language() or "es"
+    if decision.get("params") is None:  # a run stored before decisions kept their parameters
+        return decision.get("message_en" if language.startswith("en") else "message_es", "")
+    return render(decision["reason"], decision["params"], language)
+
+
+def effective_transport(flight: Flight) -> dict[int, dict]:
+    """arrival id -> {"allocated", "by_override", "message_es", "message_en", "decision"}.
+
+    The latest allocation run decides, except where an approved override says otherwise.
+    """
+    run = current_allocation(flight)
+    result: dict[int, dict] = {}
+    if run is not None:
+        for decision in run.decisions:
+            result[decision["arrival"]] = {
+                "allocated": decision["allocated"],
+                "by_override": False,
+                "decision": decision,
+            }
+    approved = TransportOverride.objects.filter(arrival__flight=flight, status=TransportOverride.Status.APPROVED)
+    for override in approved.order_by("decided_at", "id"):
+        entry = result.setdefault(override.arrival_id, {"decision": None})
+        entry.update(allocated=override.allocate, by_override=True, override=override)
+    return result
+
+
+def transport_summary(flight: Flight) -> dict:
+    """Budget, spent on tickets, remaining, and the unmet need of the flight."""
+    budget = getattr(flight, "budget", None)
+    amount = budget.amount if budget else Decimal("0")
+    currency = budget.currency if budget else "USD"
+    tickets = list(Ticket.objects.filter(flight=flight))
+    spent = sum((t.amount for t in tickets if t.currency == currency), Decimal("0"))
+    run = current_allocation(flight)
+    effective = effective_transport(flight)
+    ticketed = {t.arrival_id for t in tickets}
+    unmet = 0
+    unmet_cost = Decimal("0")
+    allocated = spent  # tickets issued, plus the fares allocated and not yet issued
+    if run is not None:
+        for decision in run.decisions:
+            state = effective.get(decision["arrival"], {})
+            in_need = decision["reason"] not in ("can_pay", "family_collecting")
+            if decision["arrival"] in ticketed:
+                continue
+            if state.get("allocated") and decision.get("fare"):
+                allocated += Decimal(decision["fare"])
+            elif in_need and not state.get("allocated"):
+                unmet += 1
+                if decision.get("fare"):
+                    unmet_cost += Decimal(decision["fare"])
+    return {
+        "budget": amount,
+        "currency": currency,
+        "spent": spent,
+        "allocated": allocated,
+        "remaining": amount - spent,
+        "tickets": len(tickets),
+        "run": run,
+        "unmet_count": unmet,
+        "unmet_cost": unmet_cost,
+        "pending_overrides": TransportOverride.objects.filter(
+            arrival__flight=flight, status=TransportOverride.Status.PENDING
+        ).count(),
+    }
+
+
+def services_total(flight: Flight) -> list[dict]:
+    """Services given on a flight, by kind and currency."""
+    totals: dict[tuple[str, str], dict] = {}
+    for service in ServiceGiven.objects.filter(arrival__flight=flight):
+        key = (service.kind, service.currency)
+        entry = totals.setdefault(
+            key,
+            {
+                "kind": service.kind,
+                "label": service.get_kind_display(),
+                "currency": service.currency,
+                "quantity": 0,
+                "cost": Decimal("0"),
+            },
+        )
+        entry["quantity"] += service.quantity
+        entry["cost"] += service.total
+    return sorted(totals.values(), key=lambda e: e["kind"])
+
+
+def transport_needs_table(flight: Flight) -> list[dict]:
+    """One row per person present: the stored assessment, or a prefill (destination from the
+    person's municipality, vulnerability from triage) that is saved only when staff save it."""
+    from retorno.reception.models import NeedAssessment
+
+    arrivals = (
+        flight.arrivals.filter(status__in=Arrival.PRESENT)
+        .select_related("person__origin_municipality__department", "manifest_row", "triage")
+        .order_by("manifest_row__row_number", "id")
+    )
+    stored = {
+        a.arrival_id: a
+        for a in NeedAssessment.objects.filter(arrival__flight=flight).select_related("destination__department")
+    }
+    rows = []
+    for arrival in arrivals:
+        assessment = stored.get(arrival.pk)
+        triage = getattr(arrival, "triage", None)
+        if assessment is not None:
+            values = {
+                "can_pay": assessment.can_pay,
+                "family_collecting": assessment.family_collecting,
+                "destination": assessment.destination,
+                "vulnerability": assessment.vulnerability,
+            }
+        else:
+            values = {
+                "can_pay": False,
+                "family_collecting": False,
+                "destination": arrival.person.origin_municipality,
+                "vulnerability": vulnerability_from_triage(triage, minor=arrival_is_minor(arrival)),
+            }
+        rows.append(
+            {
+                "arrival": arrival,
+                "name": arrival.display_name,
+                "number": arrival.manifest_row.row_number if arrival.manifest_row_id else None,
+                "stored": values if assessment is not None else None,
+                "needs_transport": bool(triage and triage.transport_home),
+                **values,
+            }
+        )
+    return rows
