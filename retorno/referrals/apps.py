@@ -10,6 +10,7 @@ class ReferralsConfig(AppConfig):
         from retorno.accounts.access import PROGRAMME_STAFF, register_permissions
         from retorno.accounts.home import HomeSection, NavItem, register_home_section, register_nav_item
         from retorno.accounts.models import User
+        from retorno.people.hooks import register_shared_person_ids
         from retorno.people.profile import register_profile_panel
         from retorno.referrals.views.referrals import referrals_panel
 
@@ -73,6 +74,7 @@ class ReferralsConfig(AppConfig):
         register_nav_item(NavItem("shelter.view", _("Shelters"), "referrals:shelters", 45))
         register_nav_item(NavItem("partner.view", _("Partners"), "referrals:partners", 50))
         register_profile_panel(40, referrals_panel)
+        register_shared_person_ids("retorno.referrals.queries.person_ids_shared_with")
         from retorno.messaging.periodic import register_periodic
         from retorno.referrals.actions import referral_reminders_queue
 
