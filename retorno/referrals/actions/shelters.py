@@ -15,6 +15,7 @@ from retorno.audit.actions import audit_write, changes, snapshot
 from retorno.people.models import Person
 from retorno.referrals.actions.referrals import referral_create, referral_set_status
 from retorno.referrals.audit_actions import AuditAction
+from retorno.referrals.hooks import minor_handed_over
 from retorno.referrals.models import DEFAULT_SHELTER_FIELDS, BedType, Referral, Service, Shelter, Stay
 from retorno.referrals.queries import free_beds, shelters_visible_to, suggested_bed_type
 
@@ -176,12 +177,8 @@ def _is_minor(stay: Stay) -> bool:
 
 
 def _minor_handed_over(stay: Stay) -> bool:
-    """The protection app keeps the chain of custody; without it no handover can be proven."""
-    try:
-        from retorno.protection.queries import minor_handover_since
-    except ImportError:  # pragma: no cover - protection is always installed in Retorno
-        return False
-    return minor_handover_since(person=stay.person, since=stay.checked_in_at)
+    """The app that keeps the chain of custody registers the check (see ``hooks``)."""
+    return minor_handed_over(person=stay.person, since=stay.checked_in_at)
 
 
 @transaction.atomic
