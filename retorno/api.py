@@ -5,7 +5,8 @@ from importlib.util import find_spec
 
 from ninja import NinjaAPI
 
-from retorno.lib.api import api_auth, install_error_handlers
+from retorno.accounts.api_auth import api_auth
+from retorno.lib.api import install_error_handlers
 
 # Each domain app exposes ``router`` in its api.py, mounted at /api/v1/<app>/.
 DOMAIN_APPS = (

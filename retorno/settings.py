@@ -103,7 +103,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "retorno.lib.context.navigation",
+                "retorno.accounts.context.navigation",
             ],
             "libraries": {"workflow": "retorno.lib.templatetags.workflow"},
         },
@@ -149,7 +149,7 @@ AXES_COOLOFF_TIME = envint("LOGIN_COOLOFF_MINUTES", "15") / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_LOCKOUT_CALLABLE = "retorno.lib.api.lockout_response"  # JSON 429 on the API, the page elsewhere
+AXES_LOCKOUT_CALLABLE = "retorno.accounts.api_auth.lockout_response"  # JSON 429 on the API, the page elsewhere
 AXES_VERBOSE = False
 
 # Second factor (django-otp): the issuer shown in authenticator apps; each wrong code doubles

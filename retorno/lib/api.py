@@ -10,20 +10,14 @@ import typing
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404
 from django.http.multipartparser import MultiPartParserError
-from django.shortcuts import render
-from django.utils import timezone
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.security import HttpBearer, SessionAuth
 from pydantic import ConfigDict, field_validator
 from pydantic_core import PydanticCustomError
-
-from retorno.accounts.models import ApiToken
 
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -65,50 +59,6 @@ class StrictSchema(Schema):
         if isinstance(value, datetime.time) and value.tzinfo is not None:
             raise PydanticCustomError("time_type", "Input should be a local time without a UTC offset")
         return value
-
-
-class TokenAuth(HttpBearer):
-    """``Authorization: Bearer <token>`` from ``POST /api/v1/auth/token``."""
-
-    def authenticate(self, request: HttpRequest, token: str):
-        token_row = (
-            ApiToken.objects.select_related("user")
-            .filter(digest=ApiToken.digest_of(token), revoked_at__isnull=True, expires_at__gt=timezone.now())
-            .first()
-        )
-        if token_row is None or not token_row.user.is_active:
-            return None
-        if not constant_time_compare(token_row.credential_stamp, ApiToken.stamp_for(token_row.user)):
-            return None  # the password changed since the token was issued
-        request.user = token_row.user
-        request.api_token = token_row
-        return token_row.user
-
-
-class StaffSession(SessionAuth):
-    """The browser's session, for HTMX pages calling the API (CSRF still required).
-
-    A session that still owes its second factor does not count as signed in.
-    """
-
-    def authenticate(self, request: HttpRequest, key):
-        from retorno.accounts.second_factor.queries import second_factor_missing
-
-        user = super().authenticate(request, key)
-        if user is not None and second_factor_missing(request):
-            return None
-        return user
-
-
-def api_auth() -> list:
-    return [TokenAuth(), StaffSession()]
-
-
-def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
-    """django-axes' answer to a locked-out sign-in: JSON on the API, as documented; the page elsewhere."""
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": _("Too many failed attempts. Try again later.")}, status=429)
-    return render(request, "accounts/locked_out.html", status=429)
 
 
 def _message(error: dict) -> str:

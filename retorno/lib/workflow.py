@@ -119,12 +119,16 @@ def transition(
     person_id: int | None = None,
     require_reason: bool = False,
     fields: dict[str, Any] | None = None,
+    history_fields: dict[str, Any] | None = None,
+    audit_extra: dict[str, Any] | None = None,
 ) -> models.Model:
     """Move ``obj`` to ``to`` if its ``TRANSITIONS`` allow it; set ``fields``; validate, save,
     write the history row (when the model names a ``HISTORY``) and the audit row ``action``.
 
     ``require_reason`` refuses a blank reason (for rejections, cancellations). The caller's own
-    action checks permissions and domain rules first, then calls this.
+    action checks permissions and domain rules first, then calls this. A history model that keeps
+    more than the ``StatusChange`` vocabulary (how the change came, a note) gets those values from
+    ``history_fields``; ``audit_extra`` adds facts to the audit row's new value that are not fields.
     """
     current = obj.status
     if to not in obj.TRANSITIONS.get(current, ()):
@@ -144,7 +148,11 @@ def transition(
     history = getattr(obj, "HISTORY", None)
     if history:
         getattr(obj, history).create(
-            from_status=current, to_status=to, actor=actor if getattr(actor, "pk", None) else None, reason=reason
+            from_status=current,
+            to_status=to,
+            actor=actor if getattr(actor, "pk", None) else None,
+            reason=reason,
+            **(history_fields or {}),
         )
     audit_write(
         actor=actor,
@@ -152,7 +160,7 @@ def transition(
         obj=obj,
         person_id=person_id,
         old=old,
-        new={"status": to, **fields},
+        new={"status": to, **fields, **(audit_extra or {})},
         reason=reason,
         request=request,
     )

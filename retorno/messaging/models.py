@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from retorno.lib.crypto import EncryptedTextField
+from retorno.lib.workflow import StatusPipeline
 
 
 class Channel(models.TextChoices):
@@ -30,7 +31,7 @@ ERROR_LABELS = {
 }
 
 
-class OutboundMessage(models.Model):
+class OutboundMessage(StatusPipeline, models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         SENDING = "sending", _("Sending")
@@ -39,15 +40,18 @@ class OutboundMessage(models.Model):
         FAILED = "failed", _("Failed")
         CANCELLED = "cancelled", _("Cancelled")
 
-    TRANSITIONS = {
-        Status.QUEUED: {Status.SENDING, Status.CANCELLED},
+    # The delivery worker moves messages in bulk with compare-and-set updates whose filters follow
+    # these moves (actions/delivery.py); single moves (a delivery report) go through transition().
+    TRANSITIONS: dict[str, frozenset[str]] = {
+        Status.QUEUED: frozenset({Status.SENDING, Status.CANCELLED}),
         # A worker that dies while sending leaves the message to be claimed again (SENDING -> SENDING).
-        Status.SENDING: {Status.SENDING, Status.SENT, Status.QUEUED, Status.FAILED, Status.CANCELLED},
-        Status.SENT: {Status.DELIVERED, Status.FAILED},
-        Status.DELIVERED: set(),
-        Status.FAILED: set(),
-        Status.CANCELLED: set(),
+        Status.SENDING: frozenset({Status.SENDING, Status.SENT, Status.QUEUED, Status.FAILED, Status.CANCELLED}),
+        Status.SENT: frozenset({Status.DELIVERED, Status.FAILED}),
+        Status.DELIVERED: frozenset(),
+        Status.FAILED: frozenset(),
+        Status.CANCELLED: frozenset(),
     }
+    STATUS_TONES = {Status.DELIVERED: "ok", Status.SENT: "ok", Status.FAILED: "danger", Status.QUEUED: "warn"}
     FINISHED = frozenset({Status.DELIVERED, Status.FAILED, Status.CANCELLED})
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

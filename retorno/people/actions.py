@@ -7,7 +7,9 @@ from django.utils import timezone
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, changes, snapshot
 from retorno.lib.text import normalise_identifier, tokens
+from retorno.people.audit_actions import AuditAction
 from retorno.people.cui import clean_cui
+from retorno.people.hooks import identity_followers
 from retorno.people.identity import match_keys_refresh
 from retorno.people.models import Consent, Contact, Identifier, NameToken, Person
 
@@ -58,7 +60,7 @@ def person_create(*, actor: User, request: HttpRequest | None = None, **fields) 
     person_reindex(person)
     audit_write(
         actor=actor,
-        action="person.create",
+        action=AuditAction.PERSON_CREATE,
         obj=person,
         person_id=person.pk,
         new=snapshot(person, list(PERSON_FIELDS)),
@@ -69,10 +71,9 @@ def person_create(*, actor: User, request: HttpRequest | None = None, **fields) 
 
 
 def _queue_likely_matches(person: Person) -> None:
-    """Likely duplicates of a new or edited record go to the review queue at once."""
-    from retorno.people.match_actions import pairs_queue_for
-
-    pairs_queue_for(person)
+    """Likely duplicates of a new or edited record go to the review queue at once (see ``hooks``)."""
+    for follow in identity_followers():
+        follow(person)
 
 
 @transaction.atomic
@@ -94,7 +95,15 @@ def person_update(*, actor: User, person: Person, request: HttpRequest | None = 
     person.updated_at = timezone.now()
     person.save()
     person_reindex(person)
-    audit_write(actor=actor, action="person.update", obj=person, person_id=person.pk, old=old, new=new, request=request)
+    audit_write(
+        actor=actor,
+        action=AuditAction.PERSON_UPDATE,
+        obj=person,
+        person_id=person.pk,
+        old=old,
+        new=new,
+        request=request,
+    )
     _queue_likely_matches(person)
     return person
 
@@ -110,7 +119,7 @@ def identifier_add(*, actor: User, person: Person, kind: str, value: str, countr
     person_reindex(person)
     audit_write(
         actor=actor,
-        action="identifier.add",
+        action=AuditAction.IDENTIFIER_ADD,
         obj=identifier,
         person_id=person.pk,
         new=snapshot(identifier),
@@ -125,7 +134,7 @@ def identifier_remove(*, actor: User, identifier: Identifier, request=None) -> N
     old = snapshot(identifier)
     identifier.delete()
     person_reindex(person)
-    audit_write(actor=actor, action="identifier.remove", person_id=person.pk, old=old, request=request)
+    audit_write(actor=actor, action=AuditAction.IDENTIFIER_REMOVE, person_id=person.pk, old=old, request=request)
 
 
 @transaction.atomic
@@ -144,7 +153,12 @@ def contact_add(
     contact.full_clean()
     contact.save()
     audit_write(
-        actor=actor, action="contact.add", obj=contact, person_id=person.pk, new=snapshot(contact), request=request
+        actor=actor,
+        action=AuditAction.CONTACT_ADD,
+        obj=contact,
+        person_id=person.pk,
+        new=snapshot(contact),
+        request=request,
     )
     return contact
 
@@ -154,7 +168,7 @@ def contact_remove(*, actor: User, contact: Contact, request=None) -> None:
     old = snapshot(contact)
     person_id = contact.person_id
     contact.delete()
-    audit_write(actor=actor, action="contact.remove", person_id=person_id, old=old, request=request)
+    audit_write(actor=actor, action=AuditAction.CONTACT_REMOVE, person_id=person_id, old=old, request=request)
 
 
 @transaction.atomic
@@ -196,5 +210,7 @@ def consent_record(
         raise ValidationError({"guardian_name": _("Name the guardian or the authority that decided.")})
     consent.save()
     new = snapshot(consent, redact=("note", "guardian_name") if sealed else ())
-    audit_write(actor=actor, action="consent.record", obj=consent, person_id=person.pk, new=new, request=request)
+    audit_write(
+        actor=actor, action=AuditAction.CONSENT_RECORD, obj=consent, person_id=person.pk, new=new, request=request
+    )
     return consent

@@ -10,6 +10,7 @@ class PeopleConfig(AppConfig):
         from retorno.accounts.access import register_permissions
         from retorno.accounts.home import HomeSection, NavItem, register_home_section, register_nav_item
         from retorno.accounts.models import User
+        from retorno.people.hooks import register_identity_follower
 
         R = User.Role
         register_permissions(
@@ -30,3 +31,4 @@ class PeopleConfig(AppConfig):
             )
         )
         register_nav_item(NavItem("person.merge", _("Duplicates"), "people:match_queue", 15))
+        register_identity_follower("retorno.people.match_actions.pairs_queue_for")

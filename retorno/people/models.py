@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from retorno.lib.workflow import StatusPipeline
 from retorno.people.cui import cui_problem
 
 
@@ -283,7 +284,7 @@ def ordered_pair(a_id: int, b_id: int) -> tuple[int, int]:
     return (a_id, b_id) if a_id < b_id else (b_id, a_id)
 
 
-class MatchCandidatePair(models.Model):
+class MatchCandidatePair(StatusPipeline, models.Model):
     """Two live records that may be the same person, waiting for a human decision."""
 
     class Band(models.TextChoices):
@@ -298,12 +299,13 @@ class MatchCandidatePair(models.Model):
         UNMERGED = "unmerged", _("Merge undone")
 
     # From each status, the statuses it may move to (see match_actions.pair_set_status).
-    TRANSITIONS = {
-        Status.OPEN: {Status.MERGED, Status.NOT_SAME},
-        Status.MERGED: {Status.UNMERGED},
-        Status.UNMERGED: {Status.MERGED, Status.NOT_SAME},
-        Status.NOT_SAME: set(),
+    TRANSITIONS: dict[str, frozenset[str]] = {
+        Status.OPEN: frozenset({Status.MERGED, Status.NOT_SAME}),
+        Status.MERGED: frozenset({Status.UNMERGED}),
+        Status.UNMERGED: frozenset({Status.MERGED, Status.NOT_SAME}),
+        Status.NOT_SAME: frozenset(),
     }
+    STATUS_TONES = {Status.OPEN: "warn", Status.MERGED: "ok"}
 
     person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")

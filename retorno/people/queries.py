@@ -7,6 +7,7 @@ from django.http import Http404
 from retorno.accounts.access import can, has_role
 from retorno.accounts.models import User
 from retorno.lib.text import tokens
+from retorno.people.hooks import provider
 from retorno.people.models import Consent, NameToken, Person
 
 SEARCH_LIMIT = 50
@@ -22,10 +23,9 @@ def persons_visible_to(user: User) -> QuerySet[Person]:
     live = Person.objects.filter(merged_into__isnull=True)
     if can(user, "person.search"):
         return live
-    if has_role(user, User.Role.PARTNER):
-        from retorno.referrals.queries import person_ids_shared_with
-
-        return live.filter(id__in=person_ids_shared_with(user.organisation_id))
+    shared_with = provider("shared_person_ids")  # referrals registers it (see hooks)
+    if has_role(user, User.Role.PARTNER) and shared_with is not None:
+        return live.filter(id__in=shared_with(user.organisation_id))
     return Person.objects.none()
 
 
@@ -142,28 +142,19 @@ def person_kept_record(person_id: int) -> int | None:
 
 
 def person_return_count(*, person: Person) -> int:
-    """How many times the person has arrived (checked in or walked in), across every merged record."""
-    from retorno.reception.models import Arrival
+    """How many times the person has arrived (checked in or walked in), across every merged record.
 
-    return Arrival.objects.filter(person=person, status__in=Arrival.PRESENT).count()
+    Reception counts arrivals and registers how (see ``hooks``); without it, none.
+    """
+    count = provider("returns")
+    return count(person=person) if count is not None else 0
 
 
 def remigration_count(*, start=None, end=None, department_code: str | None = None) -> int:
     """Persons who arrived again: with a present arrival in [start, end] (flight dates) that has an
-    earlier present arrival of the same person. Without dates, every person with two or more arrivals."""
-    from django.db.models import Exists, OuterRef
+    earlier present arrival of the same person. Without dates, every person with two or more arrivals.
 
-    from retorno.reception.models import Arrival
-
-    present = Arrival.objects.filter(status__in=Arrival.PRESENT, person__merged_into__isnull=True)
-    arrivals = present.exclude(person=None)
-    if start:
-        arrivals = arrivals.filter(flight__date__gte=start)
-    if end:
-        arrivals = arrivals.filter(flight__date__lte=end)
-    if department_code:
-        arrivals = arrivals.filter(person__origin_municipality__department__code=department_code)
-    earlier = present.filter(person=OuterRef("person")).filter(
-        Q(flight__date__lt=OuterRef("flight__date")) | Q(flight__date=OuterRef("flight__date"), id__lt=OuterRef("id"))
-    )
-    return arrivals.filter(Exists(earlier)).values("person").distinct().count()
+    Reception counts arrivals and registers how (see ``hooks``); without it, none.
+    """
+    count = provider("remigrations")
+    return count(start=start, end=end, department_code=department_code) if count is not None else 0

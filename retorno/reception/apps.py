@@ -10,6 +10,7 @@ class ReceptionConfig(AppConfig):
         from retorno.accounts.access import PROGRAMME_STAFF, register_permissions
         from retorno.accounts.home import HomeSection, NavItem, register_home_section, register_nav_item
         from retorno.accounts.models import User
+        from retorno.people.hooks import register_arrival_counts
         from retorno.people.profile import register_profile_panel
         from retorno.reception.panels import arrivals_panel
 
@@ -67,6 +68,7 @@ class ReceptionConfig(AppConfig):
         )
         register_nav_item(NavItem("reception.flight_view", _("Flights"), "reception:flights", 30))
         register_profile_panel(30, arrivals_panel)
+        register_arrival_counts("retorno.reception.returns")  # the registry's counts of returns
         from retorno.reception import ledger_sources
 
         ledger_sources.register()  # costs in the programme ledger (retorno.funding)

@@ -10,7 +10,9 @@ class ReferralsConfig(AppConfig):
         from retorno.accounts.access import PROGRAMME_STAFF, register_permissions
         from retorno.accounts.home import HomeSection, NavItem, register_home_section, register_nav_item
         from retorno.accounts.models import User
+        from retorno.people.hooks import register_shared_person_ids
         from retorno.people.profile import register_profile_panel
+        from retorno.referrals.hooks import register_minor_handover_check
         from retorno.referrals.views.referrals import referrals_panel
 
         R = User.Role
@@ -73,6 +75,9 @@ class ReferralsConfig(AppConfig):
         register_nav_item(NavItem("shelter.view", _("Shelters"), "referrals:shelters", 45))
         register_nav_item(NavItem("partner.view", _("Partners"), "referrals:partners", 50))
         register_profile_panel(40, referrals_panel)
+        register_shared_person_ids("retorno.referrals.queries.person_ids_shared_with")
+        # Belongs in protection's ready() (protection keeps the chain of custody); here until it moves.
+        register_minor_handover_check("retorno.protection.queries.minor_handover_since")
         from retorno.messaging.periodic import register_periodic
         from retorno.referrals.actions import referral_reminders_queue
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from retorno.lib.workflow import StatusChange, StatusPipeline
 from retorno.people.models import Consent
 
 DEFAULT_ANSWER_DAYS = 3
@@ -138,7 +139,7 @@ DEFAULT_SHELTER_FIELDS = [SharedField.NAME, SharedField.SEX, SharedField.AGE, Sh
 REFERRAL_CONSENT = Consent.Purpose.SHARE_WITH_PARTNERS
 
 
-class Referral(models.Model):
+class Referral(StatusPipeline, models.Model):
     """Who referred whom to which partner for what, with which consent and what data shared."""
 
     class Status(models.TextChoices):
@@ -148,6 +149,25 @@ class Referral(models.Model):
         COMPLETED = "completed", _("Completed")
         REVOKED = "revoked", _("Revoked")
         NO_SHOW = "no_show", _("Did not show up")
+
+    # Each status and the statuses it may move to (django-oscar style). Final statuses move nowhere.
+    TRANSITIONS: dict[str, frozenset[str]] = {
+        Status.PENDING: frozenset({Status.ACCEPTED, Status.REJECTED, Status.REVOKED}),
+        Status.ACCEPTED: frozenset({Status.COMPLETED, Status.NO_SHOW, Status.REVOKED}),
+        Status.REJECTED: frozenset(),
+        Status.COMPLETED: frozenset(),
+        Status.REVOKED: frozenset(),
+        Status.NO_SHOW: frozenset(),
+    }
+    STATUS_TONES = {
+        Status.ACCEPTED: "ok",
+        Status.COMPLETED: "ok",
+        Status.PENDING: "warn",
+        Status.REJECTED: "danger",
+        Status.REVOKED: "danger",
+        Status.NO_SHOW: "danger",
+    }
+    HISTORY = "changes"
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="referrals")
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("partner"))
@@ -215,20 +235,15 @@ class Referral(models.Model):
     def is_overdue(self) -> bool:
         return self.status == self.Status.PENDING and self.answer_due_at < timezone.now()
 
+    def partner_answers(self) -> list[str]:
+        """The answers the partner may give now, in the order the statuses are declared."""
+        return [value for value, _label in self.next_statuses() if value in PARTNER_ANSWERS]
+
     def get_shared_fields_display(self) -> list[str]:
         labels = dict(SharedField.choices)
         return [str(labels.get(f, f)) for f in self.shared_fields]
 
 
-# Each status and the statuses it may move to (django-oscar style). Final statuses move nowhere.
-TRANSITIONS: dict[str, frozenset[str]] = {
-    Referral.Status.PENDING: frozenset({Referral.Status.ACCEPTED, Referral.Status.REJECTED, Referral.Status.REVOKED}),
-    Referral.Status.ACCEPTED: frozenset({Referral.Status.COMPLETED, Referral.Status.NO_SHOW, Referral.Status.REVOKED}),
-    Referral.Status.REJECTED: frozenset(),
-    Referral.Status.COMPLETED: frozenset(),
-    Referral.Status.REVOKED: frozenset(),
-    Referral.Status.NO_SHOW: frozenset(),
-}
 # Answers that belong to the partner; revoking belongs to the programme.
 PARTNER_ANSWERS = frozenset(
     {Referral.Status.ACCEPTED, Referral.Status.REJECTED, Referral.Status.COMPLETED, Referral.Status.NO_SHOW}
@@ -236,28 +251,23 @@ PARTNER_ANSWERS = frozenset(
 NEEDS_REASON = frozenset({Referral.Status.REJECTED, Referral.Status.REVOKED, Referral.Status.NO_SHOW})
 
 
-class ReferralStatusChange(models.Model):
+class ReferralStatusChange(StatusChange):
+    """One move of a referral, and how it came (programme staff, the partner's account, a signed link)."""
+
     class Via(models.TextChoices):
         PROGRAMME = "programme", _("Programme staff")
         PARTNER_ACCOUNT = "partner", _("Partner in Retorno")
         SIGNED_LINK = "link", _("Signed link")
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="changes")
-    from_status = models.CharField(max_length=12, choices=Referral.Status.choices, blank=True)
-    to_status = models.CharField(max_length=12, choices=Referral.Status.choices)
-    at = models.DateTimeField(default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    via = models.CharField(max_length=10, choices=Via.choices)
-    reason = models.CharField(max_length=500, blank=True)
-    note = models.CharField(max_length=1000, blank=True)
+    from_status = models.CharField(_("from"), max_length=30, choices=Referral.Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=30, choices=Referral.Status.choices)
+    via = models.CharField(_("via"), max_length=10, choices=Via.choices)
+    note = models.CharField(_("note"), max_length=1000, blank=True)
 
-    class Meta:
+    class Meta(StatusChange.Meta):
         verbose_name = _("referral status change")
         verbose_name_plural = _("referral status changes")
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.from_status or '·'} → {self.to_status}"
 
 
 class ReferralLink(models.Model):

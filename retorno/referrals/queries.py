@@ -158,7 +158,7 @@ def consent_withdrawn_referrals(*, user: User) -> list[Referral]:
 
 
 def referral_history(referral: Referral):
-    return referral.changes.select_related("by")
+    return referral.changes.select_related("actor")
 
 
 def shared_data(referral: Referral) -> list[tuple[str, str]]:

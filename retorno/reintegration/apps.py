@@ -11,6 +11,7 @@ class ReintegrationConfig(AppConfig):
         from retorno.accounts.home import HomeSection, NavItem, register_home_section, register_nav_item
         from retorno.accounts.models import User
         from retorno.people.profile import register_profile_panel
+        from retorno.referrals.hooks import register_status_follower
         from retorno.reintegration.views import profile_panel
 
         R = User.Role
@@ -64,6 +65,7 @@ class ReintegrationConfig(AppConfig):
         )
         register_nav_item(NavItem("reintegration.view", _("Reintegration"), "reintegration:worklist", 40))
         register_profile_panel(40, profile_panel)
+        register_status_follower("employment", "retorno.reintegration.actions.job_referral_sync_from_partner")
         from retorno.messaging.periodic import register_periodic
         from retorno.reintegration.actions import followup_invitation_reminders
 

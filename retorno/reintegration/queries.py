@@ -259,15 +259,13 @@ def partner_referral_history(job: JobReferral) -> list:
     """The employer referral's changes (who answered what, how, when), oldest first."""
     if job.partner_referral_id is None:
         return []
-    return list(job.partner_referral.changes.select_related("by"))
+    return list(job.partner_referral.changes.select_related("actor"))
 
 
 def employer_may_answer(job: JobReferral) -> bool:
     """Whether the employer still has an answer to give (so a signed link makes sense)."""
-    from retorno.referrals.models import PARTNER_ANSWERS, TRANSITIONS
-
     referral = job.partner_referral
-    return referral is not None and bool(TRANSITIONS[referral.status] & PARTNER_ANSWERS)
+    return referral is not None and bool(referral.partner_answers())
 
 
 def followup_response_by_cohort(*, months: int = 12) -> list[dict]:

@@ -15,7 +15,7 @@ class SecondFactorRequiredMiddleware:
 
     Pages (the Django admin included) redirect to the code page, or to enrolment for a user
     with no authenticator yet. The API is guarded where it authenticates: a session without
-    the second factor does not count (``retorno.lib.api.StaffSession``) and the token endpoint
+    the second factor does not count (``retorno.accounts.api_auth.StaffSession``) and the token endpoint
     asks for the code.
     """
 

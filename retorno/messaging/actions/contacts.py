@@ -7,6 +7,7 @@ from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write
 from retorno.messaging import addresses
+from retorno.messaging.audit_actions import AuditAction
 from retorno.messaging.models import ContactOptOut, OutboundMessage
 
 STOP_WORDS = frozenset({"STOP", "ALTO", "BAJA", "PARAR", "CANCELAR", "NO MAS", "NO MÁS", "UNSUBSCRIBE"})
@@ -28,7 +29,7 @@ def contact_opt_out(*, address: str, source: str, actor: User | None = None, req
     if created or cancelled:
         audit_write(
             actor=actor,
-            action="message.opt_out",
+            action=AuditAction.MESSAGE_OPT_OUT,
             obj=opt_out,
             new={"source": source, "cancelled": cancelled},
             request=request,

@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from retorno.audit.actions import audit_event, audit_write
 from retorno.audit.models import AuditEvent
+from retorno.lib.workflow import transition
+from retorno.messaging.audit_actions import AuditAction
 from retorno.messaging.backends import DeliveryError, Outgoing, SendResult, backend_for
 from retorno.messaging.models import OutboundMessage
 from retorno.messaging.quiet import earliest_send
@@ -80,7 +82,7 @@ def _failed(message: OutboundMessage, error: DeliveryError) -> datetime.datetime
             )
             audit_write(
                 actor=None,
-                action="message.failed",
+                action=AuditAction.MESSAGE_FAILED,
                 obj=message,
                 person_id=message.person_id,
                 new={"error": error.code, "attempts": message.attempts},
@@ -170,30 +172,25 @@ def message_delivery_report(
         audit_event(
             actor=None,
             kind=AuditEvent.Kind.SECURITY,
-            action="message.report.unknown",
+            action=AuditAction.MESSAGE_REPORT_UNKNOWN,
             reason=reference[:64],
             request=request,
         )
         return None
     target = REPORTED[status]
-    if target not in OutboundMessage.TRANSITIONS[message.status]:
+    if not message.can_move_to(target):
         return message
-    old = message.status
-    message.status = target
-    message.finished_at = timezone.now()
+    fields = {"finished_at": timezone.now()}
     if cost is not None:
-        message.cost = cost
-        message.cost_currency = (currency or "")[:3]
+        fields.update(cost=cost, cost_currency=(currency or "")[:3])
     if error:
-        message.last_error = error[:200]
-    message.save(update_fields=["status", "finished_at", "cost", "cost_currency", "last_error"])
-    audit_write(
+        fields["last_error"] = error[:200]
+    return transition(
+        message,
+        target,
         actor=None,
-        action="message.report",
-        obj=message,
+        action=AuditAction.MESSAGE_REPORT,
         person_id=message.person_id,
-        old={"status": old},
-        new={"status": target},
+        fields=fields,
         request=request,
     )
-    return message

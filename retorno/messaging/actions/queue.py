@@ -16,6 +16,7 @@ from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write
 from retorno.audit.models import AuditEvent
 from retorno.messaging import addresses
+from retorno.messaging.audit_actions import AuditAction
 from retorno.messaging.models import ContactOptOut, OutboundMessage
 from retorno.messaging.quiet import earliest_send
 from retorno.messaging.texts import LANGUAGES, TEMPLATES, render
@@ -123,7 +124,7 @@ def message_queue(*, actor: User | None, spec: MessageSpec, request: HttpRequest
     message.save()
     audit_write(
         actor=actor,
-        action="message.queue",
+        action=AuditAction.MESSAGE_QUEUE,
         obj=message,
         person_id=spec.person.pk if spec.person else None,
         new={"channel": message.channel, "template": message.template, "status": message.status},
@@ -174,7 +175,7 @@ def messages_queue_many(*, actor: User | None, specs: list[MessageSpec]) -> list
                 actor=actor if getattr(actor, "pk", None) else None,
                 actor_username=getattr(actor, "username", "") or "",
                 kind=AuditEvent.Kind.WRITE,
-                action="message.queue",
+                action=AuditAction.MESSAGE_QUEUE,
                 object_type=OutboundMessage._meta.label_lower,
                 object_id=str(m.pk),
                 person_id=m.person_id,

@@ -22,7 +22,8 @@ from retorno.accounts.models import User
 from retorno.audit.actions import audit_event, audit_write
 from retorno.audit.models import AuditEvent
 from retorno.referrals.actions.referrals import link_actor, referral_set_status
-from retorno.referrals.models import PARTNER_ANSWERS, TRANSITIONS, Referral, ReferralLink, ReferralStatusChange
+from retorno.referrals.audit_actions import AuditAction
+from retorno.referrals.models import Referral, ReferralLink, ReferralStatusChange
 
 SALT = "retorno.referrals.link"
 MAX_DAYS_VALID = 30
@@ -53,7 +54,7 @@ def signed_link_create(
     referral = Referral.objects.get(pk=referral.pk)  # the caller's copy may be stale
     if not 1 <= days_valid <= MAX_DAYS_VALID:
         raise ValidationError({"days_valid": _("Between 1 and %(max)s days.") % {"max": MAX_DAYS_VALID}})
-    if not TRANSITIONS[referral.status] & PARTNER_ANSWERS:
+    if not referral.partner_answers():
         raise ValidationError({"status": _("This referral is closed: there is nothing left to answer.")})
     nonce = secrets.token_urlsafe(24)
     now = timezone.now()
@@ -68,7 +69,7 @@ def signed_link_create(
     link.save()
     audit_write(
         actor=actor,
-        action="referral.link.create",
+        action=AuditAction.LINK_CREATE,
         obj=link,
         person_id=referral.person_id,
         new={"referral": referral.pk, "expires_at": link.expires_at},
@@ -83,7 +84,7 @@ def _audit_refusal(refused: LinkRefused, *, request) -> None:
     audit_event(
         actor=link_actor(link) if link else None,
         kind=AuditEvent.Kind.SECURITY,
-        action="referral.link.refused",
+        action=AuditAction.LINK_REFUSED,
         obj=link,
         person_id=link.referral.person_id if link else None,
         reason=refused.reason,
@@ -106,7 +107,7 @@ def _resolve(token: str, *, for_update: bool = False) -> ReferralLink:
         raise LinkRefused("invalid")
     if link.state != "live":
         raise LinkRefused(link.state, link)
-    if not TRANSITIONS[link.referral.status] & PARTNER_ANSWERS:
+    if not link.referral.partner_answers():
         raise LinkRefused("closed", link)
     return link
 
@@ -121,7 +122,7 @@ def link_open(*, token: str, request: HttpRequest | None = None) -> ReferralLink
     audit_event(
         actor=link_actor(link),
         kind=AuditEvent.Kind.VIEW,
-        action="referral.link.open",
+        action=AuditAction.LINK_OPEN,
         obj=link.referral,
         person_id=link.referral.person_id,
         section="referral_shared_data",
@@ -132,7 +133,7 @@ def link_open(*, token: str, request: HttpRequest | None = None) -> ReferralLink
 
 def link_answers(link: ReferralLink) -> list[str]:
     """The answers the partner may give through this link, in the referral's current status."""
-    return [s for s in Referral.Status.values if s in TRANSITIONS[link.referral.status] & PARTNER_ANSWERS]
+    return link.referral.partner_answers()
 
 
 def link_answer(
@@ -167,7 +168,7 @@ def _answer(*, token: str, status: str, reason: str, note: str, request) -> Refe
     )
     audit_write(
         actor=link_actor(link),
-        action="referral.link.use",
+        action=AuditAction.LINK_USE,
         obj=link,
         person_id=referral.person_id,
         new={"status": status},
@@ -187,6 +188,6 @@ def link_revoke(*, actor: User, link: ReferralLink, request: HttpRequest | None 
     link.revoked_by = actor
     link.save(update_fields=["revoked_at", "revoked_by"])
     audit_write(
-        actor=actor, action="referral.link.revoke", obj=link, person_id=link.referral.person_id, request=request
+        actor=actor, action=AuditAction.LINK_REVOKE, obj=link, person_id=link.referral.person_id, request=request
     )
     return link

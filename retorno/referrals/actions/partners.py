@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from retorno.accounts.access import require
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, changes, snapshot
+from retorno.referrals.audit_actions import AuditAction
 from retorno.referrals.models import Partner, PartnerOffer, Service
 
 PARTNER_FIELDS = (
@@ -73,13 +74,17 @@ def partner_create(
         organisation.full_clean()
         organisation.save()
         audit_write(
-            actor=actor, action="organisation.create", obj=organisation, new=snapshot(organisation), request=request
+            actor=actor,
+            action=AuditAction.ORGANISATION_CREATE,
+            obj=organisation,
+            new=snapshot(organisation),
+            request=request,
         )
     partner = Partner(organisation=organisation, **fields)
     partner.full_clean()
     partner.save()
     _set_offers(partner, _as_offers(services))
-    audit_write(actor=actor, action="partner.create", obj=partner, new=_state(partner), request=request)
+    audit_write(actor=actor, action=AuditAction.PARTNER_CREATE, obj=partner, new=_state(partner), request=request)
     return partner
 
 
@@ -102,5 +107,5 @@ def partner_update(
         _set_offers(partner, _as_offers(services))
     old, new = changes(before, _state(partner))
     if new:
-        audit_write(actor=actor, action="partner.update", obj=partner, old=old, new=new, request=request)
+        audit_write(actor=actor, action=AuditAction.PARTNER_UPDATE, obj=partner, old=old, new=new, request=request)
     return partner

@@ -12,13 +12,15 @@ from django.utils.translation import gettext as _
 from retorno.accounts.access import can, has_role, require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.lib.workflow import transition
 from retorno.people.models import Person
 from retorno.people.queries import consents_in_force
+from retorno.referrals.audit_actions import REFERRAL_STATUS_ACTIONS, AuditAction
+from retorno.referrals.hooks import status_followers
 from retorno.referrals.models import (
     NEEDS_REASON,
     PARTNER_ANSWERS,
     REFERRAL_CONSENT,
-    TRANSITIONS,
     Partner,
     Referral,
     ReferralStatusChange,
@@ -113,11 +115,11 @@ def referral_create(
     referral.full_clean()
     referral.save()
     ReferralStatusChange.objects.create(
-        referral=referral, from_status="", to_status=referral.status, at=now, by=actor, via=Via.PROGRAMME
+        referral=referral, from_status="", to_status=referral.status, at=now, actor=actor, via=Via.PROGRAMME
     )
     audit_write(
         actor=actor,
-        action="referral.create_without_consent" if override else "referral.create",
+        action=AuditAction.REFERRAL_CREATE_WITHOUT_CONSENT if override else AuditAction.REFERRAL_CREATE,
         obj=referral,
         person_id=person.pk,
         new=snapshot(referral, REFERRAL_FIELDS),
@@ -152,63 +154,41 @@ def referral_set_status(
     via: str | None = None,
     request: HttpRequest | None = None,
 ) -> Referral:
-    """Move a referral to ``status`` if TRANSITIONS allow it; record the change and audit it.
+    """Move a referral to ``status`` if its TRANSITIONS allow it; record the change and audit it.
 
     Rejections, revocations and no-shows need a reason. ``via`` defaults to the partner's
     account for partner users and to programme staff otherwise; signed links pass ``link``.
+    The apps that follow a referral (see ``hooks``) follow the move in the same transaction.
     """
     referral = Referral.objects.select_for_update().select_related("partner").get(pk=referral.pk)
     if via is None:
         via = Via.PARTNER_ACCOUNT if has_role(actor, User.Role.PARTNER) else Via.PROGRAMME
     _check_authority(actor, referral, status, via)
-    old_status = referral.status
-    if status not in TRANSITIONS[old_status]:
-        raise ValidationError(
-            {
-                "status": _("A referral cannot go from %(old)s to %(new)s.")
-                % {"old": referral.get_status_display(), "new": Referral.Status(status).label}
-            }
-        )
-    reason = reason.strip()
-    if status in NEEDS_REASON and not reason:
-        raise ValidationError({"reason": _("Say why.")})
     now = timezone.now()
-    referral.status = status
+    fields = {}
     if status in NEEDS_REASON:
-        referral.reason = reason
-    if old_status == Referral.Status.PENDING and status in (Referral.Status.ACCEPTED, Referral.Status.REJECTED):
-        referral.answered_at = now
+        fields["reason"] = reason.strip()
+    if referral.status == Referral.Status.PENDING and status in (Referral.Status.ACCEPTED, Referral.Status.REJECTED):
+        fields["answered_at"] = now
     if status in FINAL_TIMESTAMPED:
-        referral.closed_at = now
-        referral.links.filter(used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
-    referral.full_clean()
-    referral.save()
-    user = actor if isinstance(actor, User) else None
-    ReferralStatusChange.objects.create(
-        referral=referral,
-        from_status=old_status,
-        to_status=status,
-        at=now,
-        by=user,
-        via=via,
-        reason=reason,
-        note=note.strip()[:1000],
-    )
-    audit_write(
+        fields["closed_at"] = now
+    transition(
+        referral,
+        status,
         actor=actor,
-        action=f"referral.{status}",
-        obj=referral,
-        person_id=referral.person_id,
-        old={"status": old_status},
-        new={"status": status, "via": via},
+        action=REFERRAL_STATUS_ACTIONS.get(status, ""),  # every legal move has its action
         reason=reason,
         request=request,
+        person_id=referral.person_id,
+        require_reason=status in NEEDS_REASON,
+        fields=fields,
+        history_fields={"via": via, "note": note.strip()[:1000], "at": now},
+        audit_extra={"via": via},
     )
-    if referral.service == Service.EMPLOYMENT:
-        # A job referral sent through this referral follows the employer's answer (explicitly, not by signal).
-        from retorno.reintegration.actions import job_referral_sync_from_partner
-
-        job_referral_sync_from_partner(actor=actor, referral=referral, request=request)
+    if status in FINAL_TIMESTAMPED:
+        referral.links.filter(used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
+    for follow in status_followers(referral.service):
+        follow(actor=actor, referral=referral, request=request)
     return referral
 
 

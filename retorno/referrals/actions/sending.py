@@ -17,7 +17,8 @@ from retorno.messaging.actions import MessageSpec, message_queue
 from retorno.messaging.models import Channel, OutboundMessage
 from retorno.messaging.texts import programme_name
 from retorno.referrals.actions.links import signed_link_create
-from retorno.referrals.models import PARTNER_ANSWERS, TRANSITIONS, Referral
+from retorno.referrals.audit_actions import AuditAction
+from retorno.referrals.models import PARTNER_ANSWERS, Referral
 
 REMINDER_AFTER = datetime.timedelta(days=2)
 
@@ -68,7 +69,7 @@ def referral_link_send(
     )
     audit_write(
         actor=actor,
-        action="referral.link.send",
+        action=AuditAction.LINK_SEND,
         obj=referral,
         person_id=referral.person_id,
         new={"channel": channel, "message": message.pk, "template": template},
@@ -83,7 +84,7 @@ def referral_reminders_queue() -> int:
     Periodic job: idempotent, and the reminder carries a fresh link (the first may be lost).
     """
     cutoff = timezone.now() - REMINDER_AFTER
-    waiting = {s for s, moves in TRANSITIONS.items() if moves & PARTNER_ANSWERS}
+    waiting = {s for s, moves in Referral.TRANSITIONS.items() if moves & PARTNER_ANSWERS}
     first_sends = OutboundMessage.objects.filter(
         template="referral.link",
         object_type=Referral._meta.label_lower,

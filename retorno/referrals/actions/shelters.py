@@ -14,6 +14,8 @@ from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, changes, snapshot
 from retorno.people.models import Person
 from retorno.referrals.actions.referrals import referral_create, referral_set_status
+from retorno.referrals.audit_actions import AuditAction
+from retorno.referrals.hooks import minor_handed_over
 from retorno.referrals.models import DEFAULT_SHELTER_FIELDS, BedType, Referral, Service, Shelter, Stay
 from retorno.referrals.queries import free_beds, shelters_visible_to, suggested_bed_type
 
@@ -44,7 +46,7 @@ def shelter_create(*, actor: User, request: HttpRequest | None = None, **fields)
     if not shelter.partner.offers.filter(service=Service.SHELTER).exists():
         raise ValidationError({"partner": _("This partner does not offer shelter.")})
     shelter.save()
-    audit_write(actor=actor, action="shelter.create", obj=shelter, new=snapshot(shelter), request=request)
+    audit_write(actor=actor, action=AuditAction.SHELTER_CREATE, obj=shelter, new=snapshot(shelter), request=request)
     return shelter
 
 
@@ -63,7 +65,7 @@ def shelter_update(*, actor: User, shelter: Shelter, request: HttpRequest | None
     shelter.save()
     old, new = changes(before, snapshot(shelter))
     if new:
-        audit_write(actor=actor, action="shelter.update", obj=shelter, old=old, new=new, request=request)
+        audit_write(actor=actor, action=AuditAction.SHELTER_UPDATE, obj=shelter, old=old, new=new, request=request)
     return shelter
 
 
@@ -159,7 +161,12 @@ def stay_check_in(
     stay.full_clean()
     stay.save()
     audit_write(
-        actor=actor, action="stay.check_in", obj=stay, person_id=stay.person_id, new=snapshot(stay), request=request
+        actor=actor,
+        action=AuditAction.STAY_CHECK_IN,
+        obj=stay,
+        person_id=stay.person_id,
+        new=snapshot(stay),
+        request=request,
     )
     return stay
 
@@ -170,12 +177,8 @@ def _is_minor(stay: Stay) -> bool:
 
 
 def _minor_handed_over(stay: Stay) -> bool:
-    """The protection app keeps the chain of custody; without it no handover can be proven."""
-    try:
-        from retorno.protection.queries import minor_handover_since
-    except ImportError:  # pragma: no cover - protection is always installed in Retorno
-        return False
-    return minor_handover_since(person=stay.person, since=stay.checked_in_at)
+    """The app that keeps the chain of custody registers the check (see ``hooks``)."""
+    return minor_handed_over(person=stay.person, since=stay.checked_in_at)
 
 
 @transaction.atomic
@@ -212,7 +215,7 @@ def stay_check_out(
         )
     audit_write(
         actor=actor,
-        action="stay.check_out",
+        action=AuditAction.STAY_CHECK_OUT,
         obj=stay,
         person_id=stay.person_id,
         new={"checked_out_at": stay.checked_out_at, "over_limit": stay.checked_out_at > stay.limit_at},

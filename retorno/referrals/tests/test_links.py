@@ -71,7 +71,7 @@ def test_answer_once_then_the_link_is_spent(link, job_referral):
     job_referral.refresh_from_db()
     assert job_referral.status == Referral.Status.ACCEPTED
     change = job_referral.changes.last()
-    assert (change.via, change.by, change.note) == ("link", None, "Entrevista el lunes")
+    assert (change.via, change.actor, change.note) == ("link", None, "Entrevista el lunes")
     assert ReferralLink.objects.get().state == "used"
     again = client.post(link, {"status": "completed"})
     assert again.status_code == 410

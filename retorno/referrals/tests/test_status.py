@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from retorno.audit.models import AuditEvent
 from retorno.referrals.actions import referral_set_status
-from retorno.referrals.models import TRANSITIONS, Referral
+from retorno.referrals.models import Referral
 
 S = Referral.Status
 
@@ -49,7 +49,7 @@ def test_answer_dates_are_kept(job_referral, employer_partner):
 
 @pytest.mark.parametrize("final", [S.REJECTED, S.COMPLETED, S.REVOKED, S.NO_SHOW])
 def test_final_statuses_move_nowhere(final):
-    assert TRANSITIONS[final] == frozenset()
+    assert Referral.TRANSITIONS[final] == frozenset()
 
 
 @pytest.mark.parametrize(
@@ -101,4 +101,4 @@ def test_staff_record_an_answer_given_by_phone(job_referral, reintegration_offic
         actor=reintegration_officer, referral=job_referral, status=S.ACCEPTED, note="Llamó el gerente"
     )
     change = referral.changes.last()
-    assert (change.via, change.by, change.note) == ("programme", reintegration_officer, "Llamó el gerente")
+    assert (change.via, change.actor, change.note) == ("programme", reintegration_officer, "Llamó el gerente")

@@ -13,7 +13,7 @@ from retorno.audit.actions import audit_view
 from retorno.people.queries import person_get_for
 from retorno.referrals import actions
 from retorno.referrals.forms import LinkForm, LinkSendForm, ReferralForm, StatusForm
-from retorno.referrals.models import PARTNER_ANSWERS, TRANSITIONS, Referral, ReferralLink, Service
+from retorno.referrals.models import Referral, ReferralLink, Service
 from retorno.referrals.queries import (
     consent_withdrawn_referrals,
     overdue_referrals,
@@ -92,10 +92,6 @@ def referral_new(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(request, "referrals/new.html", {"form": form, "person": person})
 
 
-def _staff_statuses(referral: Referral) -> list[str]:
-    return [s for s in Referral.Status.values if s in TRANSITIONS[referral.status]]
-
-
 def _detail_context(request: HttpRequest, referral: Referral, **extra) -> dict:
     from retorno.messaging.queries import messages_about
 
@@ -104,11 +100,11 @@ def _detail_context(request: HttpRequest, referral: Referral, **extra) -> dict:
         "history": referral_history(referral),
         "links": referral.links.select_related("created_by"),
         "sharing_allowed": sharing_allowed(referral),
-        "status_form": StatusForm(statuses=_staff_statuses(referral)),
+        "status_form": StatusForm(statuses=[value for value, _label in referral.next_statuses()]),
         "link_form": LinkForm(),
         "send_form": LinkSendForm(channels=partner_send_channels(referral)),
         "sent_messages": messages_about(referral),
-        "can_link": can(request.user, "referral.link") and bool(TRANSITIONS[referral.status] & PARTNER_ANSWERS),
+        "can_link": can(request.user, "referral.link") and bool(referral.partner_answers()),
         **extra,
     }
 
@@ -127,7 +123,7 @@ def referral_status(request: HttpRequest, referral_id: int) -> HttpResponse:
     referral = referral_get_for(user=request.user, referral_id=referral_id)
     if not can(request.user, "referral.list"):
         return redirect("referrals:inbox_detail", referral_id=referral.pk)
-    form = StatusForm(request.POST, statuses=_staff_statuses(referral))
+    form = StatusForm(request.POST, statuses=[value for value, _label in referral.next_statuses()])
     if form.is_valid():
         try:
             actions.referral_set_status(actor=request.user, referral=referral, request=request, **form.cleaned_data)
@@ -231,16 +227,12 @@ def _shared_name(referral: Referral) -> str:
     return _("Person #%(n)s") % {"n": referral.pk}
 
 
-def _partner_statuses(referral: Referral) -> list[str]:
-    return [s for s in Referral.Status.values if s in TRANSITIONS[referral.status] & PARTNER_ANSWERS]
-
-
 @require_http_methods(["GET", "POST"])
 @permission_required("referral.inbox")
 def inbox_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     """One referral as the partner sees it: the purpose and only the data shared."""
     referral = referral_get_for(user=request.user, referral_id=referral_id)
-    form = StatusForm(request.POST or None, statuses=_partner_statuses(referral))
+    form = StatusForm(request.POST or None, statuses=referral.partner_answers())
     if request.method == "POST" and form.is_valid():
         try:
             actions.referral_set_status(actor=request.user, referral=referral, request=request, **form.cleaned_data)
@@ -257,7 +249,7 @@ def inbox_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
         "shared": shared_data(referral),
         "visible": sharing_allowed(referral),
         "form": form,
-        "answers": bool(_partner_statuses(referral)),
+        "answers": bool(referral.partner_answers()),
         "history": referral_history(referral),
     }
     return render(request, "referrals/inbox_detail.html", context)

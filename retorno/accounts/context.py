@@ -1,4 +1,4 @@
-"""Template context shared by every page."""
+"""Template context shared by every page: what the navigation may offer (from accounts: roles and the nav registry)."""
 
 from django.http import HttpRequest
 
