@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "retorno.reintegration",
     "retorno.outreach",
     "retorno.reports",
+    "benchmarks",  # `manage.py bench <suite>` only; no product code imports it
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,9 @@ A merge never rewrites history: rows of other apps that pointed at the merged-aw
 re-pointed to the kept one (found generically through Person's reverse relations, ``Person._meta.get_fields(include_hidden=True)``), the
 list of moved rows is kept in a ``PersonMerge`` and in the audit event, and unmerge moves
 exactly those rows back. Audit rows carry a plain ``person_id`` and are never updated.
+
+The queue itself (``pair_record``, ``pairs_queue_for``) lives in ``match_queue``, which
+``people.actions`` may import: this module calls into ``people.actions``, never the reverse.
 """
 
 from __future__ import annotations
@@ -19,51 +22,12 @@ from django.utils.translation import gettext as _
 
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write
-from retorno.people.identity import band_for, person_candidates, person_match_record
-from retorno.people.matching import Candidate
+from retorno.people.actions import person_reindex
+from retorno.people.match_queue import pair_record, pairs_queue_for
 from retorno.people.models import MatchCandidatePair, NotSamePerson, Person, PersonMerge, ordered_pair
 
 Status = MatchCandidatePair.Status
-
-
-def _reasons_json(candidate: Candidate) -> list:
-    return [[r.code, r.field, r.weight] for r in candidate.reasons]
-
-
-def pair_record(
-    *, a_id: int, b_id: int, candidate: Candidate, source: str = "registration"
-) -> MatchCandidatePair | None:
-    """Put a candidate pair in the review queue (or refresh its score); never one decided "not the same"."""
-    low, high = ordered_pair(a_id, b_id)
-    if low == high or NotSamePerson.objects.filter(person_a_id=low, person_b_id=high).exists():
-        return None
-    band = band_for(candidate.probability)
-    if band == MatchCandidatePair.Band.UNIQUE:
-        return None
-    values = {
-        "probability": candidate.probability,
-        "weight": candidate.weight,
-        "reasons": _reasons_json(candidate),
-        "band": band,
-    }
-    pair, created = MatchCandidatePair.objects.get_or_create(
-        person_a_id=low, person_b_id=high, defaults={**values, "source": source}
-    )
-    if not created and pair.status == Status.OPEN:
-        for name, value in values.items():
-            setattr(pair, name, value)
-        pair.save(update_fields=list(values))
-    return pair
-
-
-def pairs_queue_for(person: Person, *, source: str = "registration") -> list[MatchCandidatePair]:
-    """Queue every likely match of a newly registered or edited person for review."""
-    person = Person.objects.select_related("origin_municipality").get(pk=person.pk)
-    if person.merged_into_id:
-        return []
-    found = person_candidates(record=person_match_record(person), person_id=person.pk, limit=10)
-    pairs = [pair_record(a_id=person.pk, b_id=other.pk, candidate=c, source=source) for other, c in found]
-    return [p for p in pairs if p]
+__all__ = ["pair_record", "pair_set_status", "pairs_queue_for", "not_same_record", "person_merge", "person_unmerge"]
 
 
 @transaction.atomic
@@ -223,7 +187,5 @@ def person_unmerge(*, actor: User, merge: PersonMerge, request: HttpRequest | No
 
 
 def _reindex(*persons: Person) -> None:
-    from retorno.people.actions import person_reindex
-
     for person in persons:
         person_reindex(person)  # search words and matching keys

@@ -1,5 +1,13 @@
-"""The matching engine's reason codes in the user's language (gettext, so Spanish and English catalogues apply)."""
+"""The matching engine's reasons in words: the one catalogue of their texts.
 
+The engine gives each reason as a code and its parameters (``Reason(code, field, weight)``);
+``MatchCandidatePair.reasons`` stores them as ``[code, field, weight]``. Words are made only here,
+with gettext, when a page or the API shows them (Spanish and English catalogues apply).
+"""
+
+from contextlib import nullcontext
+
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -55,10 +63,12 @@ def reason_text(code: str) -> str:
     return str(REASONS[code]) if code in REASONS else code
 
 
-def reasons_text(reasons, *, limit: int | None = None) -> str:
-    """Reasons (``Reason`` tuples or ``[code, field, weight]`` lists), strongest first, joined in words."""
+def reasons_text(reasons, *, limit: int | None = None, lang: str | None = None) -> str:
+    """Reasons (``Reason`` tuples or ``[code, field, weight]`` lists), strongest first, joined in words:
+    "same CUI; surnames match phonetically"; in ``lang`` if given, else the active language."""
     chosen = list(reasons)[:limit] if limit else list(reasons)
-    return gettext("; ").join(reason_text(r[0]) for r in chosen) if chosen else ""
+    with translation.override(lang) if lang else nullcontext():
+        return gettext("; ").join(reason_text(r[0]) for r in chosen) if chosen else ""
 
 
 def reasons_list(reasons) -> list[dict]:

@@ -8,7 +8,8 @@ Pure Python and numpy (no Django), so the same engine serves the ORM, the
 - ``rank_candidates(probe, [(person_id, record), ...], model=None)``: the DB path.
 - ``MemoryIndex`` (a ``CandidateIndex``): the in-memory real-time index.
 - ``dedupe(columns)`` / ``dedupe_csv(input, output)``: batch deduplication.
-- ``Model``, ``train``, ``default_model()``; ``explain(reasons, lang)``, ``PHRASES``.
+- ``Model``, ``train``, ``default_model()``; ``Reason(code, field, weight)``: evidence as codes
+  (shown in words by ``retorno.people.match_reasons``, through gettext).
 
 A record is a mapping with the INPUT.csv fields: ``given_names``,
 ``first_surname``, ``second_surname``, ``sex`` (F/M), ``birth_date``
@@ -23,13 +24,12 @@ from retorno.people.matching.index import CandidateIndex, MemoryIndex
 from retorno.people.matching.keys import KEY_SPECS, MAX_BLOCK, blocking_keys
 from retorno.people.matching.learn import train
 from retorno.people.matching.model import Model
-from retorno.people.matching.reasons import PHRASES, Reason, explain
+from retorno.people.matching.reasons import Reason
 from retorno.people.matching.scoring import Candidate, default_model, rank_candidates, score
 
 __all__ = [
     "KEY_SPECS",
     "MAX_BLOCK",
-    "PHRASES",
     "Candidate",
     "CandidateIndex",
     "Columns",
@@ -43,7 +43,6 @@ __all__ = [
     "default_model",
     "encode",
     "encode_records",
-    "explain",
     "rank_candidates",
     "read_input_csv",
     "score",

@@ -2,8 +2,10 @@
 
 import numpy as np
 import pytest
+from django.utils import translation
 
-from retorno.people.matching import PHRASES, blocking_keys, default_model, encode_records, explain, score
+from retorno.people.match_reasons import REASONS, reasons_text
+from retorno.people.matching import blocking_keys, default_model, encode_records, score
 from retorno.people.matching.compare import FIELDS, compare
 from retorno.people.matching.keys import key_codes
 
@@ -166,8 +168,8 @@ def test_the_issue_example_is_recognised_and_explained():
     codes = [r.code for r in reasons]
     assert "birth_date_day_month_swapped" in codes
     assert "first_surname_match_second_missing" in codes
-    assert "fecha de nacimiento con día y mes invertidos" in explain(reasons, "es")
-    assert "birth date day/month swapped" in explain(reasons, "en")
+    assert "fecha de nacimiento con día y mes invertidos" in reasons_text(reasons, lang="es")
+    assert "birth date day/month swapped" in reasons_text(reasons, lang="en")
 
 
 def test_different_people_score_low():
@@ -180,7 +182,12 @@ def test_different_people_score_low():
 def test_every_reason_code_has_both_languages():
     for spec in FIELDS:
         for code in spec.levels:
-            assert set(PHRASES[code]) == {"en", "es"}
+            assert code in REASONS  # the one catalogue of the words (gettext), in both languages:
+            with translation.override("en"):
+                english = str(REASONS[code])
+            with translation.override("es"):
+                spanish = str(REASONS[code])
+            assert english != code and spanish not in {"", code, english}
 
 
 def test_string_keys_and_numeric_codes_partition_alike():

@@ -1,5 +1,5 @@
 """Rebuild ``retorno/people/matching/default_model.json``, the model used before a
-registry has learned its own (and by the check-in desk): ``python -m retorno.bench.default_model``.
+registry has learned its own (and by the check-in desk): ``python -m benchmarks.default_model``.
 
 It is learned (EM, no labels) from 30,000 generated Guatemalan records and
 30,000 family-aware records (``gt_families``, setting ``tune``), both of seed 1,
@@ -16,7 +16,7 @@ import sys
 
 import numpy as np
 
-from retorno.bench import gt_families, gt_names
+from benchmarks import gt_families, gt_names
 from retorno.people.matching import dedupe, encode
 from retorno.people.matching.blocking import candidate_pairs
 from retorno.people.matching.calibration import fit_isotonic

@@ -20,7 +20,7 @@ import contextlib
 import io
 import math
 
-from retorno.bench import gt_names
+from benchmarks import gt_names
 
 Records = list[dict[str, str]]
 
@@ -133,7 +133,7 @@ def gt(n_records: int, seed: int) -> tuple[Records, list[int]]:
 def families(name: str, n_records: int, seed: int) -> tuple[Records, list[int]]:
     """Family-aware records: ``families_tune`` (tuning setting, seed 1), ``families`` (report
     setting, ``seed``), ``thin`` (the other corruption model, ``seed`` + 1, 1.6x the records)."""
-    from retorno.bench import gt_families
+    from benchmarks import gt_families
 
     if name == "families_tune":
         return gt_families.generate(n_records, 1, "tune")

@@ -45,7 +45,7 @@ def run(*, persons: int, stdout, probes: int = 300, seed: int = 7) -> dict:
     """Build (or reuse) a registry of ``persons`` and time search and candidate lookups."""
     from django.contrib.auth import get_user_model
 
-    from retorno.reception.bench import build_registry
+    from benchmarks.reception import build_registry
 
     build_registry(persons, stdout)
     user = get_user_model().objects.filter(role="reception", is_active=True).first()

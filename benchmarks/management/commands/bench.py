@@ -1,4 +1,4 @@
-"""``manage.py bench reception --persons N [--json]`` and ``manage.py bench matching ...``."""
+"""``manage.py bench <suite>``: reception, people, matching, reports or messages (see the README)."""
 
 import json
 from importlib import import_module
@@ -29,16 +29,16 @@ class Command(BaseCommand):
         if options["suite"] == "matching":
             return self._matching(options)
         if options["suite"] == "messages":
-            from retorno.messaging.bench import TARGETS, run
+            from benchmarks.messages import TARGETS, run
 
             figures = run(count=options["count"], stdout=self.stdout)
             return self._print(figures, TARGETS, options)
         if options["suite"] == "people":
-            from retorno.people.bench import TARGETS, run
+            from benchmarks.people import TARGETS, run
         elif options["suite"] == "reports":
-            from retorno.reports.bench import TARGETS, run
+            from benchmarks.reports import TARGETS, run
         else:
-            from retorno.reception.bench import TARGETS, run
+            from benchmarks.reception import TARGETS, run
 
         figures = run(persons=options["persons"], stdout=self.stdout)
         self._print(figures, TARGETS, options)
@@ -51,9 +51,9 @@ class Command(BaseCommand):
 
     def _matching(self, options):
         try:
-            module = import_module("retorno.bench.matching")
+            module = import_module("benchmarks.matching")
         except ImportError:
-            raise CommandError("The matching benchmark (retorno.bench.matching) is not installed in this tree yet.")
+            raise CommandError("The matching benchmark (benchmarks.matching) is not installed in this tree yet.")
         # The benchmark prints its own figures as its last line when given --json: always pass it on.
         argv = [*options["extra"], *([] if "--json" in options["extra"] else ["--json"])]
         module.run(argv, out=self.stdout._out)

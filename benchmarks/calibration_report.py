@@ -14,7 +14,7 @@ def _read_records(path: str) -> tuple[list[str], list[dict[str, str]]]:
 
 def job_calibration(job: dict) -> dict:
     """Reliability of the desk model (``default_model``) on one labelled set's candidate pairs."""
-    from retorno.bench.default_model import labelled_evidence
+    from benchmarks.default_model import labelled_evidence
     from retorno.people.matching import default_model
     from retorno.people.matching.calibration import (
         apply_platt,

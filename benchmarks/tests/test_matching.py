@@ -10,7 +10,7 @@ pytest.importorskip("splink", reason="benchmark extras not installed (requiremen
 
 @pytest.mark.bench
 def test_bench_matching_quick_runs_both_systems_and_ends_with_json():
-    from retorno.bench.matching import run
+    from benchmarks.matching import run
 
     out = io.StringIO()
     result = run(["--quick", "--json"], out=out)

@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-GEO_CSV = Path(__file__).resolve().parent.parent / "geo" / "data" / "gt_municipalities_ine.csv"
+GEO_CSV = Path(__file__).resolve().parent.parent / "retorno" / "geo" / "data" / "gt_municipalities_ine.csv"
 
 SPANISH_SURNAMES = [
     "López",

@@ -1,7 +1,7 @@
 """Identity matching benchmark: Retorno against Splink 4, side by side in one run.
 
-    python -m retorno.bench.matching --json            # the full run (minutes)
-    python -m retorno.bench.matching --quick --json    # a smoke test (seconds)
+    python -m benchmarks.matching --json            # the full run (minutes)
+    python -m benchmarks.matching --quick --json    # a smoke test (seconds)
 
 For each dataset (FEBRL3, FEBRL4, pseudopeople's sample, generated Guatemalan
 records) both systems deduplicate the same INPUT.csv; we report pairwise
@@ -35,10 +35,10 @@ from pathlib import Path
 
 import numpy as np
 
-from retorno.bench.calibration_report import calibration_lines as _calibration_lines
-from retorno.bench.calibration_report import job_calibration
+from benchmarks.calibration_report import calibration_lines as _calibration_lines
+from benchmarks.calibration_report import job_calibration
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 REPORT_SEED = 2
 DATASETS = ("febrl3", "febrl4", "pseudopeople", "gt", "families_tune", "families", "thin")
 # Labelled sets on which the desk model's calibration is checked.
@@ -89,7 +89,7 @@ def job_dedupe(job: dict) -> dict:
 
         dedupe_csv(job["input"], job["output"])
     else:
-        from retorno.bench import splink_peer
+        from benchmarks import splink_peer
 
         ids, records = _read_records(job["input"])
         clusters = splink_peer.dedupe(splink_peer.frame(records, ids))
@@ -106,7 +106,7 @@ def job_dedupe(job: dict) -> dict:
 
 def job_generate(job: dict) -> dict:
     """Write generated Guatemalan records (and their truth) for other jobs to read."""
-    from retorno.bench import gt_names
+    from benchmarks import gt_names
 
     records, truth = gt_names.generate(job["n"], job["seed"])
     gt_names.write_csv(job["output"], records)
@@ -116,7 +116,7 @@ def job_generate(job: dict) -> dict:
 
 def job_realtime(job: dict) -> dict:
     """Lookup latency: a registry of ``size`` persons, ``probes`` held-out records."""
-    from retorno.bench import gt_names
+    from benchmarks import gt_names
 
     size, n_probes = job["size"], job["probes"]
     records, truth = gt_names.generate(size + n_probes, job["seed"])
@@ -167,7 +167,7 @@ def _retorno_index(registry: list[dict], ids: list[str], train_n: int):
 
 
 def _splink_index(registry: list[dict], ids: list[str], train_n: int):
-    from retorno.bench import splink_peer
+    from benchmarks import splink_peer
 
     frame = splink_peer.frame(registry, ids)
     linker = splink_peer.realtime_linker(frame, frame.iloc[:train_n].copy())
@@ -187,7 +187,7 @@ JOBS = {"dedupe": job_dedupe, "generate": job_generate, "realtime": job_realtime
 def _spawn(job: dict, timeout: float) -> dict:
     """Run a job in a fresh Python process; its last stdout line is its JSON result."""
     env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-    command = [sys.executable, "-m", "retorno.bench.matching", "--worker", json.dumps(job)]
+    command = [sys.executable, "-m", "benchmarks.matching", "--worker", json.dumps(job)]
     try:
         # Our own module with a JSON job we built: no untrusted input.
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT)  # noqa: S603
@@ -203,7 +203,7 @@ def _spawn(job: dict, timeout: float) -> dict:
 
 def _dataset(name: str, options: argparse.Namespace, workdir: Path) -> tuple[Path, list]:
     """Write dataset ``name`` as INPUT.csv; returns its path and the true person per row."""
-    from retorno.bench import datasets, gt_names
+    from benchmarks import datasets, gt_names
 
     path = workdir / f"{name}.csv"
     if name == "gt":

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from retorno.bench import gt_names
+from benchmarks import gt_names
 from retorno.people.matching import MemoryIndex, dedupe, default_model, encode, rank_candidates
 from retorno.people.matching.columns import INPUT_COLUMNS
 

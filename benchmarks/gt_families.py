@@ -23,8 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from retorno.bench import gt_names
-from retorno.bench.gt_names import CORRUPTION, RECORDS_PER_PERSON, Person, Population, record_of
+from benchmarks import gt_names
+from benchmarks.gt_names import CORRUPTION, RECORDS_PER_PERSON, Person, Population, record_of
 
 TODAY = dt.date(2025, 6, 30)
 

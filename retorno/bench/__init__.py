@@ -1,1 +1,0 @@
-"""Benchmarks (matching against Splink) and their synthetic data."""
