@@ -140,7 +140,15 @@ REFERRAL_CONSENT = Consent.Purpose.SHARE_WITH_PARTNERS
 
 
 class Referral(StatusPipeline, models.Model):
-    """Who referred whom to which partner for what, with which consent and what data shared."""
+    """Who referred whom to which partner for what, with which consent and what data shared.
+
+    The one record of "we sent this person to that organisation for this purpose", whatever the
+    kind: its status is the only status. What a kind adds lives in a one-to-one detail pointing
+    here (``referral.job``: the vacancy, interview and hiring dates; ``referral.protection_shelter``:
+    the sealed sections a protection case shares with a shelter; ``referral.health``: the facility
+    and the appointment). ``sealed`` referrals come from a protection case: the partner and staff
+    outside protection see only the shared fields, never the case.
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -176,7 +184,7 @@ class Referral(StatusPipeline, models.Model):
         _("purpose"), max_length=300, help_text=_("What the person is referred for; the partner sees it.")
     )
     note = models.TextField(_("note for the partner"), blank=True, max_length=2000)
-    shared_fields = models.JSONField(_("data shared"), default=list)
+    shared_fields = models.JSONField(_("data shared"), default=list, blank=True)
     # Always REFERRAL_CONSENT for referrals made now; older rows keep what was recorded then.
     consent_purpose = models.CharField(
         _("consent purpose"),
@@ -204,6 +212,12 @@ class Referral(StatusPipeline, models.Model):
     expected_at = models.DateTimeField(_("expected arrival"), null=True, blank=True)
     # The reception arrival this came from (reception.Arrival's id; kept loose to avoid a hard dependency).
     arrival_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # Made from a protection case: what the case holds stays in its detail, behind the seal.
+    sealed = models.BooleanField(
+        _("from a protection case"),
+        default=False,
+        help_text=_("Only the shared data shows outside protection; the case never does."),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -222,7 +236,7 @@ class Referral(StatusPipeline, models.Model):
         unknown = set(self.shared_fields or []) - set(SharedField.values)
         if unknown:
             raise ValidationError({"shared_fields": _("Unknown field: %(f)s") % {"f": ", ".join(sorted(unknown))}})
-        if not self.shared_fields:
+        if not self.shared_fields and not self.sealed:
             raise ValidationError({"shared_fields": _("Choose at least one item of data to share.")})
         if self.shelter_id and self.shelter.partner_id != self.partner_id:
             raise ValidationError({"shelter": _("The shelter is not run by this partner.")})

@@ -65,7 +65,7 @@ class ReintegrationConfig(AppConfig):
         )
         register_nav_item(NavItem("reintegration.view", _("Reintegration"), "reintegration:worklist", 40))
         register_profile_panel(40, profile_panel)
-        register_status_follower("employment", "retorno.reintegration.actions.job_referral_sync_from_partner")
+        register_status_follower("employment", "retorno.reintegration.actions.job_referral_follow")
         from retorno.messaging.periodic import register_periodic
         from retorno.reintegration.actions import followup_invitation_reminders
 

@@ -231,7 +231,7 @@ def programme_figures() -> dict:
         "trainings_completed": Enrolment.objects.filter(
             status__in=[Enrolment.Status.COMPLETED, Enrolment.Status.CERTIFIED]
         ).count(),
-        "hired": JobReferral.objects.filter(status=JobReferral.Status.HIRED).count(),
+        "hired": JobReferral.objects.filter(outcome=JobReferral.Outcome.HIRED).count(),
         "grants_disbursed": BusinessGrant.objects.filter(status=BusinessGrant.Status.DISBURSED).count(),
     }
 
@@ -246,7 +246,7 @@ def job_referral_get_for(
     if not can(user, "reintegration.view"):
         raise Http404
     jobs = JobReferral.objects.select_related(
-        "case__person", "case__officer", "vacancy__employer", "partner_referral__partner__organisation"
+        "case__person", "case__officer", "vacancy__employer", "referral__partner__organisation"
     )
     try:
         job = jobs.get(pk=job_referral_id)
@@ -257,15 +257,12 @@ def job_referral_get_for(
 
 def partner_referral_history(job: JobReferral) -> list:
     """The employer referral's changes (who answered what, how, when), oldest first."""
-    if job.partner_referral_id is None:
-        return []
-    return list(job.partner_referral.changes.select_related("actor"))
+    return list(job.referral.changes.select_related("actor"))
 
 
 def employer_may_answer(job: JobReferral) -> bool:
     """Whether the employer still has an answer to give (so a signed link makes sense)."""
-    referral = job.partner_referral
-    return referral is not None and bool(referral.partner_answers())
+    return bool(job.referral.partner_answers())
 
 
 def followup_response_by_cohort(*, months: int = 12) -> list[dict]:

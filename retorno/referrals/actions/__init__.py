@@ -4,7 +4,7 @@ Split by subject; import from here: ``from retorno.referrals.actions import refe
 """
 
 from retorno.referrals.actions.links import link_answer, link_open, link_revoke, signed_link_create
-from retorno.referrals.actions.partners import partner_create, partner_update
+from retorno.referrals.actions.partners import partner_create, partner_for_referral, partner_update
 from retorno.referrals.actions.referrals import referral_create, referral_set_status
 from retorno.referrals.actions.sending import referral_link_send, referral_reminders_queue
 from retorno.referrals.actions.shelters import (
@@ -20,6 +20,7 @@ __all__ = [
     "link_open",
     "link_revoke",
     "partner_create",
+    "partner_for_referral",
     "partner_update",
     "referral_create",
     "referral_link_send",

@@ -109,3 +109,28 @@ def partner_update(
     if new:
         audit_write(actor=actor, action=AuditAction.PARTNER_UPDATE, obj=partner, old=old, new=new, request=request)
     return partner
+
+
+@transaction.atomic
+def partner_for_referral(
+    *, actor: User, organisation: Organisation, service: str, request: HttpRequest | None = None
+) -> Partner:
+    """The organisation's partner profile offering ``service``, added (or extended) when it lacks one.
+
+    For referrals whose addressee is chosen inside a protection case (a specialised shelter, a
+    health facility): every referral goes to a partner, so the organisation enters the directory
+    with that one service, audited under the acting user. A manager completes the profile later.
+    """
+    partner = Partner.objects.select_for_update().filter(organisation=organisation).first()
+    if partner is None:
+        partner = Partner(organisation=organisation)
+        partner.full_clean()
+        partner.save()
+        _set_offers(partner, {service: ""})
+        audit_write(actor=actor, action=AuditAction.PARTNER_CREATE, obj=partner, new=_state(partner), request=request)
+    elif not partner.offers.filter(service=service).exists():
+        before = _state(partner)
+        PartnerOffer.objects.create(partner=partner, service=service)
+        old, new = changes(before, _state(partner))
+        audit_write(actor=actor, action=AuditAction.PARTNER_UPDATE, obj=partner, old=old, new=new, request=request)
+    return partner

@@ -41,6 +41,7 @@ REFERRAL_FIELDS = [
     "shelter",
     "expected_at",
     "arrival_id",
+    "sealed",
 ]
 FINAL_TIMESTAMPED = {
     Referral.Status.COMPLETED,
@@ -65,13 +66,16 @@ def referral_create(
     shelter: Shelter | None = None,
     expected_at: datetime.datetime | None = None,
     arrival_id: int | None = None,
+    sealed: bool = False,
     request: HttpRequest | None = None,
 ) -> Referral:
     """Refer ``person`` to ``partner`` for ``service``, sharing only ``shared_fields``.
 
     The person's consent to share with partners (``REFERRAL_CONSENT``: the referral's purpose
     decides, never the caller) must be in force. Without it, only a role holding
-    ``referral.consent_override`` may refer, and only with a reason (audited).
+    ``referral.consent_override`` may refer, and only with a reason (audited). A ``sealed``
+    referral (made from a protection case) may share nothing at all: then it needs no consent,
+    and the partner sees that a person is referred, for what and when, but not who.
     """
     require(actor, "referral.create")
     if not partner.is_active:
@@ -84,6 +88,8 @@ def referral_create(
     override = consent_override_reason.strip()
     if consent is not None and consent.given:
         override = ""  # consent covers it: nothing to override
+    elif sealed and not shared_fields:
+        consent, override = None, ""  # nothing of the person is shared
     elif not override:
         raise ValidationError(
             {
@@ -111,6 +117,7 @@ def referral_create(
         shelter=shelter,
         expected_at=expected_at,
         arrival_id=arrival_id,
+        sealed=sealed,
     )
     referral.full_clean()
     referral.save()

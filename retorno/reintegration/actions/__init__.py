@@ -40,10 +40,10 @@ from retorno.reintegration.actions.invitations import (
 from retorno.reintegration.actions.jobs import (
     employer_partner,
     job_referral_create,
+    job_referral_follow,
     job_referral_link_create,
     job_referral_link_send,
     job_referral_set_status,
-    job_referral_sync_from_partner,
     vacancy_create,
     vacancy_set_open,
 )
@@ -98,7 +98,7 @@ __all__ = [
     "job_referral_link_create",
     "job_referral_link_send",
     "job_referral_set_status",
-    "job_referral_sync_from_partner",
+    "job_referral_follow",
     "line_balance",
     "outcome_rescore",
     "payment_record",

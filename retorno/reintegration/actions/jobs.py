@@ -1,10 +1,12 @@
-"""Job referrals through the referrals app: the employer answers a referral, the job referral follows.
+"""Job referrals: a referral to an employer with its job detail (vacancy, interview, hiring).
 
-A job referral sends a ``referrals.Referral`` to the employer's partner profile (under the
-person's consent to share data with partners, or a manager's audited override). The employer
-answers it in Retorno, through a signed link, or by phone to staff; ``referral_set_status``
-then calls ``job_referral_sync_from_partner`` explicitly. The officer's own moves of the job
-referral are passed on to the open referral the other way, so both records always agree.
+A job referral is one ``referrals.Referral`` to the employer's partner profile (under the person's
+consent to share data with partners, or a manager's audited override) and its ``JobReferral``
+detail. The referral's status is the only status: the employer answers it in Retorno, through a
+signed link, or by phone to the officer, and ``referral_set_status`` moves it. After each move
+``job_referral_follow`` (registered in reintegration's ``ready()``) writes down the job facts the
+answer brings: the interview date, the hiring (with its retention checks), why not. The officer
+records a stage (``job_referral_set_status``) as the referral's move, never a second status.
 """
 
 import datetime
@@ -26,22 +28,15 @@ from retorno.referrals.actions import (
     signed_link_create,
 )
 from retorno.referrals.models import Partner, Referral, Service, SharedField
-from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
+from retorno.reintegration.actions.common import require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import FollowUpTrigger, JobReferral, ReintegrationCase, Vacancy
 
 # What an employer needs to call the person in for an interview; the officer may share less or more.
 DEFAULT_EMPLOYER_FIELDS = [SharedField.NAME, SharedField.AGE, SharedField.PHONE, SharedField.EDUCATION]
-
-# The employer's answer on the referral -> where the job referral goes.
-FROM_PARTNER = {
-    Referral.Status.ACCEPTED: JobReferral.Status.INTERVIEW,
-    Referral.Status.REJECTED: JobReferral.Status.NOT_HIRED,
-    Referral.Status.COMPLETED: JobReferral.Status.HIRED,
-    Referral.Status.NO_SHOW: JobReferral.Status.NOT_HIRED,
-    Referral.Status.REVOKED: JobReferral.Status.WITHDRAWN,
-}
+JOB_FACTS = ["interview_on", "hired_on", "outcome", "reason"]
+Stage = JobReferral.Stage
 
 
 def employer_partner(*, actor: User, vacancy: Vacancy, request=None) -> Partner:
@@ -66,95 +61,78 @@ def employer_partner(*, actor: User, vacancy: Vacancy, request=None) -> Partner:
     return partner_update(actor=actor, partner=partner, services={**offers, Service.EMPLOYMENT: ""}, request=request)
 
 
-def partner_referral_for_job(
-    *,
-    actor: User,
-    job_referral: JobReferral,
-    shared_fields: list[str] | None = None,
-    consent_override_reason: str = "",
-    note: str = "",
-    request=None,
-) -> Referral:
-    """Send the employer the referral it will answer, and link it to ``job_referral``."""
-    vacancy = job_referral.vacancy
-    referral = referral_create(
+@transaction.atomic
+def job_referral_follow(*, actor, referral: Referral, request=None) -> JobReferral | None:
+    """Write down what the referral's new status means for its job detail (one way: status → facts).
+
+    accepted: the interview (today, unless the officer booked a date); completed: hired (today
+    unless recorded), which schedules the retention checks and closes a filled vacancy;
+    rejected or no-show: not hired, with the employer's reason; revoked: the reason. Called by
+    ``referral_set_status`` after every move of an employment referral; ``actor`` may be a
+    partner user or a signed link.
+    """
+    job = JobReferral.objects.select_for_update().select_related("case", "vacancy").filter(referral=referral).first()
+    if job is None:
+        return None
+    job.referral = referral
+    before = snapshot(job, JOB_FACTS)
+    status = referral.status
+    if status == Referral.Status.ACCEPTED and job.interview_on is None:
+        job.interview_on = timezone.localdate()
+    elif status == Referral.Status.COMPLETED and job.outcome != JobReferral.Outcome.NOT_HIRED:
+        job.outcome = JobReferral.Outcome.HIRED
+        job.hired_on = job.hired_on or timezone.localdate()
+        job.interview_on = job.interview_on or job.hired_on
+    elif status in (Referral.Status.REJECTED, Referral.Status.NO_SHOW):
+        job.outcome = JobReferral.Outcome.NOT_HIRED
+        job.reason = referral.reason[:300]
+        if status == Referral.Status.NO_SHOW:
+            job.reason = (_("Did not show up: %(reason)s") % {"reason": referral.reason})[:300]
+    elif status == Referral.Status.REVOKED:
+        job.reason = referral.reason[:300]
+    after = snapshot(job, JOB_FACTS)
+    if after == before:
+        return job
+    job.full_clean()
+    job.save(update_fields=JOB_FACTS)
+    audit_write(
         actor=actor,
-        person=job_referral.case.person,
-        partner=employer_partner(actor=actor, vacancy=vacancy, request=request),
-        service=Service.EMPLOYMENT,
-        purpose=_("Job vacancy: %(title)s") % {"title": vacancy.title},
-        shared_fields=list(shared_fields or DEFAULT_EMPLOYER_FIELDS),
-        consent_override_reason=consent_override_reason,
-        note=note,
+        action=AuditAction.JOB_REFERRAL_STATUS,
+        obj=job,
+        person_id=job.case.person_id,
+        old=before,
+        new={"stage": job.stage, **after},
+        reason=referral.reason,
         request=request,
     )
-    job_referral.partner_referral = referral
-    job_referral.save(update_fields=["partner_referral"])
-    return referral
+    if job.stage == Stage.HIRED:
+        _hired(actor=actor, job=job, request=request)
+    return job
 
 
-@transaction.atomic
-def job_referral_sync_from_partner(*, actor, referral: Referral, request=None) -> JobReferral | None:
-    """Move the job referral linked to ``referral`` to match the employer's answer.
-
-    accepted → interview, rejected → not hired (with the employer's reason), completed → hired
-    (scheduling the retention checks), no-show → not hired, revoked → withdrawn. A job referral
-    already there, or already closed, stays as it is. Called by ``referral_set_status``; ``actor``
-    may be a partner user or a signed link.
-    """
-    job = JobReferral.objects.select_for_update().filter(partner_referral_id=referral.pk).first()
-    target = FROM_PARTNER.get(referral.status)
-    if job is None or target is None or job.status == target or not JobReferral.TRANSITIONS[job.status]:
-        return job
-    reason = referral.reason
-    if referral.status == Referral.Status.NO_SHOW:
-        reason = _("Did not show up: %(reason)s") % {"reason": referral.reason}
-    if target == JobReferral.Status.HIRED and job.status == JobReferral.Status.REFERRED:
-        job = job_referral_move(actor=actor, job_referral=job, status=JobReferral.Status.INTERVIEW, request=request)
-    return job_referral_move(actor=actor, job_referral=job, status=target, reason=reason, request=request)
-
-
-def _answers_for(job_status: str, referral_status: str) -> list[str]:
-    """The referral statuses that record the officer's move of the job referral, in order."""
-    J, R = JobReferral.Status, Referral.Status
-    pending = referral_status == R.PENDING
-    if job_status == J.INTERVIEW:
-        return [R.ACCEPTED] if pending else []
-    if job_status == J.HIRED:
-        return [R.ACCEPTED, R.COMPLETED] if pending else [R.COMPLETED]
-    if job_status == J.NOT_HIRED:
-        return [R.REJECTED] if pending else [R.REVOKED]
-    if job_status == J.WITHDRAWN:
-        return [R.REVOKED]
-    return []
-
-
-def partner_referral_follow_job(*, actor: User, job_referral: JobReferral, request=None) -> None:
-    """Pass the officer's move of ``job_referral`` on to its open referral (an answer given by phone)."""
-    referral = job_referral.partner_referral
-    if referral is None:
-        return
-    referral.refresh_from_db()
-    if not referral.is_open:
-        return
-    # Stored as the English message and translated when shown (referrals' detail page), so each reader
-    # sees it in their own language.
-    note = gettext_noop("Recorded from the job referral by the reintegration officer.")
-    for status in _answers_for(job_referral.status, referral.status):
-        referral = referral_set_status(
-            actor=actor, referral=referral, status=status, reason=job_referral.reason, note=note, request=request
-        )
+def _hired(*, actor, job: JobReferral, request=None) -> None:
+    """Hiring schedules the retention checks (3, 6 and 12 months by default) and closes the vacancy
+    when all its positions are filled."""
+    followups_schedule(
+        actor=actor,
+        person=job.case.person,
+        trigger=FollowUpTrigger.JOB,
+        base_date=job.hired_on,
+        case=job.case,
+        job_referral=job,
+        request=request,
+    )
+    vacancy = job.vacancy
+    hired = vacancy.referrals.filter(referral__status=Referral.Status.COMPLETED, outcome=JobReferral.Outcome.HIRED)
+    if hired.count() >= vacancy.positions:
+        vacancy_set_open(actor=actor, vacancy=vacancy, is_open=False, request=request)
 
 
 def job_referral_link_create(*, actor: User, job_referral: JobReferral, days_valid: int = 7, request=None) -> str:
     """A single-use signed link the employer answers the job referral with; returns its path (shown once)."""
     require(actor, "reintegration.edit")
-    job_referral = JobReferral.objects.select_related("partner_referral").get(pk=job_referral.pk)
-    if job_referral.partner_referral is None:
-        raise ValidationError(_("This job referral was not sent to the employer through Retorno."))
-    return signed_link_create(
-        actor=actor, referral=job_referral.partner_referral, days_valid=days_valid, request=request
-    )
+    job_referral = JobReferral.objects.select_related("referral").get(pk=job_referral.pk)
+    return signed_link_create(actor=actor, referral=job_referral.referral, days_valid=days_valid, request=request)
 
 
 def job_referral_link_send(*, actor: User, job_referral: JobReferral, channel: str, days_valid: int = 7, request=None):
@@ -162,22 +140,18 @@ def job_referral_link_send(*, actor: User, job_referral: JobReferral, channel: s
     from retorno.referrals.actions import referral_link_send
 
     require(actor, "reintegration.edit")
-    job_referral = JobReferral.objects.select_related("partner_referral__partner__organisation").get(pk=job_referral.pk)
-    if job_referral.partner_referral is None:
-        raise ValidationError(_("This job referral was not sent to the employer through Retorno."))
+    job_referral = JobReferral.objects.select_related("referral__partner__organisation").get(pk=job_referral.pk)
     return referral_link_send(
-        actor=actor, referral=job_referral.partner_referral, channel=channel, days_valid=days_valid, request=request
+        actor=actor, referral=job_referral.referral, channel=channel, days_valid=days_valid, request=request
     )
 
 
 __all__ = [
     "DEFAULT_EMPLOYER_FIELDS",
     "employer_partner",
+    "job_referral_follow",
     "job_referral_link_create",
     "job_referral_link_send",
-    "job_referral_sync_from_partner",
-    "partner_referral_follow_job",
-    "partner_referral_for_job",
 ]
 
 
@@ -247,32 +221,36 @@ def job_referral_create(
     manages partners) and shares ``shared_fields`` under the person's consent to share data
     with partners; without it only a manager may refer, with a reason (audited).
     """
+    require(actor, "reintegration.edit")
     require_live(case)
     if not vacancy.is_open:
         raise ValidationError({"vacancy": _("This vacancy is closed.")})
-    live = [JobReferral.Status.REFERRED, JobReferral.Status.INTERVIEW]
-    if case.job_referrals.filter(vacancy=vacancy, status__in=live).exists():
+    live = [Referral.Status.PENDING, Referral.Status.ACCEPTED]
+    if case.job_referrals.filter(vacancy=vacancy, referral__status__in=live).exists():
         raise ValidationError({"vacancy": _("The person is already referred to this vacancy.")})
-    referral = JobReferral(case=case, vacancy=vacancy)
-    referral.full_clean()
-    referral.save()
-    partner_referral_for_job(
+    referral = referral_create(
         actor=actor,
-        job_referral=referral,
-        shared_fields=shared_fields,
+        person=case.person,
+        partner=employer_partner(actor=actor, vacancy=vacancy, request=request),
+        service=Service.EMPLOYMENT,
+        purpose=_("Job vacancy: %(title)s") % {"title": vacancy.title},
+        shared_fields=list(shared_fields or DEFAULT_EMPLOYER_FIELDS),
         consent_override_reason=consent_override_reason,
         note=note,
         request=request,
     )
+    job = JobReferral(referral=referral, case=case, vacancy=vacancy)
+    job.full_clean()
+    job.save()
     audit_write(
         actor=actor,
         action=AuditAction.JOB_REFERRAL_CREATE,
-        obj=referral,
+        obj=job,
         person_id=case.person_id,
-        new=snapshot(referral),
+        new=snapshot(job),
         request=request,
     )
-    return referral
+    return job
 
 
 @transaction.atomic
@@ -285,62 +263,43 @@ def job_referral_set_status(
     reason: str = "",
     request=None,
 ) -> JobReferral:
-    """The officer moves a job referral: referred → interview → hired / not hired (or withdrawn).
+    """The officer records a stage of a job referral (an answer the employer gave by phone, a withdrawal).
 
-    The move is passed on to the employer's open referral (as an answer recorded by staff, or
-    its revocation), so the employer's link stops working once the outcome is known.
+    ``status`` is a stage: interview (``on`` may be ahead), hired (``on`` not in the future), not
+    hired or withdrawn (with a reason). Each is a move of the referral: interview → accepted,
+    hired → completed, not hired → rejected while pending (revoked after the interview, which
+    closes the employer's link), withdrawn → revoked; ``job_referral_follow`` then writes the facts.
     """
-    referral = job_referral_move(
-        actor=actor, job_referral=job_referral, status=status, on=on, reason=reason, request=request
-    )
-    partner_referral_follow_job(actor=actor, job_referral=referral, request=request)
-    return referral
-
-
-def job_referral_move(
-    *,
-    actor,
-    job_referral: JobReferral,
-    status: str,
-    on: datetime.date | None = None,
-    reason: str = "",
-    request=None,
-) -> JobReferral:
-    """The one place a job referral's status changes (the officer's move or the employer's answer).
-
-    Hiring schedules the retention checks (3, 6 and 12 months by default) and closes the
-    vacancy when all its positions are filled. Runs inside the caller's transaction.
-    """
-    referral = JobReferral.objects.select_for_update().select_related("case", "vacancy").get(pk=job_referral.pk)
-    S = JobReferral.Status
-    fields: dict = {}
-    if status == S.INTERVIEW:
-        fields = {"interview_on": on or timezone.localdate()}  # an interview may be booked ahead
-    elif status == S.HIRED:
-        fields = {"hired_on": today_or(on)}
-    elif status in (S.NOT_HIRED, S.WITHDRAWN):
-        fields = {"reason": require_reason(reason, _("Say why."))}
-    referral = move_status(
-        obj=referral,
-        to=status,
-        actor=actor,
-        action=AuditAction.JOB_REFERRAL_STATUS,
-        person_id=referral.case.person_id,
-        request=request,
-        audit_reason=reason,
-        **fields,
-    )
-    if status == S.HIRED:
-        followups_schedule(
-            actor=actor,
-            person=referral.case.person,
-            trigger=FollowUpTrigger.JOB,
-            base_date=referral.hired_on,
-            case=referral.case,
-            job_referral=referral,
-            request=request,
+    require(actor, "reintegration.edit")
+    job = JobReferral.objects.select_for_update().select_related("referral").get(pk=job_referral.pk)
+    if status not in dict(job.next_stages()):
+        params = {"thing": str(JobReferral._meta.verbose_name), "from": job.get_stage_display()}
+        params["to"] = str(dict(Stage.choices).get(status, status))
+        raise ValidationError({"status": _("A %(thing)s cannot go from “%(from)s” to “%(to)s”.") % params})
+    R = Referral.Status
+    referral = job.referral
+    moves: list[str] = []
+    if status == Stage.INTERVIEW:
+        job.interview_on = on or timezone.localdate()  # an interview may be booked ahead
+        moves = [R.ACCEPTED]
+    elif status == Stage.HIRED:
+        job.hired_on = today_or(on)
+        moves = [R.ACCEPTED, R.COMPLETED] if referral.status == R.PENDING else [R.COMPLETED]
+    else:
+        reason = require_reason(reason, _("Say why."))
+        if status == Stage.NOT_HIRED:
+            job.outcome = JobReferral.Outcome.NOT_HIRED
+            moves = [R.REJECTED] if referral.status == R.PENDING else [R.REVOKED]
+        else:
+            moves = [R.REVOKED]
+    job.full_clean()
+    job.save()
+    # Stored as the English message and translated when shown (referrals' detail page), so each reader
+    # sees it in their own language.
+    note = gettext_noop("Recorded from the job referral by the reintegration officer.")
+    for move in moves:
+        referral = referral_set_status(
+            actor=actor, referral=referral, status=move, reason=reason, note=note, request=request
         )
-        vacancy = referral.vacancy
-        if vacancy.referrals.filter(status=S.HIRED).count() >= vacancy.positions:
-            vacancy_set_open(actor=actor, vacancy=vacancy, is_open=False, request=request)
-    return referral
+    job.refresh_from_db()
+    return job

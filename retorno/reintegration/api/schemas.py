@@ -75,17 +75,28 @@ class JobReferralOut(Schema):
     id: int
     case_id: int
     vacancy_id: int
-    status: str
+    status: str = Field(
+        ..., description="The stage, from the referral's status: referred, interview, hired, not_hired, withdrawn"
+    )
     referred_on: date
     interview_on: date | None
     hired_on: date | None
     reason: str
-    partner_referral_id: int | None = Field(None, description="The referral the employer answers (referrals API)")
-    partner_referral_status: str | None = None
+    referral_id: int = Field(..., description="The referral the employer answers (referrals API)")
+    partner_referral_id: int | None = Field(None, description="The same as referral_id (kept for older clients)")
+    partner_referral_status: str | None = Field(None, description="The referral's status")
 
     @staticmethod
-    def resolve_partner_referral_status(obj) -> str | None:
-        return obj.partner_referral.status if obj.partner_referral_id else None
+    def resolve_status(obj) -> str:
+        return str(obj.stage)
+
+    @staticmethod
+    def resolve_partner_referral_id(obj) -> int:
+        return obj.referral_id
+
+    @staticmethod
+    def resolve_partner_referral_status(obj) -> str:
+        return obj.referral.status
 
 
 class JobLinkOut(Schema):

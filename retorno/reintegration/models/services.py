@@ -117,40 +117,43 @@ class Enrolment(models.Model):
 
 
 class JobReferral(models.Model):
-    """A returnee put forward for a vacancy; ``partner_referral`` is the referral the employer answers."""
+    """The job detail of a referral to an employer: the vacancy, the interview, the hiring.
 
-    class Status(models.TextChoices):
+    Its status is its referral's (``referral.status``, moved by ``referral_set_status`` whoever
+    answers: the employer in Retorno or through a signed link, or the officer). What the job pages
+    call its stage (referred, interview, hired, not hired, withdrawn) is derived from that status and
+    the facts kept here (``stage``): accepted means the interview, completed with ``outcome`` hired
+    the hiring, an officer's "not hired" after the interview closes the referral with ``outcome``
+    not hired.
+    """
+
+    class Stage(models.TextChoices):
         REFERRED = "referred", _("Referred")
         INTERVIEW = "interview", _("Interview")
         HIRED = "hired", _("Hired")
         NOT_HIRED = "not_hired", _("Not hired")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    TRANSITIONS = {
-        Status.REFERRED: {Status.INTERVIEW, Status.NOT_HIRED, Status.WITHDRAWN},
-        Status.INTERVIEW: {Status.HIRED, Status.NOT_HIRED, Status.WITHDRAWN},
-        Status.HIRED: set(),
-        Status.NOT_HIRED: set(),
-        Status.WITHDRAWN: set(),
+    class Outcome(models.TextChoices):
+        HIRED = "hired", _("Hired")
+        NOT_HIRED = "not_hired", _("Not hired")
+
+    # The stages the officer may record from each stage (an answer given by phone, a withdrawal).
+    MOVES = {
+        Stage.REFERRED: (Stage.INTERVIEW, Stage.NOT_HIRED, Stage.WITHDRAWN),
+        Stage.INTERVIEW: (Stage.HIRED, Stage.NOT_HIRED, Stage.WITHDRAWN),
     }
 
+    referral = models.OneToOneField(
+        "referrals.Referral", on_delete=models.PROTECT, related_name="job", verbose_name=_("referral to the employer")
+    )
     case = models.ForeignKey("reintegration.ReintegrationCase", on_delete=models.PROTECT, related_name="job_referrals")
     vacancy = models.ForeignKey("reintegration.Vacancy", on_delete=models.PROTECT, related_name="referrals")
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REFERRED)
     referred_on = models.DateField(_("referred on"), default=timezone.localdate)
     interview_on = models.DateField(_("interview on"), null=True, blank=True)
     hired_on = models.DateField(_("hired on"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
-    # The referral sent to the employer's partner profile: the employer's answers there move this record.
-    partner_referral = models.OneToOneField(
-        "referrals.Referral",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="job_referral",
-        verbose_name=_("referral to the employer"),
-    )
-    status_changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-referred_on", "-id"]
@@ -159,6 +162,38 @@ class JobReferral(models.Model):
 
     def __str__(self) -> str:
         return str(self.vacancy)
+
+    @property
+    def stage(self) -> str:
+        return job_stage(self.referral.status, self.outcome)
+
+    def get_stage_display(self) -> str:
+        return str(self.Stage(self.stage).label)
+
+    def next_stages(self) -> list[tuple[str, str]]:
+        """The stages the officer may record now, as (value, label)."""
+        return [(str(s), str(s.label)) for s in self.MOVES.get(self.stage, ())]
+
+
+def job_stage(referral_status: str, outcome: str) -> str:
+    """A job referral's stage from its referral's status and its outcome (no query).
+
+    pending → referred; accepted → interview; completed → hired (or not hired when the officer
+    recorded so); rejected, no-show → not hired; revoked → withdrawn, unless the officer recorded
+    "not hired" (which closes the open referral).
+    """
+    S = JobReferral.Stage
+    if referral_status == "pending":
+        return S.REFERRED
+    if referral_status == "accepted":
+        return S.INTERVIEW
+    if outcome:
+        return S(outcome)
+    if referral_status == "completed":
+        return S.HIRED
+    if referral_status in ("rejected", "no_show"):
+        return S.NOT_HIRED
+    return S.WITHDRAWN
 
 
 class BusinessGrant(models.Model):

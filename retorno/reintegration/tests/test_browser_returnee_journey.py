@@ -190,7 +190,7 @@ def test_returnee_from_triage_to_three_month_follow_up(
     officer.select_option("#id_vacancy", str(vacancy.pk))
     _submit(officer, "#job-form button[type=submit]")
     job = JobReferral.objects.get(case__person=person)
-    assert job.partner_referral.status == "pending" and job.partner_referral.service == "employment"
+    assert job.referral.status == "pending" and job.referral.service == "employment"
     _submit(officer, f"#job-{job.pk} a[href='/reintegration/job-referrals/{job.pk}/']")
     _submit(officer, "#link-form button[type=submit]")
     link = officer.input_value("#signed-link")
@@ -198,7 +198,7 @@ def test_returnee_from_triage_to_three_month_follow_up(
 
     _employer_answers(tab, link, "accepted", note="Entrevista el lunes a las 9:00")
     job.refresh_from_db()
-    assert job.status == "interview" and job.partner_referral.status == "accepted"
+    assert job.stage == "interview" and job.referral.status == "accepted"
 
     job_page = f"{base}/reintegration/job-referrals/{job.pk}/"
     officer.goto(job_page)

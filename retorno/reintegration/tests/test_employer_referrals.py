@@ -28,11 +28,11 @@ def _token(path: str) -> str:
 
 def _status(job: JobReferral) -> tuple[str, str]:
     job.refresh_from_db()
-    return job.status, job.partner_referral.status
+    return job.stage, job.referral.status
 
 
 def test_job_referral_sends_the_employer_a_referral(job, employer_profile, consenting):
-    referral = job.partner_referral
+    referral = job.referral
     assert referral.partner == employer_profile and referral.service == "employment"
     assert referral.person == consenting and referral.status == "pending"
     assert referral.shared_fields == ["name", "age", "phone", "education"]
@@ -40,7 +40,7 @@ def test_job_referral_sends_the_employer_a_referral(job, employer_profile, conse
 
 
 def test_employer_accepts_then_hires_in_the_inbox(job, employer_partner):
-    referral = job.partner_referral
+    referral = job.referral
     referrals.referral_set_status(actor=employer_partner, referral=referral, status="accepted")
     assert _status(job) == ("interview", "accepted")
     assert job.interview_on is not None
@@ -57,24 +57,24 @@ def test_employer_rejects_through_a_signed_link(job, reintegration_officer):
     referrals.link_answer(token=_token(path), status="rejected", reason="Necesita inglés avanzado")
     assert _status(job) == ("not_hired", "rejected")
     assert job.reason == "Necesita inglés avanzado"
-    assert job.partner_referral.changes.last().via == "link"
+    assert job.referral.changes.last().via == "link"
 
 
 def test_no_show_after_acceptance_is_not_hired(job, employer_partner):
-    referral = referrals.referral_set_status(actor=employer_partner, referral=job.partner_referral, status="accepted")
+    referral = referrals.referral_set_status(actor=employer_partner, referral=job.referral, status="accepted")
     referrals.referral_set_status(actor=employer_partner, referral=referral, status="no_show", reason="No llegó")
     assert _status(job) == ("not_hired", "no_show")
     assert "No llegó" in job.reason
 
 
 def test_staff_record_an_answer_given_by_phone(job, reintegration_officer):
-    referrals.referral_set_status(actor=reintegration_officer, referral=job.partner_referral, status="accepted")
+    referrals.referral_set_status(actor=reintegration_officer, referral=job.referral, status="accepted")
     assert _status(job) == ("interview", "accepted")
 
 
 def test_revoking_the_referral_withdraws_the_job_referral(job, reintegration_officer):
     referrals.referral_set_status(
-        actor=reintegration_officer, referral=job.partner_referral, status="revoked", reason="Ya consiguió empleo"
+        actor=reintegration_officer, referral=job.referral, status="revoked", reason="Ya consiguió empleo"
     )
     assert _status(job) == ("withdrawn", "revoked")
 
@@ -96,7 +96,7 @@ def test_not_hired_after_interview_revokes_the_open_referral(job, reintegration_
         actor=reintegration_officer, job_referral=job, status="not_hired", reason="Eligieron a otra persona"
     )
     assert _status(job) == ("not_hired", "revoked")
-    assert job.partner_referral.reason == "Eligieron a otra persona"
+    assert job.referral.reason == "Eligieron a otra persona"
 
 
 def test_no_consent_no_job_referral(case, vacancy, reintegration_officer, consenting, clerk):
@@ -117,7 +117,7 @@ def test_manager_override_is_audited(case, vacancy, manager, consenting, clerk):
     job = actions.job_referral_create(
         actor=manager, case=case, vacancy=vacancy, consent_override_reason="Lo pidió por teléfono; firma el lunes"
     )
-    assert job.partner_referral.consent_override_reason.startswith("Lo pidió")
+    assert job.referral.consent_override_reason.startswith("Lo pidió")
     event = AuditEvent.objects.get(action="referral.create_without_consent")
     assert event.reason == "Lo pidió por teléfono; firma el lunes" and event.person_id == consenting.pk
 
@@ -130,7 +130,7 @@ def test_employer_without_a_partner_profile(case, reintegration_officer, manager
     assert "Constructora Obra" in " ".join(error.value.messages)
     assert not Partner.objects.filter(organisation=company).exists()
     job = actions.job_referral_create(actor=manager, case=case, vacancy=vacancy)  # a manager adds it on the fly
-    assert job.partner_referral.partner.organisation == company
+    assert job.referral.partner.organisation == company
     assert Partner.objects.get(organisation=company).services == ["employment"]
 
 
@@ -155,7 +155,7 @@ def test_job_page_creates_a_link_shown_once(job, reintegration_officer, client_f
     assert response.status_code == 200 and 'id="signed-link"' in body and "/referrals/answer/" in body
     assert response["Cache-Control"] == "no-store, private"
     again = client.get(reverse("reintegration:job_referral", args=[job.pk])).content.decode()
-    assert 'id="signed-link"' not in again and job.partner_referral.links.count() == 1
+    assert 'id="signed-link"' not in again and job.referral.links.count() == 1
 
 
 def test_api_job_referral_and_link(case, vacancy, reintegration_officer, api_for):

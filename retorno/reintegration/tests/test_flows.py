@@ -153,7 +153,7 @@ def test_job_referral_flow_retention_checks_and_vacancy_closing(case, vacancy, r
         actions.job_referral_set_status(actor=reintegration_officer, job_referral=referral, status="hired")
     referral = actions.job_referral_set_status(actor=reintegration_officer, job_referral=referral, status="interview")
     referral = actions.job_referral_set_status(actor=reintegration_officer, job_referral=referral, status="hired")
-    assert referral.status == JobReferral.Status.HIRED and referral.hired_on == TODAY
+    assert referral.stage == JobReferral.Stage.HIRED and referral.hired_on == TODAY
     assert sorted((f.months_after, f.due_on) for f in referral.followups.all()) == [
         (3, add_months(TODAY, 3)),
         (6, add_months(TODAY, 6)),

@@ -87,7 +87,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "goals": case.goals_set.all(),
         "documents": case.documents.prefetch_related("payments"),
         "enrolments": case.enrolments.select_related("course__institution"),
-        "job_referrals": case.job_referrals.select_related("vacancy__employer", "partner_referral").prefetch_related(
+        "job_referrals": case.job_referrals.select_related("vacancy__employer", "referral").prefetch_related(
             "followups__outcome"
         ),
         "grants": case.grants.all(),

@@ -34,18 +34,18 @@ def job_referral_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def _job_context(request: HttpRequest, job: JobReferral, **extra) -> dict:
-    referral = job.partner_referral
+    referral = job.referral
     return {
         "job": job,
         "case": job.case,
         "referral": referral,
         "history": queries.partner_referral_history(job),
-        "links": referral.links.select_related("created_by") if referral else [],
+        "links": referral.links.select_related("created_by"),
         "can_edit": can(request.user, EDIT),
         "can_link": can(request.user, EDIT) and can(request.user, "referral.link") and queries.employer_may_answer(job),
         "link_form": forms.LinkForm(),
-        "send_channels": partner_send_channels(referral) if referral else [],
-        "sent_messages": messages_about(referral) if referral else [],
+        "send_channels": partner_send_channels(referral),
+        "sent_messages": messages_about(referral),
         "today": timezone.localdate(),
         **extra,
     }
