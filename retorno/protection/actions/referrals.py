@@ -15,6 +15,9 @@ from retorno.people.queries import consents_in_force
 from retorno.protection.actions.cases import case_open
 from retorno.protection.actions.common import case_audit, full_save
 from retorno.protection.models import CaseKind, HealthReferral, ProtectionCase, ProtectionReferral, ShelterReferral
+from retorno.referrals.actions import partner_for_referral, referral_create, referral_set_status
+from retorno.referrals.models import DEFAULT_SHELTER_FIELDS, Service
+from retorno.referrals.queries import free_beds
 
 
 @transaction.atomic
@@ -133,7 +136,15 @@ def shelter_referral_create(
     consent_given: bool,
     request=None,
 ) -> ShelterReferral:
-    """Refer to a specialised shelter. Sharing sections needs the person's consent, recorded here."""
+    """Refer to a specialised shelter: one sealed referral the shelter answers in its inbox.
+
+    Sharing sections of the case needs the person's consent, recorded here (inside the case). The
+    referral goes to the organisation's partner profile (added, offering shelter, when missing) and,
+    when it runs a shelter in the directory, to the one with most free beds of the case's kind, so
+    the person is among that shelter's expected arrivals. Tier 1 only, and only under the person's
+    consent to share with partners recorded outside protection (a consent recorded in the sealed
+    case never opens tier-1 data): without it the shelter sees that someone is referred, not who.
+    """
     unknown = set(shared_sections) - set(ShelterReferral.Section.values)
     if unknown:
         raise ValidationError({"shared_sections": _("Unknown section.")})
@@ -154,43 +165,38 @@ def shelter_referral_create(
             shared_sections = []
     row = full_save(
         ShelterReferral(
-            case=case, by=actor, organisation=organisation, shared_sections=list(shared_sections), consent=consent
+            referral=_shelter_referral(actor=actor, case=case, organisation=organisation, request=request),
+            case=case,
+            by=actor,
+            organisation=organisation,
+            shared_sections=list(shared_sections),
+            consent=consent,
         )
     )
-    row.referral = _partner_referral(actor=actor, case=case, organisation=organisation, request=request)
-    if row.referral is not None:
-        row.save(update_fields=["referral"])
     case_audit(actor=actor, action="protection.shelter_referral_create", obj=row, case=case, request=request)
     return row
 
 
-def _partner_referral(*, actor: User, case: ProtectionCase, organisation: Organisation, request=None):
-    """The referral the shelter sees in its inbox and among its expected arrivals, or None.
+def _shelter_referral(*, actor: User, case: ProtectionCase, organisation: Organisation, request=None):
+    """The sealed referral the shelter sees in its inbox and, with a shelter, among its expected arrivals.
 
-    None when the organisation runs no shelter in the partner directory or the person has not
-    consented to share their data with partners. Tier 1 only (name, sex, age, languages) under the person's consent to share with partners;
-    nothing of the case. The bed type follows the case: trafficking victims, minors.
+    The bed type follows the case: trafficking victims, minors.
     """
-    from retorno.referrals.actions import referral_create
-    from retorno.referrals.models import DEFAULT_SHELTER_FIELDS, Partner, Service
-    from retorno.referrals.queries import free_beds
-
-    partner = Partner.objects.filter(organisation=organisation, is_active=True).first()
+    partner = partner_for_referral(actor=actor, organisation=organisation, service=Service.SHELTER, request=request)
     bed_type = {CaseKind.TRAFFICKING: "trafficking", CaseKind.MINOR: "minors"}.get(case.kind, "adults")
-    shelters = list(partner.shelters.filter(is_active=True)) if partner else []
-    shelters.sort(key=lambda s: (-free_beds(s, bed_type), s.name))
+    shelters = sorted(partner.shelters.filter(is_active=True), key=lambda s: (-free_beds(s, bed_type), s.name))
     consent = consents_in_force(person=case.person).get(Consent.Purpose.SHARE_WITH_PARTNERS)
-    if not shelters or consent is None or not consent.given:
-        return None  # the case page says why the shelter cannot see it in its inbox
+    shares = consent is not None and consent.given
     return referral_create(
         actor=actor,
         person=case.person,
         partner=partner,
         service=Service.SHELTER,
         purpose=gettext_noop("Specialised shelter"),
-        shared_fields=list(DEFAULT_SHELTER_FIELDS),
-        shelter=shelters[0],
+        shared_fields=list(DEFAULT_SHELTER_FIELDS) if shares else [],
+        shelter=shelters[0] if shelters else None,
         expected_at=timezone.now(),
+        sealed=True,
         request=request,
     )
 
@@ -199,19 +205,21 @@ def _partner_referral(*, actor: User, case: ProtectionCase, organisation: Organi
 def shelter_referral_update(
     *, actor: User, referral: ShelterReferral, status: str | None = None, revoke_sharing: bool = False, request=None
 ) -> ShelterReferral:
-    old = snapshot(referral, ["status", "revoked_at"])
+    """Record the shelter's answer given by phone (``status``: a referral status) or stop sharing the
+    case's sections with it (``revoke_sharing``)."""
     if status:
-        referral.status = status
+        referral_set_status(actor=actor, referral=referral.referral, status=status, request=request)
+    old = snapshot(referral, ["revoked_at"])
     if revoke_sharing and referral.revoked_at is None:
         referral.revoked_at = timezone.now()
-    full_save(referral)
-    case_audit(
-        actor=actor,
-        action="protection.shelter_referral_update",
-        obj=referral,
-        case=referral.case,
-        old=old,
-        new=snapshot(referral, ["status", "revoked_at"]),
-        request=request,
-    )
+        full_save(referral)
+        case_audit(
+            actor=actor,
+            action="protection.shelter_referral_update",
+            obj=referral,
+            case=referral.case,
+            old=old,
+            new=snapshot(referral, ["revoked_at"]),
+            request=request,
+        )
     return referral

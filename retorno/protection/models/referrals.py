@@ -67,50 +67,48 @@ class HealthReferral(SealedModel):
 
 
 class ShelterReferral(SealedModel):
-    """Referral to a specialised shelter; it is also what a partner may read, with consent."""
+    """The protection detail of a referral to a specialised shelter: what of the sealed case it shares.
+
+    The referral (``referral``, the one record the shelter answers in its inbox and finds among its
+    expected arrivals) carries the status; this detail keeps the case, the sections shared under the
+    consent recorded inside the case, and when that sharing was revoked.
+    """
 
     class Section(models.TextChoices):
         RISK = "risk", _("Risk level and safety plan")
         SUPPORT = "support", _("Support services")
 
-    class Status(models.TextChoices):
+    # The referral's status in this page's words (a shelter admits, declines, sees the person leave).
+    class Answer(models.TextChoices):
         PENDING = "pending", _("Waiting for the shelter")
         ADMITTED = "admitted", _("Admitted")
         DECLINED = "declined", _("Declined")
         LEFT = "left", _("Left the shelter")
 
+    referral = models.OneToOneField(
+        "referrals.Referral", on_delete=models.PROTECT, related_name="protection_shelter", verbose_name=_("referral")
+    )
     case = models.ForeignKey(ProtectionCase, on_delete=models.CASCADE, related_name="shelter_referrals")
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("shelter")
     )
     referred_at = models.DateTimeField(default=timezone.now)
     by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     shared_sections = models.JSONField(_("shared with the shelter"), default=list, blank=True)
     consent = models.ForeignKey("people.Consent", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     revoked_at = models.DateTimeField(null=True, blank=True)
-    # What the partner acts on: the shared referral record (tier 1 only: the case stays sealed).
-    referral = models.OneToOneField(
-        "referrals.Referral",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="protection_shelter_referral",
-    )
 
     class Meta:
         ordering = ["-referred_at", "-id"]
 
-    # The partner's answer on the shared referral, in this referral's words.
+    # The partner's answer on the referral, in this referral's words.
     FROM_REFERRAL = {"pending": "pending", "accepted": "admitted", "rejected": "declined", "completed": "left"}
 
     @property
     def status_label(self) -> str:
-        if self.referral_id and self.referral.status in self.FROM_REFERRAL:
-            return str(dict(self.Status.choices)[self.FROM_REFERRAL[self.referral.status]])
-        if self.referral_id:
-            return str(self.referral.get_status_display())
-        return str(self.get_status_display())
+        if self.referral.status in self.FROM_REFERRAL:
+            return str(dict(self.Answer.choices)[self.FROM_REFERRAL[self.referral.status]])
+        return str(self.referral.get_status_display())
 
     def get_shared_sections_display(self) -> list[str]:
         labels = dict(self.Section.choices)

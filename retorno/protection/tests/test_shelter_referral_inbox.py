@@ -73,17 +73,40 @@ def test_the_partner_may_reject(
     assert row.status_label in ("Declined", "Rechazada", "Rechazado")
 
 
-def test_without_consent_nothing_reaches_the_partner(
+def test_without_consent_nothing_of_the_person_reaches_the_partner(
     victim_case, protection_officer, shelter_partner, trafficking_shelter, client_for
 ):
+    # One record still: the shelter learns that someone is referred and expected, never who.
     row = _refer(victim_case, protection_officer, shelter_partner, consent=False, sections=[])
-    assert row.referral is None and not Referral.objects.exists()
+    assert row.referral.sealed and row.referral.shared_fields == [] and row.referral.consent is None
+    assert Referral.objects.get() == row.referral
+    partner = client_for(shelter_partner)
+    inbox = partner.get(reverse("referrals:inbox")).content.decode()
+    assert f"#{row.referral.pk}" in inbox and victim_case.person.full_name not in inbox
+    detail = partner.get(reverse("referrals:inbox_detail", args=[row.referral.pk])).content.decode()
+    assert victim_case.person.full_name not in detail
+    shelter_page = partner.get(reverse("referrals:shelter_detail", args=[trafficking_shelter.pk])).content.decode()
+    assert victim_case.person.full_name not in shelter_page
+
+
+def test_a_consent_recorded_inside_the_case_alone_opens_nothing(
+    victim_case, protection_officer, shelter_partner, trafficking_shelter, client_for
+):
+    row = _refer(victim_case, protection_officer, shelter_partner)  # consent recorded in the sealed case only
+    assert row.referral.shared_fields == [] and row.referral.consent is None
     inbox = client_for(shelter_partner).get(reverse("referrals:inbox")).content.decode()
     assert victim_case.person.full_name not in inbox
 
 
-def test_a_consent_recorded_inside_the_case_alone_opens_nothing(
-    victim_case, protection_officer, shelter_partner, trafficking_shelter
+def test_an_organisation_without_a_shelter_in_the_directory_still_gets_the_referral(
+    victim_case, protection_officer, shelter_org, client_for, shelter_partner, shares_with_partners
 ):
-    row = _refer(victim_case, protection_officer, shelter_partner)  # consent recorded in the sealed case only
-    assert row.referral is None and not Referral.objects.exists()
+    from retorno.referrals.models import Partner
+
+    assert not Partner.objects.filter(organisation=shelter_org).exists()
+    row = _refer(victim_case, protection_officer, shelter_partner)
+    referral = row.referral
+    assert referral.partner.organisation == shelter_org and referral.partner.services == ["shelter"]
+    assert referral.shelter is None and referral.sealed
+    inbox = client_for(shelter_partner).get(reverse("referrals:inbox")).content.decode()
+    assert victim_case.person.full_name in inbox
