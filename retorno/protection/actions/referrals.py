@@ -15,8 +15,9 @@ from retorno.people.queries import consents_in_force
 from retorno.protection.actions.cases import case_open
 from retorno.protection.actions.common import case_audit, full_save
 from retorno.protection.models import CaseKind, HealthReferral, ProtectionCase, ProtectionReferral, ShelterReferral
+from retorno.protection.models.referrals import HEALTH_FACILITIES
 from retorno.referrals.actions import partner_for_referral, referral_create, referral_set_status
-from retorno.referrals.models import DEFAULT_SHELTER_FIELDS, Service
+from retorno.referrals.models import DEFAULT_SHELTER_FIELDS, NEEDS_REASON, Referral, Service
 from retorno.referrals.queries import free_beds
 
 
@@ -86,6 +87,27 @@ def referral_take(
     )
 
 
+def health_facility(*, actor: User, destination: str, organisation: Organisation | None, request=None):
+    """The facility a health referral goes to: the organisation chosen, or the directory's entry for a
+    usual destination (added, of kind health, on first use)."""
+    if organisation is not None:
+        return organisation
+    slug, name = HEALTH_FACILITIES[destination]
+    facility = Organisation.objects.filter(slug=slug).first()
+    if facility is None:
+        facility = Organisation(slug=slug, name=name, kind=Organisation.Kind.HEALTH)
+        facility.full_clean()
+        facility.save()
+        audit_write(
+            actor=actor,
+            action="protection.health_facility_create",
+            obj=facility,
+            new=snapshot(facility, ["slug", "name", "kind"]),
+            request=request,
+        )
+    return facility
+
+
 @transaction.atomic
 def health_referral_create(
     *,
@@ -96,21 +118,64 @@ def health_referral_create(
     reason: str = "",
     request=None,
 ) -> HealthReferral:
+    """Refer the person to a health facility: one sealed referral to the facility's partner profile.
+
+    It shares nothing of the person (the partner sees that someone is referred for health care);
+    the reason stays in the case, encrypted.
+    """
     if destination == HealthReferral.Destination.OTHER and organisation is None:
         raise ValidationError({"organisation": _("Choose the partner for an 'other' referral.")})
+    facility = health_facility(actor=actor, destination=destination, organisation=organisation, request=request)
+    partner = partner_for_referral(actor=actor, organisation=facility, service=Service.HEALTH, request=request)
+    referral = referral_create(
+        actor=actor,
+        person=case.person,
+        partner=partner,
+        service=Service.HEALTH,
+        purpose=gettext_noop("Health care"),
+        shared_fields=[],
+        sealed=True,
+        request=request,
+    )
     row = full_save(
-        HealthReferral(case=case, by=actor, destination=destination, organisation=organisation, reason=reason.strip())
+        HealthReferral(
+            referral=referral,
+            case=case,
+            by=actor,
+            destination=destination,
+            organisation=organisation,
+            reason=reason.strip(),
+        )
     )
     case_audit(actor=actor, action="protection.health_referral_create", obj=row, case=case, request=request)
     return row
+
+
+# What a health referral's referral records as the reason when it fails: the notes stay in the case.
+SEALED_REASON = gettext_noop("Recorded by the protection team; the notes stay in the case.")
 
 
 @transaction.atomic
 def health_referral_outcome(
     *, actor: User, referral: HealthReferral, outcome: str, note: str = "", request=None
 ) -> HealthReferral:
+    """Record a health referral's outcome: a move of its referral (attended: accepted then completed,
+    did not attend: accepted then no-show, declined: rejected, withdrawn: revoked), with the notes
+    kept in the case."""
     old = referral.outcome
-    referral.outcome = outcome
+    shared = referral.referral
+    if outcome != old:
+        target = HealthReferral.OUTCOME_STATUS.get(outcome)
+        if target is None:  # back to waiting: the referral cannot go back
+            raise ValidationError({"outcome": _("An outcome once recorded cannot go back to waiting.")})
+        moves = [target]
+        needs_acceptance = target in (Referral.Status.COMPLETED, Referral.Status.NO_SHOW)
+        if needs_acceptance and shared.status == Referral.Status.PENDING:
+            moves = [Referral.Status.ACCEPTED, target]
+        for status in moves:
+            reason = SEALED_REASON if status in NEEDS_REASON else ""
+            shared = referral_set_status(actor=actor, referral=shared, status=status, reason=reason, request=request)
+        referral.referral = shared
     referral.outcome_note = note.strip()
     referral.outcome_at = timezone.now()
     full_save(referral)

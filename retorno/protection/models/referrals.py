@@ -33,18 +33,41 @@ class ProtectionReferral(SealedModel):
 
 
 class HealthReferral(SealedModel):
+    """The protection detail of a referral to a health facility: the destination and what the case says.
+
+    The referral (``referral``: to the facility's partner profile, sealed, sharing nothing of the
+    person) carries the status, so a facility with an account answers it in the one inbox; the
+    outcome the psychosocial page shows is that status in its words. The reason and the outcome
+    notes stay here, encrypted, behind the seal. The facility is always a partner organisation of
+    service "health": the one staff choose ("other"), or for the three usual destinations the
+    directory's entry for it (``HEALTH_FACILITIES``), added on first use for a manager to complete.
+    """
+
     class Destination(models.TextChoices):
         MENTAL_HEALTH_HOSPITAL = "mental_health_hospital", _("National mental-health hospital")
         HOSPITAL = "hospital", _("Hospital (injuries)")
         PROSTHETICS = "prosthetics", _("Prosthetics programme")
         OTHER = "other", _("Other partner")
 
+    # The referral's status in this page's words (and what staff record by hand).
     class Outcome(models.TextChoices):
         PENDING = "pending", _("Waiting for an answer")
         ATTENDED = "attended", _("Attended")
         NOT_ATTENDED = "not_attended", _("Did not attend")
         DECLINED = "declined", _("Declined by the service")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    # The referral status each outcome stands for.
+    OUTCOME_STATUS = {
+        Outcome.ATTENDED: "completed",
+        Outcome.NOT_ATTENDED: "no_show",
+        Outcome.DECLINED: "rejected",
+        Outcome.WITHDRAWN: "revoked",
+    }
+
+    referral = models.OneToOneField(
+        "referrals.Referral", on_delete=models.PROTECT, related_name="health", verbose_name=_("referral")
+    )
     case = models.ForeignKey(ProtectionCase, on_delete=models.CASCADE, related_name="health_referrals")
     destination = models.CharField(_("destination"), max_length=30, choices=Destination.choices)
     organisation = models.ForeignKey(
@@ -58,12 +81,35 @@ class HealthReferral(SealedModel):
     reason = EncryptedTextField(_("reason for referral"), blank=True)
     referred_at = models.DateTimeField(_("referred"), default=timezone.now)
     by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    outcome = models.CharField(_("outcome"), max_length=15, choices=Outcome.choices, default=Outcome.PENDING)
     outcome_note = EncryptedTextField(_("outcome notes"), blank=True)
     outcome_at = models.DateTimeField(_("outcome recorded"), null=True, blank=True)
 
     class Meta:
         ordering = ["-referred_at", "-id"]
+
+    @property
+    def outcome(self) -> str:
+        return health_outcome(self.referral.status)
+
+    def get_outcome_display(self) -> str:
+        return str(self.Outcome(self.outcome).label)
+
+
+def health_outcome(referral_status: str) -> str:
+    """A health referral's outcome from its referral's status (pending and accepted: waiting)."""
+    by_status = {status: outcome for outcome, status in HealthReferral.OUTCOME_STATUS.items()}
+    return str(by_status.get(referral_status, HealthReferral.Outcome.PENDING))
+
+
+# The directory entry (slug, name) of the facility for each usual destination.
+HEALTH_FACILITIES = {
+    HealthReferral.Destination.MENTAL_HEALTH_HOSPITAL: (
+        "hospital-nacional-salud-mental",
+        "Hospital Nacional de Salud Mental",
+    ),
+    HealthReferral.Destination.HOSPITAL: ("hospital-lesiones", "Hospital (lesiones)"),
+    HealthReferral.Destination.PROSTHETICS: ("programa-protesis", "Programa de prótesis"),
+}
 
 
 class ShelterReferral(SealedModel):

@@ -9,6 +9,11 @@ from retorno.reports.catalogue import Extra, Indicator, register_indicator
 SOURCE = _("Referrals: referrals to partners and shelter stays")
 
 
+# Referrals made from a protection case (sealed: shelter and health referrals) stay out of these
+# figures, as they did before they were referrals: a person-level disaggregation must not reveal who
+# is in protection.
+
+
 def register() -> None:
     register_indicator(
         Indicator(
@@ -20,7 +25,7 @@ def register() -> None:
             unit="events",
             source=SOURCE,
             area="shelter",
-            rows=lambda: Referral.objects.all(),
+            rows=lambda: Referral.objects.filter(sealed=False),
             date="created_at",
             measure=lambda: Count("id"),
             person="person",
@@ -42,7 +47,9 @@ def register() -> None:
             unit="events",
             source=SOURCE,
             area="shelter",
-            rows=lambda: Referral.objects.filter(answered_at__isnull=False, answered_at__lte=F("answer_due_at")),
+            rows=lambda: Referral.objects.filter(
+                sealed=False, answered_at__isnull=False, answered_at__lte=F("answer_due_at")
+            ),
             date="created_at",
             measure=lambda: Count("id"),
             person="person",
