@@ -93,7 +93,7 @@ def health_facility(*, actor: User, destination: str, organisation: Organisation
     if organisation is not None:
         return organisation
     slug, name = HEALTH_FACILITIES[destination]
-    facility = Organisation.objects.filter(slug=slug).first()
+    facility = Organisation.objects.filter(slug=slug).first() or Organisation.objects.filter(name=name).first()
     if facility is None:
         facility = Organisation(slug=slug, name=name, kind=Organisation.Kind.HEALTH)
         facility.full_clean()

@@ -22,7 +22,7 @@ declined      rejected
 ============  ===============
 
 dated by when the outcome was recorded, by whoever made the referral. Going back restores the
-outcome from the referral's status.
+outcome from the referral's status and removes those referrals.
 """
 
 import datetime
@@ -54,7 +54,8 @@ def _facility_id(apps, row) -> int:
         return row.organisation_id
     organisation_model = apps.get_model("accounts", "Organisation")
     slug, name = FACILITIES[row.destination]
-    return organisation_model.objects.get_or_create(slug=slug, defaults={"name": name, "kind": "health"})[0].pk
+    facility = organisation_model.objects.filter(slug=slug).first() or organisation_model.objects.filter(name=name).first()
+    return (facility or organisation_model.objects.create(slug=slug, name=name, kind="health")).pk
 
 
 def _partner(apps, organisation_id):
@@ -102,10 +103,17 @@ def to_referrals(apps, schema_editor):
 
 
 def to_outcomes(apps, schema_editor):
+    """Back: the outcome from the referral's status; the referrals go (the old shape has no place for
+    them, and going forward again makes them anew)."""
     row_model = apps.get_model("protection", "HealthReferral")
+    referral_model = apps.get_model("referrals", "Referral")
+    referral_ids = []
     for row in row_model.objects.select_related("referral"):
         row.outcome = outcome_for(row.referral.status)
         row.save(update_fields=["outcome"])
+        referral_ids.append(row.referral_id)
+    row_model.objects.update(referral=None)
+    referral_model.objects.filter(pk__in=referral_ids).delete()
 
 
 class Migration(migrations.Migration):
