@@ -34,7 +34,7 @@ def with_consent_in_force(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
 
 def sharing_allowed_q() -> Q:
     consent = Q(consent_now=True) | (~Q(consent_override_reason="") & Q(refused_since=False))
-    return consent & ~Q(status=Referral.Status.REVOKED)
+    return (consent | Q(sealed=True, shared_fields=[])) & ~Q(status=Referral.Status.REVOKED)
 
 
 def sharing_allowed(referral: Referral) -> bool:
@@ -46,6 +46,8 @@ def sharing_allowed(referral: Referral) -> bool:
     """
     if referral.status == Referral.Status.REVOKED:
         return False
+    if referral.sealed and not referral.shared_fields:
+        return True  # nothing of the person to share: the purpose and the dates only
     if hasattr(referral, "consent_now") and hasattr(referral, "refused_since"):
         return referral.consent_now is True or (bool(referral.consent_override_reason) and not referral.refused_since)
     return with_consent_in_force(Referral.objects.filter(pk=referral.pk)).filter(sharing_allowed_q()).exists()

@@ -110,3 +110,29 @@ def test_an_organisation_without_a_shelter_in_the_directory_still_gets_the_refer
     assert referral.shelter is None and referral.sealed
     inbox = client_for(shelter_partner).get(reverse("referrals:inbox")).content.decode()
     assert victim_case.person.full_name in inbox
+
+
+def test_staff_outside_protection_see_the_referral_never_the_case(
+    victim_case, protection_officer, shelter_partner, trafficking_shelter, client_for, clerk, shares_with_partners
+):
+    actions.risk_assessment_record(
+        actor=protection_officer, case=victim_case, level="high", safety_plan="Plan de seguridad B", risk_factors="R"
+    )
+    referral = _refer(victim_case, protection_officer, shelter_partner).referral
+    page = client_for(clerk).get(reverse("referrals:detail", args=[referral.pk])).content.decode()
+    assert 'id="sealed"' in page and victim_case.person.full_name in page  # the shared fields, under consent
+    assert "Plan de seguridad B" not in page and reverse("protection:case", args=[victim_case.pk]) not in page
+    inbox = client_for(shelter_partner).get(reverse("referrals:inbox_detail", args=[referral.pk])).content.decode()
+    assert "Plan de seguridad B" not in inbox
+
+
+def test_the_shelter_sees_a_referral_that_shares_nothing_among_its_expected_arrivals(
+    victim_case, protection_officer, shelter_partner, trafficking_shelter, client_for
+):
+    referral = _refer(victim_case, protection_officer, shelter_partner, consent=False, sections=[]).referral
+    assert list(expected_arrivals(trafficking_shelter)) == [referral]
+    detail = client_for(shelter_partner).get(reverse("referrals:inbox_detail", args=[referral.pk])).content.decode()
+    assert 'id="nothing-shared"' in detail and victim_case.person.full_name not in detail
+    referrals.referral_set_status(actor=shelter_partner, referral=referral, status=Referral.Status.ACCEPTED)
+    referrals.stay_check_in(actor=shelter_partner, referral=referral, bed_type="trafficking")
+    assert free_beds(trafficking_shelter, "trafficking") == 2

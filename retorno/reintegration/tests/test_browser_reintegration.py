@@ -95,7 +95,7 @@ def test_returnee_to_three_month_follow_up(page, sign_in, reintegration_officer,
     _move(page, f"#job-{job.pk}", "interview")
     _move(page, f"#job-{job.pk}", "hired")
     job.refresh_from_db()
-    assert job.status == "hired" and job.followups.count() == 3
+    assert job.stage == "hired" and job.followups.count() == 3
 
     # The 3-month follow-up of the arrival is on the officer's worklist.
     followup = FollowUp.objects.get(arrival_id=1, months_after=3)

@@ -210,7 +210,7 @@ def test_returnee_from_triage_to_three_month_follow_up(
     assert second != link
     _employer_answers(tab, second, "completed", note="Empieza el 1 del mes")
     job.refresh_from_db()
-    assert job.status == "hired" and job.hired_on == datetime.date.today()
+    assert job.stage == "hired" and job.hired_on == datetime.date.today()
     assert sorted(job.followups.values_list("months_after", flat=True)) == [3, 6, 12]
     officer.goto(job_page)
     assert officer.inner_text("#job-status") == "Contratado/a"
