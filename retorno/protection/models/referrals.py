@@ -10,7 +10,12 @@ from retorno.protection.models.cases import ProtectionCase
 
 
 class ProtectionReferral(SealedModel):
-    """A person put in the protection queue (by reception's flag). Reception records no reason."""
+    """A person put in the protection queue (by reception's flag). Reception records no reason.
+
+    Not a ``referrals.Referral``: it hands a person over inside the programme, to its own protection
+    team, not to an organisation. Nothing is shared outside, so no consent and no partner answers;
+    taking it opens a case. It stays protection's intake queue.
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
