@@ -21,6 +21,9 @@ class ReferralsConfig(AppConfig):
                 "partner.view": PROGRAMME_STAFF,
                 "partner.manage": frozenset({R.MANAGER}),
                 "referral.list": PROGRAMME_STAFF,
+                # A sealed referral (from a protection case) tells that the protection team is involved:
+                # the roles that may know it (as protection.see_involvement) list it, reception does not.
+                "referral.list_sealed": frozenset({R.PSYCHOSOCIAL, R.PROTECTION, R.REINTEGRATION, R.MANAGER}),
                 "referral.create": PROGRAMME_STAFF,
                 "referral.consent_override": frozenset({R.MANAGER}),
                 "referral.link": PROGRAMME_STAFF,

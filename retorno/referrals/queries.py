@@ -105,10 +105,14 @@ def partner_directory(*, user: User, service: str = "", department_id: int | Non
 
 
 def referrals_visible_to(user: User) -> QuerySet[Referral]:
-    """Programme staff see every referral; a partner only those addressed to its organisation."""
+    """Programme staff see every referral; a partner only those addressed to its organisation.
+
+    Sealed referrals (from a protection case) only for the staff who may know that the protection
+    team is involved; the partner sees its own, with only the data they share.
+    """
     referrals = Referral.objects.select_related("partner__organisation", "person", "referred_by", "shelter")
     if can(user, "referral.list"):
-        return referrals
+        return referrals if can(user, "referral.list_sealed") else referrals.filter(sealed=False)
     if _is_partner(user):
         return referrals.filter(partner__organisation_id=user.organisation_id)
     return referrals.none()
@@ -239,16 +243,27 @@ def stay_get_for(*, user: User, stay_id: int) -> Stay:
         raise Http404 from None
 
 
-def current_stays(shelter: Shelter) -> QuerySet[Stay]:
-    return shelter.stays.filter(checked_out_at__isnull=True).select_related("person", "shelter").order_by("limit_at")
+def _hides_sealed(user: User | None) -> bool:
+    """Staff who may not know that the protection team is involved do not see sealed referrals' rows."""
+    return user is not None and can(user, "referral.list") and not can(user, "referral.list_sealed")
 
 
-def expected_arrivals(shelter: Shelter) -> QuerySet[Referral]:
-    """Open shelter referrals to this shelter where the person has not checked in yet."""
+def current_stays(shelter: Shelter, *, user: User | None = None) -> QuerySet[Stay]:
+    """Who is in the shelter now; with ``user``, the rows that user may see (the beds count them all)."""
+    stays = shelter.stays.filter(checked_out_at__isnull=True)
+    if _hides_sealed(user):
+        stays = stays.filter(referral__sealed=False)
+    return stays.select_related("person", "shelter").order_by("limit_at")
+
+
+def expected_arrivals(shelter: Shelter, *, user: User | None = None) -> QuerySet[Referral]:
+    """Open shelter referrals to this shelter where the person has not checked in yet (with ``user``,
+    those that user may see)."""
+    referrals = shelter.referrals.filter(status__in=OPEN_STATUSES, stay__isnull=True)
+    if _hides_sealed(user):
+        referrals = referrals.filter(sealed=False)
     return with_consent_in_force(
-        shelter.referrals.filter(status__in=OPEN_STATUSES, stay__isnull=True)
-        .select_related("person", "partner__organisation")
-        .order_by("expected_at", "created_at")
+        referrals.select_related("person", "partner__organisation").order_by("expected_at", "created_at")
     )
 
 
@@ -315,6 +330,8 @@ def stay_warnings(*, user: User, now: datetime.datetime | None = None) -> list[S
     stays = Stay.objects.filter(shelter__in=shelters_visible_to(user), checked_out_at__isnull=True).select_related(
         "shelter", "person"
     )
+    if _hides_sealed(user):
+        stays = stays.filter(referral__sealed=False)
     return [s for s in stays.order_by("limit_at") if s.warning_level(now)]
 
 

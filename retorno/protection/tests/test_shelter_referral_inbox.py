@@ -6,7 +6,7 @@ from django.urls import reverse
 from retorno.protection import actions
 from retorno.referrals import actions as referrals
 from retorno.referrals.models import Referral
-from retorno.referrals.queries import expected_arrivals, free_beds
+from retorno.referrals.queries import expected_arrivals, free_beds, referrals_visible_to
 
 pytestmark = pytest.mark.django_db
 
@@ -113,13 +113,23 @@ def test_an_organisation_without_a_shelter_in_the_directory_still_gets_the_refer
 
 
 def test_staff_outside_protection_see_the_referral_never_the_case(
-    victim_case, protection_officer, shelter_partner, trafficking_shelter, client_for, clerk, shares_with_partners
+    victim_case,
+    protection_officer,
+    shelter_partner,
+    trafficking_shelter,
+    client_for,
+    clerk,
+    reintegration_officer,
+    shares_with_partners,
 ):
     actions.risk_assessment_record(
         actor=protection_officer, case=victim_case, level="high", safety_plan="Plan de seguridad B", risk_factors="R"
     )
     referral = _refer(victim_case, protection_officer, shelter_partner).referral
-    page = client_for(clerk).get(reverse("referrals:detail", args=[referral.pk])).content.decode()
+    # Reception may not know that the protection team is involved: it does not list sealed referrals.
+    assert client_for(clerk).get(reverse("referrals:detail", args=[referral.pk])).status_code == 404
+    assert referral not in referrals_visible_to(clerk)
+    page = client_for(reintegration_officer).get(reverse("referrals:detail", args=[referral.pk])).content.decode()
     assert 'id="sealed"' in page and victim_case.person.full_name in page  # the shared fields, under consent
     assert "Plan de seguridad B" not in page and reverse("protection:case", args=[victim_case.pk]) not in page
     inbox = client_for(shelter_partner).get(reverse("referrals:inbox_detail", args=[referral.pk])).content.decode()
@@ -136,3 +146,16 @@ def test_the_shelter_sees_a_referral_that_shares_nothing_among_its_expected_arri
     referrals.referral_set_status(actor=shelter_partner, referral=referral, status=Referral.Status.ACCEPTED)
     referrals.stay_check_in(actor=shelter_partner, referral=referral, bed_type="trafficking")
     assert free_beds(trafficking_shelter, "trafficking") == 2
+
+
+def test_reception_does_not_see_sealed_rows_on_the_shelter_page_but_the_beds_count_them(
+    victim_case, protection_officer, shelter_partner, trafficking_shelter, client_for, clerk, shares_with_partners
+):
+    referral = _refer(victim_case, protection_officer, shelter_partner).referral
+    assert list(expected_arrivals(trafficking_shelter, user=clerk)) == []
+    page = client_for(clerk).get(reverse("referrals:shelter_detail", args=[trafficking_shelter.pk])).content.decode()
+    assert victim_case.person.full_name not in page
+    referrals.referral_set_status(actor=shelter_partner, referral=referral, status=Referral.Status.ACCEPTED)
+    referrals.stay_check_in(actor=shelter_partner, referral=referral, bed_type="trafficking")
+    page = client_for(clerk).get(reverse("referrals:shelter_detail", args=[trafficking_shelter.pk])).content.decode()
+    assert victim_case.person.full_name not in page and free_beds(trafficking_shelter, "trafficking") == 2

@@ -50,8 +50,8 @@ def shelter_detail(request: HttpRequest, shelter_id: int):
     require(request.user, "shelter.view")
     shelter = shelter_get_for(user=request.user, shelter_id=shelter_id)
     shelter.occupancy = occupancy_today(shelter)
-    shelter.present = list(current_stays(shelter))
-    shelter.expected_referral_ids = list(expected_arrivals(shelter).values_list("id", flat=True))
+    shelter.present = list(current_stays(shelter, user=request.user))
+    shelter.expected_referral_ids = list(expected_arrivals(shelter, user=request.user).values_list("id", flat=True))
     return shelter
 
 

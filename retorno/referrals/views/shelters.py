@@ -32,7 +32,7 @@ from retorno.referrals.views.referrals import _shared_name
 @permission_required("shelter.view")
 def shelter_list(request: HttpRequest) -> HttpResponse:
     shelters = [
-        {"shelter": s, "occupancy": occupancy_today(s), "expected": expected_arrivals(s).count()}
+        {"shelter": s, "occupancy": occupancy_today(s), "expected": expected_arrivals(s, user=request.user).count()}
         for s in shelters_visible_to(request.user)
     ]
     for row in shelters:
@@ -55,7 +55,7 @@ def shelter_detail(request: HttpRequest, shelter_id: int) -> HttpResponse:
         "occupancy": occupancy_today(shelter),
         "stays": [
             {"stay": s, "name": _shared_name(s.referral), "warning": s.warning_level(now)}
-            for s in current_stays(shelter).select_related("referral")
+            for s in current_stays(shelter, user=request.user).select_related("referral")
         ],
         "expected": [
             {
@@ -63,7 +63,7 @@ def shelter_detail(request: HttpRequest, shelter_id: int) -> HttpResponse:
                 "name": _shared_name(r),
                 "form": CheckInForm(initial={"bed_type": suggested_bed_type(r.person)}, prefix=f"r{r.pk}"),
             }
-            for r in expected_arrivals(shelter)
+            for r in expected_arrivals(shelter, user=request.user)
         ],
         "days": days,
         "bed_types": BedType.choices,
