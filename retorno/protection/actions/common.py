@@ -1,5 +1,6 @@
 """What every protection write shares: the sealed audit snapshot, validated save, the audit row."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 
 from retorno.accounts.models import User
@@ -33,3 +34,11 @@ def case_audit(
         new=new if new is not None else sealed_snapshot(obj),
         request=request,
     )
+
+
+def require_case_writer(actor: User, case: ProtectionCase) -> None:
+    """Only who reads the case in full (assigned, supervising, emergency access) writes to it."""
+    from retorno.protection.queries import case_access
+
+    if not case_access(actor, case).full:
+        raise PermissionDenied

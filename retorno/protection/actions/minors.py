@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from retorno.accounts.models import Organisation, User
-from retorno.protection.actions.common import case_audit, full_save
+from retorno.protection.actions.common import case_audit, full_save, require_case_writer
+from retorno.protection.audit_actions import AuditAction
 from retorno.protection.models import BestInterestDecision, CaseKind, CustodyEvent, FamilyTracingEntry, ProtectionCase
 
 
@@ -29,6 +30,39 @@ def custody_record(
     request=None,
 ) -> CustodyEvent:
     """Add the next link of a minor's chain of custody; a handover must be verified and authorised."""
+    require_case_writer(actor, case)
+    return custody_add(
+        actor=actor,
+        case=case,
+        stage=stage,
+        at=at,
+        organisation=organisation,
+        guardian_name=guardian_name,
+        relationship=relationship,
+        document_checked=document_checked,
+        document_number=document_number,
+        authorised_by=authorised_by,
+        note=note,
+        request=request,
+    )
+
+
+def custody_add(
+    *,
+    actor: User,
+    case: ProtectionCase,
+    stage: str,
+    at: datetime.datetime | None = None,
+    organisation: Organisation | None = None,
+    guardian_name: str = "",
+    relationship: str = "",
+    document_checked: bool = False,
+    document_number: str = "",
+    authorised_by: str = "",
+    note: str = "",
+    request=None,
+) -> CustodyEvent:
+    """The link itself, without the writer check: opening a minor's case records its first link through here."""
     if case.kind != CaseKind.MINOR:
         raise ValidationError(_("The chain of custody belongs to an unaccompanied minor's case."))
     last = case.custody_events.order_by("-at", "-id").first()
@@ -65,7 +99,7 @@ def custody_record(
             note=note.strip(),
         )
     )
-    case_audit(actor=actor, action="protection.custody_record", obj=event, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.CUSTODY_RECORD, obj=event, case=case, request=request)
     return event
 
 
@@ -73,8 +107,9 @@ def custody_record(
 def tracing_add(
     *, actor: User, case: ProtectionCase, method: str, outcome: str, notes: str = "", request=None
 ) -> FamilyTracingEntry:
+    require_case_writer(actor, case)
     row = full_save(FamilyTracingEntry(case=case, by=actor, method=method, outcome=outcome, notes=notes.strip()))
-    case_audit(actor=actor, action="protection.tracing_add", obj=row, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.TRACING_ADD, obj=row, case=case, request=request)
     return row
 
 
@@ -90,6 +125,7 @@ def best_interest_record(
     minor_views: str = "",
     request=None,
 ) -> BestInterestDecision:
+    require_case_writer(actor, case)
     row = full_save(
         BestInterestDecision(
             case=case,
@@ -101,5 +137,5 @@ def best_interest_record(
             minor_views=minor_views.strip(),
         )
     )
-    case_audit(actor=actor, action="protection.best_interest_record", obj=row, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.BEST_INTEREST_RECORD, obj=row, case=case, request=request)
     return row
