@@ -7,6 +7,7 @@ from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.lib.crypto import EncryptedTextField
 from retorno.protection.models import ProtectionCase
+from retorno.protection.queries import case_access
 
 
 def sealed_snapshot(obj: models.Model) -> dict:
@@ -38,7 +39,5 @@ def case_audit(
 
 def require_case_writer(actor: User, case: ProtectionCase) -> None:
     """Only who reads the case in full (assigned, supervising, emergency access) writes to it."""
-    from retorno.protection.queries import case_access
-
     if not case_access(actor, case).full:
         raise PermissionDenied

@@ -83,7 +83,9 @@ def test_case_page_shows_the_badge_and_the_allowed_moves_by_label(client_for, vi
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_renames_history_columns_and_keeps_the_rows(clerk, protection_officer, person):
+def test_the_migration_renames_history_columns_and_keeps_the_rows(
+    reference_data_loaded, clerk, protection_officer, person
+):
     case = actions.referral_take(
         actor=protection_officer, referral=actions.protection_referral_receive(actor=clerk, person=person)
     )
