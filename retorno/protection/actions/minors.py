@@ -68,39 +68,43 @@ def custody_add(
     last = case.custody_events.order_by("-at", "-id").first()
     if stage not in CustodyEvent.NEXT[last.stage if last else None]:
         raise ValidationError({"stage": _("This step cannot follow the last one recorded.")})
-    errors = {}
-    if stage == CustodyEvent.Stage.HANDOVER_GUARDIAN:
-        if not guardian_name.strip():
-            errors["guardian_name"] = _("Name the parent or guardian.")
-        if not relationship:
-            errors["relationship"] = _("Record the relationship to the minor.")
-        if not document_checked or not document_number.strip():
-            errors["document_number"] = _("Check the guardian's identity document and record its number.")
-    if stage in CustodyEvent.HANDOVERS and not authorised_by.strip():
-        errors["authorised_by"] = _("Record who authorised the handover.")
-    if stage == CustodyEvent.Stage.HANDOVER_PGN and organisation is None:
-        errors["organisation"] = _("Choose the PGN office receiving the minor.")
-    if organisation is not None and organisation.kind not in CustodyEvent.ORGANISATION_KINDS:
-        errors["organisation"] = _("Choose a shelter, public body or civil-society organisation.")
-    if errors:
-        raise ValidationError(errors)
-    event = full_save(
-        CustodyEvent(
-            case=case,
-            stage=stage,
-            at=at or timezone.now(),
-            organisation=organisation,
-            recorded_by=actor,
-            guardian_name=guardian_name.strip(),
-            relationship=relationship,
-            document_checked=document_checked,
-            document_number=document_number.strip(),
-            authorised_by=authorised_by.strip(),
-            note=note.strip(),
-        )
+    event = CustodyEvent(
+        case=case,
+        stage=stage,
+        at=at or timezone.now(),
+        organisation=organisation,
+        recorded_by=actor,
+        guardian_name=guardian_name.strip(),
+        relationship=relationship,
+        document_checked=document_checked,
+        document_number=document_number.strip(),
+        authorised_by=authorised_by.strip(),
+        note=note.strip(),
     )
+    if errors := _link_problems(event):
+        raise ValidationError(errors)
+    full_save(event)
     case_audit(actor=actor, action=AuditAction.CUSTODY_RECORD, obj=event, case=case, request=request)
     return event
+
+
+def _link_problems(event: CustodyEvent) -> dict[str, str]:
+    """A handover must be verified and authorised; only a body that may hold a minor receives one."""
+    errors = {}
+    if event.stage == CustodyEvent.Stage.HANDOVER_GUARDIAN:
+        if not event.guardian_name:
+            errors["guardian_name"] = _("Name the parent or guardian.")
+        if not event.relationship:
+            errors["relationship"] = _("Record the relationship to the minor.")
+        if not event.document_checked or not event.document_number:
+            errors["document_number"] = _("Check the guardian's identity document and record its number.")
+    if event.stage in CustodyEvent.HANDOVERS and not event.authorised_by:
+        errors["authorised_by"] = _("Record who authorised the handover.")
+    if event.stage == CustodyEvent.Stage.HANDOVER_PGN and event.organisation is None:
+        errors["organisation"] = _("Choose the PGN office receiving the minor.")
+    if event.organisation is not None and event.organisation.kind not in CustodyEvent.ORGANISATION_KINDS:
+        errors["organisation"] = _("Choose a shelter, public body or civil-society organisation.")
+    return errors
 
 
 @transaction.atomic
