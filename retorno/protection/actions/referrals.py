@@ -7,13 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from retorno.accounts.access import require
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.people.actions import consent_record
 from retorno.people.models import Consent, Person
 from retorno.people.queries import consents_in_force
 from retorno.protection.actions.cases import case_open
-from retorno.protection.actions.common import case_audit, full_save
+from retorno.protection.actions.common import case_audit, full_save, require_case_writer
+from retorno.protection.audit_actions import AuditAction
 from retorno.protection.models import CaseKind, HealthReferral, ProtectionCase, ProtectionReferral, ShelterReferral
 
 
@@ -42,7 +44,7 @@ def protection_referral_receive(
     )
     audit_write(
         actor=actor,
-        action="protection.referral_receive",
+        action=AuditAction.REFERRAL_RECEIVE,
         obj=referral,
         person_id=person.pk,
         new={"arrival_id": arrival_id, "unaccompanied_minor": unaccompanied_minor},
@@ -56,6 +58,7 @@ def referral_take(
     *, actor: User, referral: ProtectionReferral, kind: str | None = None, assignee: User | None = None, request=None
 ) -> ProtectionCase:
     """Take a waiting referral: open its case (a minor's case for an unaccompanied minor)."""
+    require(actor, "protection.queue")
     referral = ProtectionReferral.objects.select_for_update().get(pk=referral.pk)
     if referral.status != ProtectionReferral.Status.PENDING:
         raise ValidationError(_("This referral has already been taken."))
@@ -66,7 +69,7 @@ def referral_take(
     referral.save(update_fields=["status", "taken_at", "taken_by"])
     audit_write(
         actor=actor,
-        action="protection.referral_take",
+        action=AuditAction.REFERRAL_TAKE,
         obj=referral,
         person_id=referral.person_id,
         new={"status": referral.status},
@@ -93,12 +96,13 @@ def health_referral_create(
     reason: str = "",
     request=None,
 ) -> HealthReferral:
+    require_case_writer(actor, case)
     if destination == HealthReferral.Destination.OTHER and organisation is None:
         raise ValidationError({"organisation": _("Choose the partner for an 'other' referral.")})
     row = full_save(
         HealthReferral(case=case, by=actor, destination=destination, organisation=organisation, reason=reason.strip())
     )
-    case_audit(actor=actor, action="protection.health_referral_create", obj=row, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.HEALTH_REFERRAL_CREATE, obj=row, case=case, request=request)
     return row
 
 
@@ -106,6 +110,7 @@ def health_referral_create(
 def health_referral_outcome(
     *, actor: User, referral: HealthReferral, outcome: str, note: str = "", request=None
 ) -> HealthReferral:
+    require_case_writer(actor, referral.case)
     old = referral.outcome
     referral.outcome = outcome
     referral.outcome_note = note.strip()
@@ -113,7 +118,7 @@ def health_referral_outcome(
     full_save(referral)
     case_audit(
         actor=actor,
-        action="protection.health_referral_outcome",
+        action=AuditAction.HEALTH_REFERRAL_OUTCOME,
         obj=referral,
         case=referral.case,
         old={"outcome": old},
@@ -134,6 +139,7 @@ def shelter_referral_create(
     request=None,
 ) -> ShelterReferral:
     """Refer to a specialised shelter. Sharing sections needs the person's consent, recorded here."""
+    require_case_writer(actor, case)
     unknown = set(shared_sections) - set(ShelterReferral.Section.values)
     if unknown:
         raise ValidationError({"shared_sections": _("Unknown section.")})
@@ -160,7 +166,7 @@ def shelter_referral_create(
     row.referral = _partner_referral(actor=actor, case=case, organisation=organisation, request=request)
     if row.referral is not None:
         row.save(update_fields=["referral"])
-    case_audit(actor=actor, action="protection.shelter_referral_create", obj=row, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.SHELTER_REFERRAL_CREATE, obj=row, case=case, request=request)
     return row
 
 
@@ -199,6 +205,7 @@ def _partner_referral(*, actor: User, case: ProtectionCase, organisation: Organi
 def shelter_referral_update(
     *, actor: User, referral: ShelterReferral, status: str | None = None, revoke_sharing: bool = False, request=None
 ) -> ShelterReferral:
+    require_case_writer(actor, referral.case)
     old = snapshot(referral, ["status", "revoked_at"])
     if status:
         referral.status = status
@@ -207,7 +214,7 @@ def shelter_referral_update(
     full_save(referral)
     case_audit(
         actor=actor,
-        action="protection.shelter_referral_update",
+        action=AuditAction.SHELTER_REFERRAL_UPDATE,
         obj=referral,
         case=referral.case,
         old=old,

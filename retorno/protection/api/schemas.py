@@ -191,8 +191,8 @@ class VictimOut(Schema):
 
 
 class LegalChangeOut(Schema):
-    old: str
-    new: str
+    old: str = Field(..., alias="from_status")
+    new: str = Field(..., alias="to_status")
     on: date
 
 
