@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from retorno.accounts.access import can
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.lib.workflow import transition
 from retorno.people.models import Consent, Person
 from retorno.people.queries import has_consent
-from retorno.reintegration.actions.common import move_status, require_reason
+from retorno.reintegration.actions.common import require_reason
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import FollowUp, PlanGoal, ReintegrationCase
 
@@ -114,15 +115,15 @@ def case_set_status(
         fields = {"closed_on": None, "close_reason": ""}
     if status == S.REMIGRATED:
         fields = {"remigrated_on": on}
-    return move_status(
-        obj=case,
-        to=status,
+    return transition(
+        case,
+        status,
         actor=actor,
         action=AuditAction.REINTEGRATION_CASE_STATUS,
         person_id=case.person_id,
         request=request,
-        audit_reason=reason,
-        **fields,
+        reason=reason,
+        fields=fields,
     )
 
 
@@ -190,9 +191,9 @@ def goal_add(
 def goal_set_status(*, actor: User, goal: PlanGoal, status: str, request=None) -> PlanGoal:
     """The one way a goal changes status (see PlanGoal.TRANSITIONS)."""
     goal = PlanGoal.objects.select_for_update().select_related("case").get(pk=goal.pk)
-    return move_status(
-        obj=goal,
-        to=status,
+    return transition(
+        goal,
+        status,
         actor=actor,
         action=AuditAction.PLAN_GOAL_STATUS,
         person_id=goal.case.person_id,

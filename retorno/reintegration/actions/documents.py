@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from retorno.accounts.directory import organisation_for_name
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
-from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
+from retorno.lib.workflow import transition
+from retorno.reintegration.actions.common import require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import DocumentRequest, FollowUpTrigger, ReintegrationCase
@@ -70,15 +71,15 @@ def document_set_status(
         fields = {"decided_on": on}
     elif status in (S.REJECTED, S.CANCELLED):
         fields = {"decided_on": on, "reason": require_reason(reason, _("Say why."))}
-    document = move_status(
-        obj=document,
-        to=status,
+    document = transition(
+        document,
+        status,
         actor=actor,
         action=AuditAction.DOCUMENT_STATUS,
         person_id=document.case.person_id,
         request=request,
-        audit_reason=reason,
-        **fields,
+        reason=reason,
+        fields=fields,
     )
     if status == S.ISSUED:
         followups_schedule(

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.lib.workflow import transition
 from retorno.people.models import Consent, Person
 from retorno.people.queries import has_consent
 from retorno.reintegration import rss
 from retorno.reintegration.actions.cases import case_set_status
-from retorno.reintegration.actions.common import add_months, move_status, require_reason
+from retorno.reintegration.actions.common import add_months, require_reason
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import (
     DEFAULT_FOLLOW_UP_MONTHS,
@@ -168,14 +169,14 @@ def followup_set_status(*, actor: User, followup: FollowUp, status: str, reason:
         require_reason(reason, _("Say why the follow-up is cancelled."))
     if status == F.DONE and not hasattr(followup, "outcome"):
         raise ValidationError(_("Record the outcome to complete the follow-up."))
-    return move_status(
-        obj=followup,
-        to=status,
+    return transition(
+        followup,
+        status,
         actor=actor,
         action=AuditAction.FOLLOWUP_STATUS,
         person_id=followup.person_id,
         request=request,
-        audit_reason=reason,
+        reason=reason,
     )
 
 

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from retorno.accounts.access import can
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
-from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
+from retorno.lib.workflow import transition
+from retorno.reintegration.actions.common import require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
 from retorno.reintegration.actions.ledger import payment_record
 from retorno.reintegration.audit_actions import AuditAction
@@ -90,15 +91,15 @@ def grant_set_status(*, actor: User, grant: BusinessGrant, status: str, note: st
             raise ValidationError(_("The grant is not fully paid yet."))
     if status == S.CANCELLED:
         require_reason(note, _("Say why the grant is cancelled."))
-    grant = move_status(
-        obj=grant,
-        to=status,
+    grant = transition(
+        grant,
+        status,
         actor=actor,
         action=AuditAction.GRANT_STATUS,
         person_id=grant.case.person_id,
         request=request,
-        audit_reason=note,
-        **fields,
+        reason=note,
+        fields=fields,
     )
     if status == S.DISBURSED:
         followups_schedule(
@@ -184,14 +185,14 @@ def tranche_set_status(
             )
     elif status == GrantTranche.Status.CANCELLED:
         require_reason(reason, _("Say why the tranche is cancelled."))
-    tranche = move_status(
-        obj=tranche,
-        to=status,
+    tranche = transition(
+        tranche,
+        status,
         actor=actor,
         action=AuditAction.TRANCHE_STATUS,
         person_id=grant.case.person_id,
         request=request,
-        audit_reason=reason,
+        reason=reason,
     )
     paid = grant.tranches.filter(status=GrantTranche.Status.PAID).aggregate(t=Sum("amount"))["t"] or Decimal("0")
     if status == GrantTranche.Status.PAID and paid >= grant.amount_requested:

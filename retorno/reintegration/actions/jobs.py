@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop
 from retorno.accounts.access import can, require
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.lib.workflow import transition
 from retorno.referrals.actions import (
     partner_create,
     partner_update,
@@ -26,7 +27,7 @@ from retorno.referrals.actions import (
     signed_link_create,
 )
 from retorno.referrals.models import Partner, Referral, Service, SharedField
-from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
+from retorno.reintegration.actions.common import require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import FollowUpTrigger, JobReferral, ReintegrationCase, Vacancy
@@ -104,7 +105,7 @@ def job_referral_sync_from_partner(*, actor, referral: Referral, request=None) -
     """
     job = JobReferral.objects.select_for_update().filter(partner_referral_id=referral.pk).first()
     target = FROM_PARTNER.get(referral.status)
-    if job is None or target is None or job.status == target or not JobReferral.TRANSITIONS[job.status]:
+    if job is None or target is None or job.status == target or job.is_final:
         return job
     reason = referral.reason
     if referral.status == Referral.Status.NO_SHOW:
@@ -320,15 +321,15 @@ def job_referral_move(
         fields = {"hired_on": today_or(on)}
     elif status in (S.NOT_HIRED, S.WITHDRAWN):
         fields = {"reason": require_reason(reason, _("Say why."))}
-    referral = move_status(
-        obj=referral,
-        to=status,
+    referral = transition(
+        referral,
+        status,
         actor=actor,
         action=AuditAction.JOB_REFERRAL_STATUS,
         person_id=referral.case.person_id,
         request=request,
-        audit_reason=reason,
-        **fields,
+        reason=reason,
+        fields=fields,
     )
     if status == S.HIRED:
         followups_schedule(

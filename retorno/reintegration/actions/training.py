@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
-from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
+from retorno.lib.workflow import transition
+from retorno.reintegration.actions.common import require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import Course, Enrolment, FollowUpTrigger, ReintegrationCase
@@ -98,15 +99,15 @@ def enrolment_set_status(
         fields = {"certified_on": on, "certificate_number": number}
     elif status == S.DROPPED:
         fields = {"reason": require_reason(reason, _("Say why the person dropped out."))}
-    enrolment = move_status(
-        obj=enrolment,
-        to=status,
+    enrolment = transition(
+        enrolment,
+        status,
         actor=actor,
         action=AuditAction.ENROLMENT_STATUS,
         person_id=enrolment.case.person_id,
         request=request,
-        audit_reason=reason,
-        **fields,
+        reason=reason,
+        fields=fields,
     )
     if status == S.COMPLETED:
         followups_schedule(
