@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from retorno.reintegration.models import ReintegrationCase
 
+EDIT = "reintegration.edit"  # every staff write asks for it (the views and endpoints too)
+
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
     """``day`` plus whole months, clamped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
