@@ -26,12 +26,7 @@ from retorno.reintegration.models import JobReferral, Vacancy
 @router.get("/vacancies", response=list[VacancyOut])
 def vacancy_list(request: HttpRequest, sector: str | None = None, open_only: bool = True):
     require(request.user, VIEW)
-    vacancies = Vacancy.objects.select_related("employer")
-    if open_only:
-        vacancies = vacancies.filter(is_open=True)
-    if sector:
-        vacancies = vacancies.filter(sector=sector)
-    return list(vacancies[:500])
+    return list(queries.vacancies(open_only=open_only, sector=sector)[:500])
 
 
 @router.post("/vacancies", response={201: VacancyOut})

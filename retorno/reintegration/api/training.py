@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Status
 
 from retorno.accounts.access import require
-from retorno.reintegration import actions
+from retorno.reintegration import actions, queries
 from retorno.reintegration.api.common import EDIT, VIEW, _case, _obj, router
 from retorno.reintegration.api.schemas import AttendanceIn, CourseOut, EnrolmentIn, EnrolmentOut, EnrolmentStatusIn
 from retorno.reintegration.models import Course, Enrolment
@@ -14,7 +14,7 @@ from retorno.reintegration.models import Course, Enrolment
 @router.get("/courses", response=list[CourseOut])
 def course_list(request: HttpRequest):
     require(request.user, VIEW)
-    return list(Course.objects.filter(is_active=True).select_related("institution"))
+    return list(queries.courses(active_only=True))
 
 
 @router.get("/cases/{case_id}/enrolments", response=list[EnrolmentOut])

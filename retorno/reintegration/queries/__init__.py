@@ -9,6 +9,7 @@ from retorno.reintegration.queries.figures import (
     programme_figures,
 )
 from retorno.reintegration.queries.lists import (
+    active_user_named,
     budget_line_get_for,
     budget_overrides,
     case_services,
@@ -46,6 +47,7 @@ from retorno.reintegration.queries.records import (
 )
 
 __all__ = [
+    "active_user_named",
     "CONTACTABLE",
     "CONTACT_PURPOSES",
     "arrivals_without_contact_consent",

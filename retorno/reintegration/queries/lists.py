@@ -26,13 +26,18 @@ def cases_of_person(user: User, person) -> list[ReintegrationCase]:
 
 
 def cases_listed(user: User, *, status: str = "", mine: bool = False) -> QuerySet[ReintegrationCase]:
-    """Cases, newest first; a known ``status`` filters, ``mine`` keeps the user's own."""
+    """Cases, newest first; ``status`` filters, ``mine`` keeps the user's own."""
     cases = cases_visible_to(user)
-    if status in ReintegrationCase.Status.values:
+    if status:
         cases = cases.filter(status=status)
     if mine:
         cases = cases.filter(officer=user)
     return cases
+
+
+def active_user_named(username: str) -> User | None:
+    """The active account with this username (an officer named in an API call), or None."""
+    return User.objects.filter(username=username, is_active=True).first()
 
 
 def cases_live_of_officer(user: User) -> QuerySet[ReintegrationCase]:

@@ -43,7 +43,8 @@ def worklist(request: HttpRequest) -> HttpResponse:
 @permission_required(VIEW)
 def case_list(request: HttpRequest) -> HttpResponse:
     status, mine = request.GET.get("status", ""), bool(request.GET.get("mine"))
-    cases = queries.cases_listed(request.user, status=status, mine=mine)
+    known = status if status in ReintegrationCase.Status.values else ""
+    cases = queries.cases_listed(request.user, status=known, mine=mine)
     context = {"cases": cases[:500], "statuses": ReintegrationCase.Status.choices, "status": status, "mine": mine}
     return render(request, "reintegration/case_list.html", context)
 
