@@ -2,10 +2,12 @@
 
 from collections.abc import Callable
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from retorno.lib.views import post_back
+from retorno.accounts.access import can
+from retorno.lib.views import form_page, post_back
 from retorno.reintegration import forms
 
 VIEW, EDIT = "reintegration.view", "reintegration.edit"
@@ -32,4 +34,21 @@ def status_post(
         ),
         back=back,
         done_message=done,
+    )
+
+
+def list_page(request: HttpRequest, *, form, action, title: str, done: str, url: str, template: str, context: dict):
+    """A reference list with the form that adds to it: anyone who may view sees it, only editors post."""
+    if request.method == "POST" and not can(request.user, EDIT):
+        raise PermissionDenied
+    return form_page(
+        request,
+        form=form,
+        title=title,
+        run=act(request, action),
+        done=lambda _result: url,
+        cancel_url=url,
+        done_message=done,
+        template=template,
+        context=context,
     )

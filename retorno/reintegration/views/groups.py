@@ -8,8 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from retorno.accounts.access import can, permission_required
 from retorno.reintegration import actions, forms, queries
-from retorno.reintegration.views.common import EDIT, VIEW
-from retorno.reintegration.views.reference import _list_page
+from retorno.reintegration.views.common import EDIT, VIEW, list_page
 
 
 @require_http_methods(["GET", "POST"])
@@ -18,7 +17,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
     form = forms.GroupForm(
         request.POST or None, initial={"facilitator": request.user, "started_on": timezone.localdate()}
     )
-    return _list_page(
+    return list_page(
         request,
         form=form,
         action=actions.group_create,
@@ -38,7 +37,7 @@ def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
     def record(**data):
         return actions.group_session_record(group=group, **data)
 
-    return _list_page(
+    return list_page(
         request,
         form=forms.SessionForm(request.POST or None, initial={"held_on": timezone.localdate()}),
         action=record,

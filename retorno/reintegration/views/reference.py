@@ -1,6 +1,5 @@
 """Reference lists: courses and vacancies."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -8,33 +7,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from retorno.accounts.access import can, permission_required
-from retorno.lib.views import form_page, run_action
+from retorno.accounts.access import permission_required
+from retorno.lib.views import run_action
 from retorno.reintegration import actions, forms, queries
-from retorno.reintegration.views.common import EDIT, VIEW, act
-
-
-def _list_page(request: HttpRequest, *, form, action, title: str, done: str, url: str, template: str, context: dict):
-    """A reference list with the form that adds to it: anyone who may view sees it, only editors post."""
-    if request.method == "POST" and not can(request.user, EDIT):
-        raise PermissionDenied
-    return form_page(
-        request,
-        form=form,
-        title=title,
-        run=act(request, action),
-        done=lambda _result: url,
-        cancel_url=url,
-        done_message=done,
-        template=template,
-        context=context,
-    )
+from retorno.reintegration.views.common import EDIT, VIEW, list_page
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required(VIEW)
 def course_list(request: HttpRequest) -> HttpResponse:
-    return _list_page(
+    return list_page(
         request,
         form=forms.CourseForm(request.POST or None),
         action=actions.course_create,
@@ -49,7 +31,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required(VIEW)
 def vacancy_list(request: HttpRequest) -> HttpResponse:
-    return _list_page(
+    return list_page(
         request,
         form=forms.VacancyForm(request.POST or None, initial={"posted_on": timezone.localdate()}),
         action=actions.vacancy_create,
