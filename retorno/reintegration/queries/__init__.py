@@ -11,13 +11,18 @@ from retorno.reintegration.queries.figures import (
 from retorno.reintegration.queries.lists import (
     active_user_named,
     budget_line_get_for,
+    budget_line_to_pay_from,
     budget_overrides,
+    case_document,
+    case_enrolment,
     case_services,
     cases_listed,
     cases_live_of_officer,
     cases_of_person,
+    course_get_for,
     courses,
     donors,
+    employer_get_for,
     followup_parts,
     grant_parts,
     group_get_for,
@@ -47,6 +52,11 @@ from retorno.reintegration.queries.records import (
 )
 
 __all__ = [
+    "employer_get_for",
+    "course_get_for",
+    "case_enrolment",
+    "case_document",
+    "budget_line_to_pay_from",
     "active_user_named",
     "CONTACTABLE",
     "CONTACT_PURPOSES",

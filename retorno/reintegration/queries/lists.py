@@ -4,12 +4,14 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from retorno.accounts.access import can
-from retorno.accounts.models import User
+from retorno.accounts.models import Organisation, User
 from retorno.reintegration.models import (
     BudgetLine,
     BusinessGrant,
     Course,
+    DocumentRequest,
     Donor,
+    Enrolment,
     FollowUp,
     JobReferral,
     Payment,
@@ -124,7 +126,8 @@ def budget_overrides(*, limit: int = 50) -> QuerySet[Payment]:
 
 
 def _get(model, pk, user: User, permission: str, queryset=None):
-    if not can(user, permission):
+    """One row by id for a user who holds ``permission``; 404 for anyone else or an unknown id."""
+    if permission and not can(user, permission):
         raise Http404
     try:
         return (queryset if queryset is not None else model.objects).get(pk=pk)
@@ -134,6 +137,29 @@ def _get(model, pk, user: User, permission: str, queryset=None):
 
 def vacancy_get_for(*, user: User, vacancy_id: int) -> Vacancy:
     return _get(Vacancy, vacancy_id, user, "reintegration.view")
+
+
+def course_get_for(*, user: User, course_id: int) -> Course:
+    return _get(Course, course_id, user, "reintegration.view")
+
+
+def employer_get_for(*, user: User, organisation_id: int) -> Organisation:
+    """The organisation a vacancy is published for (checked as an employer by the action)."""
+    return _get(Organisation, organisation_id, user, "reintegration.view")
+
+
+def budget_line_to_pay_from(*, user: User, line_id: int) -> BudgetLine:
+    """A budget line an officer pays from (managing budgets needs more; paying does not)."""
+    return _get(BudgetLine, line_id, user, "reintegration.edit")
+
+
+def case_document(case: ReintegrationCase, document_id: int) -> DocumentRequest:
+    """One of the case's documents (a payment names what it paid for); 404 for another case's."""
+    return _get(DocumentRequest, document_id, None, "", case.documents)
+
+
+def case_enrolment(case: ReintegrationCase, enrolment_id: int) -> Enrolment:
+    return _get(Enrolment, enrolment_id, None, "", case.enrolments)
 
 
 def group_get_for(*, user: User, group_id: int) -> SelfHelpGroup:
