@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop
 from retorno.accounts.access import can, require
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.lib.workflow import transition
 from retorno.referrals.actions import (
     partner_create,
     partner_update,
@@ -26,7 +27,7 @@ from retorno.referrals.actions import (
     signed_link_create,
 )
 from retorno.referrals.models import Partner, Referral, Service, SharedField
-from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
+from retorno.reintegration.actions.common import EDIT, require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import FollowUpTrigger, JobReferral, ReintegrationCase, Vacancy
@@ -104,7 +105,7 @@ def job_referral_sync_from_partner(*, actor, referral: Referral, request=None) -
     """
     job = JobReferral.objects.select_for_update().filter(partner_referral_id=referral.pk).first()
     target = FROM_PARTNER.get(referral.status)
-    if job is None or target is None or job.status == target or not JobReferral.TRANSITIONS[job.status]:
+    if job is None or target is None or job.status == target or job.is_final:
         return job
     reason = referral.reason
     if referral.status == Referral.Status.NO_SHOW:
@@ -198,6 +199,7 @@ def vacancy_create(
     request=None,
 ) -> Vacancy:
     """Publish a vacancy offered by an employer partner."""
+    require(actor, EDIT)
     if employer.kind != Organisation.Kind.EMPLOYER:
         raise ValidationError({"employer": _("Choose an employer partner.")})
     vacancy = Vacancy(
@@ -217,6 +219,13 @@ def vacancy_create(
 
 @transaction.atomic
 def vacancy_set_open(*, actor: User, vacancy: Vacancy, is_open: bool, request=None) -> Vacancy:
+    """Staff close or reopen a vacancy (reintegration staff only)."""
+    require(actor, EDIT)
+    return vacancy_open_or_close(actor=actor, vacancy=vacancy, is_open=is_open, request=request)
+
+
+def vacancy_open_or_close(*, actor, vacancy: Vacancy, is_open: bool, request=None) -> Vacancy:
+    """Open or close a vacancy; also the programme's own move when the last position is filled."""
     if vacancy.is_open != is_open:
         vacancy.is_open = is_open
         vacancy.save(update_fields=["is_open"])
@@ -247,6 +256,7 @@ def job_referral_create(
     manages partners) and shares ``shared_fields`` under the person's consent to share data
     with partners; without it only a manager may refer, with a reason (audited).
     """
+    require(actor, EDIT)
     require_live(case)
     if not vacancy.is_open:
         raise ValidationError({"vacancy": _("This vacancy is closed.")})
@@ -290,6 +300,7 @@ def job_referral_set_status(
     The move is passed on to the employer's open referral (as an answer recorded by staff, or
     its revocation), so the employer's link stops working once the outcome is known.
     """
+    require(actor, EDIT)
     referral = job_referral_move(
         actor=actor, job_referral=job_referral, status=status, on=on, reason=reason, request=request
     )
@@ -320,15 +331,15 @@ def job_referral_move(
         fields = {"hired_on": today_or(on)}
     elif status in (S.NOT_HIRED, S.WITHDRAWN):
         fields = {"reason": require_reason(reason, _("Say why."))}
-    referral = move_status(
-        obj=referral,
-        to=status,
+    referral = transition(
+        referral,
+        status,
         actor=actor,
         action=AuditAction.JOB_REFERRAL_STATUS,
         person_id=referral.case.person_id,
         request=request,
-        audit_reason=reason,
-        **fields,
+        reason=reason,
+        fields=fields,
     )
     if status == S.HIRED:
         followups_schedule(
@@ -342,5 +353,5 @@ def job_referral_move(
         )
         vacancy = referral.vacancy
         if vacancy.referrals.filter(status=S.HIRED).count() >= vacancy.positions:
-            vacancy_set_open(actor=actor, vacancy=vacancy, is_open=False, request=request)
+            vacancy_open_or_close(actor=actor, vacancy=vacancy, is_open=False, request=request)
     return referral

@@ -8,12 +8,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from retorno.lib.workflow import StatusPipeline
 from retorno.reintegration.models.reference import Sector
 
 POSITIVE = [MinValueValidator(Decimal("0.01"))]
 
 
-class DocumentRequest(models.Model):
+class DocumentRequest(StatusPipeline, models.Model):
     class Kind(models.TextChoices):
         DPI = "dpi", _("DPI (RENAP)")
         BIRTH_CERTIFICATE = "birth_certificate", _("Birth certificate")
@@ -35,6 +36,13 @@ class DocumentRequest(models.Model):
         Status.REJECTED: {Status.SUBMITTED, Status.CANCELLED},  # resubmitted after a correction
         Status.ISSUED: set(),
         Status.CANCELLED: set(),
+    }
+    STATUS_TONES = {
+        Status.ISSUED: "ok",
+        Status.REJECTED: "danger",
+        Status.CANCELLED: "danger",
+        Status.REQUESTED: "warn",
+        Status.SUBMITTED: "warn",
     }
     DEFAULT_ISSUER = {
         Kind.DPI: "RENAP",
@@ -72,7 +80,7 @@ class DocumentRequest(models.Model):
         return self.get_kind_display()
 
 
-class Enrolment(models.Model):
+class Enrolment(StatusPipeline, models.Model):
     class Status(models.TextChoices):
         ENROLLED = "enrolled", _("Enrolled")
         ATTENDING = "attending", _("Attending")
@@ -86,6 +94,13 @@ class Enrolment(models.Model):
         Status.COMPLETED: {Status.CERTIFIED},
         Status.CERTIFIED: set(),
         Status.DROPPED: set(),
+    }
+    STATUS_TONES = {
+        Status.COMPLETED: "ok",
+        Status.CERTIFIED: "ok",
+        Status.DROPPED: "danger",
+        Status.ENROLLED: "warn",
+        Status.ATTENDING: "warn",
     }
 
     case = models.ForeignKey("reintegration.ReintegrationCase", on_delete=models.PROTECT, related_name="enrolments")
@@ -116,7 +131,7 @@ class Enrolment(models.Model):
         return round(100 * self.sessions_attended / self.sessions_total)
 
 
-class JobReferral(models.Model):
+class JobReferral(StatusPipeline, models.Model):
     """A returnee put forward for a vacancy; ``partner_referral`` is the referral the employer answers."""
 
     class Status(models.TextChoices):
@@ -132,6 +147,13 @@ class JobReferral(models.Model):
         Status.HIRED: set(),
         Status.NOT_HIRED: set(),
         Status.WITHDRAWN: set(),
+    }
+    STATUS_TONES = {
+        Status.HIRED: "ok",
+        Status.NOT_HIRED: "danger",
+        Status.WITHDRAWN: "danger",
+        Status.REFERRED: "warn",
+        Status.INTERVIEW: "warn",
     }
 
     case = models.ForeignKey("reintegration.ReintegrationCase", on_delete=models.PROTECT, related_name="job_referrals")
@@ -161,7 +183,7 @@ class JobReferral(models.Model):
         return str(self.vacancy)
 
 
-class BusinessGrant(models.Model):
+class BusinessGrant(StatusPipeline, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft plan")
         SUBMITTED = "submitted", _("Submitted for approval")
@@ -177,6 +199,14 @@ class BusinessGrant(models.Model):
         Status.APPROVED: {Status.DISBURSED, Status.CANCELLED},
         Status.DISBURSED: set(),
         Status.CANCELLED: set(),
+    }
+    STATUS_TONES = {
+        Status.APPROVED: "ok",
+        Status.DISBURSED: "ok",
+        Status.REJECTED: "danger",
+        Status.CANCELLED: "danger",
+        Status.DRAFT: "warn",
+        Status.SUBMITTED: "warn",
     }
 
     case = models.ForeignKey("reintegration.ReintegrationCase", on_delete=models.PROTECT, related_name="grants")
@@ -213,13 +243,14 @@ class BusinessGrant(models.Model):
             raise ValidationError({"amount_requested": _("The grant cannot exceed the business's total budget.")})
 
 
-class GrantTranche(models.Model):
+class GrantTranche(StatusPipeline, models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         PAID = "paid", _("Paid")
         CANCELLED = "cancelled", _("Cancelled")
 
     TRANSITIONS = {Status.PLANNED: {Status.PAID, Status.CANCELLED}, Status.PAID: set(), Status.CANCELLED: set()}
+    STATUS_TONES = {Status.PAID: "ok", Status.CANCELLED: "danger", Status.PLANNED: "warn"}
 
     grant = models.ForeignKey(BusinessGrant, on_delete=models.PROTECT, related_name="tranches")
     number = models.PositiveIntegerField(_("tranche"))
