@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.funding.audit_actions import AuditAction
 from retorno.funding.models import BudgetLine, CostKind, Donor, ExchangeRate, LedgerEntry, StandardCost
 
 CENT = Decimal("0.01")
@@ -26,7 +27,7 @@ def donor_create(*, actor: User, code: str, name: str, currency: str = "USD", re
     donor = Donor(code=code.strip(), name=name.strip(), currency=currency.strip().upper())
     donor.full_clean()
     donor.save()
-    audit_write(actor=actor, action="donor.create", obj=donor, new=snapshot(donor), request=request)
+    audit_write(actor=actor, action=AuditAction.DONOR_CREATE, obj=donor, new=snapshot(donor), request=request)
     return donor
 
 
@@ -59,7 +60,7 @@ def budget_line_create(
     if is_default and _overlapping_default(line).exists():
         raise ValidationError({"is_default": _("Another default line for this kind covers part of this period.")})
     line.save()
-    audit_write(actor=actor, action="budget_line.create", obj=line, new=snapshot(line), request=request)
+    audit_write(actor=actor, action=AuditAction.BUDGET_LINE_CREATE, obj=line, new=snapshot(line), request=request)
     return line
 
 
@@ -81,7 +82,7 @@ def exchange_rate_set(
     obj.rate, obj.source = rate, source.strip()
     obj.full_clean()
     obj.save()
-    audit_write(actor=actor, action="exchange_rate.set", obj=obj, old=old, new=snapshot(obj), request=request)
+    audit_write(actor=actor, action=AuditAction.EXCHANGE_RATE_SET, obj=obj, old=old, new=snapshot(obj), request=request)
     return obj
 
 
@@ -96,7 +97,7 @@ def standard_cost_set(
     obj.amount, obj.currency = amount, currency.strip().upper()
     obj.full_clean()
     obj.save()
-    audit_write(actor=actor, action="standard_cost.set", obj=obj, new=snapshot(obj), request=request)
+    audit_write(actor=actor, action=AuditAction.STANDARD_COST_SET, obj=obj, new=snapshot(obj), request=request)
     return obj
 
 
@@ -180,7 +181,7 @@ def ledger_entry_record(
     )
     entry.full_clean()
     entry.save()
-    audit_write(actor=actor, action="ledger_entry.record", obj=entry, new=snapshot(entry), request=request)
+    audit_write(actor=actor, action=AuditAction.LEDGER_ENTRY_RECORD, obj=entry, new=snapshot(entry), request=request)
     return entry
 
 
