@@ -9,7 +9,6 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from retorno.accounts.access import require
-from retorno.audit.actions import audit_view
 from retorno.audit.queries import accesses_to_person
 from retorno.geo.models import Country, Municipality
 from retorno.lib.api import StrictSchema
@@ -167,8 +166,7 @@ def person_search_endpoint(request: HttpRequest, payload: SearchIn):
 def person_detail(request: HttpRequest, person_id: int):
     """A person's identity record; the read is audited."""
     require(request.user, "person.view")
-    person = person_get_for(user=request.user, person_id=person_id)
-    audit_view(actor=request.user, obj=person, person_id=person.pk, section="identity", request=request)
+    person = person_get_for(user=request.user, person_id=person_id, section="identity", request=request)
     return person
 
 
@@ -184,8 +182,7 @@ def person_update(request: HttpRequest, person_id: int, payload: PersonPatch):
 @router.get("/persons/{person_id}/contacts", response=list[ContactOut])
 def contact_list(request: HttpRequest, person_id: int):
     require(request.user, "person.view")
-    person = person_get_for(user=request.user, person_id=person_id)
-    audit_view(actor=request.user, obj=person, person_id=person.pk, section="contacts", request=request)
+    person = person_get_for(user=request.user, person_id=person_id, section="contacts", request=request)
     return list(person.contacts.all())
 
 
@@ -311,9 +308,7 @@ def duplicate_detail(request: HttpRequest, pair_id: int):
     from retorno.people.queries import match_pair_get_for, person_return_count
 
     require(request.user, "person.review_matches")
-    pair = match_pair_get_for(user=request.user, pair_id=pair_id)
-    for person in (pair.person_a, pair.person_b):
-        audit_view(actor=request.user, obj=person, person_id=person.pk, section="match_review", request=request)
+    pair = match_pair_get_for(user=request.user, pair_id=pair_id, section="match_review", request=request)
     pair.arrivals_a = person_return_count(person=pair.person_a)
     pair.arrivals_b = person_return_count(person=pair.person_b)
     return pair

@@ -3,11 +3,12 @@
 import datetime
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from retorno.accounts.access import can, has_role
 from retorno.accounts.models import User
+from retorno.audit.actions import audit_view
 from retorno.people.models import Consent, Person
 from retorno.referrals.models import REFERRAL_CONSENT, BedType, Partner, Referral, SharedField, Shelter, Stay
 
@@ -112,11 +113,18 @@ def referrals_visible_to(user: User) -> QuerySet[Referral]:
     return referrals.none()
 
 
-def referral_get_for(*, user: User, referral_id: int) -> Referral:
+def referral_get_for(
+    *, user: User, referral_id: int, section: str = "", request: HttpRequest | None = None
+) -> Referral:
+    """The referral, if ``user`` may see it; 404 otherwise. With ``section`` ("referral" for
+    programme staff, "referral_shared_data" for the partner) the read is audited here."""
     try:
-        return referrals_visible_to(user).get(pk=referral_id)
+        referral = referrals_visible_to(user).get(pk=referral_id)
     except (Referral.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    if section:
+        audit_view(actor=user, obj=referral, person_id=referral.person_id, section=section, request=request)
+    return referral
 
 
 def partner_inbox(*, user: User, status: str = "") -> QuerySet[Referral]:

@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404
 from ninja import Status
 
 from retorno.accounts.access import require
-from retorno.audit.actions import audit_view
 from retorno.people.queries import person_get_for
 from retorno.referrals import actions
 from retorno.referrals.api.common import router
@@ -70,9 +69,7 @@ def referral_create(request: HttpRequest, payload: ReferralIn):
 @router.get("/{int:referral_id}", response=ReferralOut)
 def referral_detail(request: HttpRequest, referral_id: int):
     require(request.user, "referral.list")
-    referral = referral_get_for(user=request.user, referral_id=referral_id)
-    audit_view(actor=request.user, obj=referral, person_id=referral.person_id, section="referral", request=request)
-    return referral
+    return referral_get_for(user=request.user, referral_id=referral_id, section="referral", request=request)
 
 
 @router.post("/{int:referral_id}/status", response=ReferralOut)

@@ -111,8 +111,7 @@ def _detail_context(request: HttpRequest, referral: Referral, **extra) -> dict:
 
 @permission_required("referral.list")
 def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
-    referral = referral_get_for(user=request.user, referral_id=referral_id)
-    audit_view(actor=request.user, obj=referral, person_id=referral.person_id, section="referral", request=request)
+    referral = referral_get_for(user=request.user, referral_id=referral_id, section="referral", request=request)
     return render(request, "referrals/detail.html", _detail_context(request, referral))
 
 
@@ -231,7 +230,9 @@ def _shared_name(referral: Referral) -> str:
 @permission_required("referral.inbox")
 def inbox_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     """One referral as the partner sees it: the purpose and only the data shared."""
-    referral = referral_get_for(user=request.user, referral_id=referral_id)
+    shown = {"section": "referral_shared_data", "request": request}  # a page shown is an audited read
+    posted = request.method == "POST"
+    referral = referral_get_for(user=request.user, referral_id=referral_id, **({} if posted else shown))
     form = StatusForm(request.POST or None, statuses=referral.partner_answers())
     if request.method == "POST" and form.is_valid():
         try:
@@ -241,9 +242,8 @@ def inbox_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your answer was recorded."))
             return redirect("referrals:inbox_detail", referral_id=referral.pk)
-    audit_view(
-        actor=request.user, obj=referral, person_id=referral.person_id, section="referral_shared_data", request=request
-    )
+    if posted:  # the answer was refused: the page shows the referral again, as it is now
+        referral = referral_get_for(user=request.user, referral_id=referral_id, **shown)
     context = {
         "referral": referral,
         "shared": shared_data(referral),
