@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from retorno.accounts.access import require
 from retorno.funding import actions
@@ -106,7 +106,7 @@ def in_kind(request: HttpRequest, payload: InKindIn):
         budget_line=line,
         request=request,
     )
-    return 201, entry
+    return Status(201, entry)
 
 
 @router.post("/sync", response=SyncOut, summary="Enter the costs of every registered source not yet in the ledger")

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from retorno.accounts.access import require
@@ -152,7 +152,7 @@ def person_create(request: HttpRequest, payload: PersonIn):
     """Register a new person."""
     require(request.user, "person.create")
     person = actions.person_create(actor=request.user, request=request, **_references(payload.dict()))
-    return 201, person
+    return Status(201, person)
 
 
 @router.post("/persons/search", response=list[PersonOut])
@@ -190,7 +190,7 @@ def contact_list(request: HttpRequest, person_id: int):
 def contact_add(request: HttpRequest, person_id: int, payload: ContactIn):
     require(request.user, "person.edit")
     person = person_get_for(user=request.user, person_id=person_id)
-    return 201, actions.contact_add(actor=request.user, person=person, request=request, **payload.dict())
+    return Status(201, actions.contact_add(actor=request.user, person=person, request=request, **payload.dict()))
 
 
 @router.get("/persons/{person_id}/consents", response=list[ConsentOut])
@@ -205,7 +205,7 @@ def consent_list(request: HttpRequest, person_id: int):
 def consent_add(request: HttpRequest, person_id: int, payload: ConsentIn):
     require(request.user, "consent.record")
     person = person_get_for(user=request.user, person_id=person_id)
-    return 201, actions.consent_record(actor=request.user, person=person, request=request, **payload.dict())
+    return Status(201, actions.consent_record(actor=request.user, person=person, request=request, **payload.dict()))
 
 
 @router.get("/persons/{person_id}/accesses", response=list[AccessOut])
@@ -325,7 +325,7 @@ def duplicate_merge(request: HttpRequest, pair_id: int, payload: MergeIn):
     if payload.keep not in (pair.person_a_id, pair.person_b_id):
         raise HttpError(422, _("Keep one of the two records of the pair."))
     keep, other = (pair.person_a, pair.person_b) if payload.keep == pair.person_a_id else (pair.person_b, pair.person_a)
-    return 201, person_merge(actor=request.user, keep=keep, merge=other, pair=pair, request=request)
+    return Status(201, person_merge(actor=request.user, keep=keep, merge=other, pair=pair, request=request))
 
 
 @router.post("/duplicates/{pair_id}/not-same", response={204: None})
@@ -337,7 +337,7 @@ def duplicate_not_same(request: HttpRequest, pair_id: int):
     require(request.user, "person.review_matches")
     pair = match_pair_get_for(user=request.user, pair_id=pair_id)
     not_same_record(actor=request.user, a=pair.person_a, b=pair.person_b, request=request)
-    return 204, None
+    return Status(204, None)
 
 
 @router.post("/merges/{merge_id}/unmerge", response=MergeOut)
