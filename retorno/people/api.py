@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from ninja.errors import HttpError
 
 from retorno.accounts.access import require
 from retorno.audit.queries import accesses_to_person
-from retorno.geo.models import Country, Municipality
+from retorno.geo.queries import country_by_code, municipality_by_code
 from retorno.lib.api import StrictSchema
 from retorno.people import actions
 from retorno.people.models import Consent, Contact, DatePrecision, Education, Language, PeopleGroup, Person, Sex
@@ -131,17 +132,14 @@ class AccessOut(Schema):
 
 
 def _references(data: dict) -> dict:
-    """Turn ISO and INE codes into rows, with a field-level error when unknown."""
-    if data.get("nationality"):
-        country = Country.objects.filter(alpha2=data["nationality"].upper()).first()
-        if country is None:
-            raise HttpError(422, _("Unknown country code: %(code)s") % {"code": data["nationality"]})
-        data["nationality"] = country
-    if data.get("origin_municipality"):
-        municipality = Municipality.objects.filter(code=data["origin_municipality"]).first()
-        if municipality is None:
-            raise HttpError(422, _("Unknown municipality code: %(code)s") % {"code": data["origin_municipality"]})
-        data["origin_municipality"] = municipality
+    """Turn ISO and INE codes into rows through geo.queries (an unknown code is a 422 that names it)."""
+    try:
+        if data.get("nationality"):
+            data["nationality"] = country_by_code(data["nationality"], field="nationality")
+        if data.get("origin_municipality"):
+            data["origin_municipality"] = municipality_by_code(data["origin_municipality"], field="origin_municipality")
+    except ValidationError as unknown:  # this endpoint has always named the unknown code in ``detail``
+        raise HttpError(422, " ".join(unknown.messages)) from None
     if "languages" in data and data["languages"] is not None:
         data["languages"] = [str(getattr(lang, "value", lang)) for lang in data["languages"]]
     return data

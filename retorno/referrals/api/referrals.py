@@ -9,7 +9,7 @@ from retorno.people.queries import person_get_for
 from retorno.referrals import actions
 from retorno.referrals.api.common import router
 from retorno.referrals.models import Partner, Referral, ReferralLink, Service, Shelter
-from retorno.referrals.queries import overdue_referrals, referral_get_for, referrals_visible_to
+from retorno.referrals.queries import overdue_referrals, referral_get_for, referrals_filtered, referrals_visible_to
 from retorno.referrals.schemas import (
     LinkCreatedOut,
     LinkIn,
@@ -28,11 +28,7 @@ def referral_list(
 ):
     """Referrals, newest first (programme staff). Partners use /inbox."""
     require(request.user, "referral.list")
-    referrals = referrals_visible_to(request.user)
-    if status:
-        referrals = referrals.filter(status=status)
-    if service:
-        referrals = referrals.filter(service=service)
+    referrals = referrals_filtered(user=request.user, status=status or "", service=service or "")
     return list(referrals[: max(1, min(limit, 1000))])
 
 

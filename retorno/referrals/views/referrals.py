@@ -19,8 +19,11 @@ from retorno.referrals.queries import (
     overdue_referrals,
     partner_inbox,
     partner_send_channels,
+    person_referrals,
     referral_get_for,
     referral_history,
+    referral_links,
+    referrals_filtered,
     referrals_visible_to,
     shared_data,
     sharing_allowed,
@@ -43,12 +46,8 @@ def worklist(request: HttpRequest) -> HttpResponse:
 @permission_required("referral.list")
 def referral_list(request: HttpRequest) -> HttpResponse:
     """Every referral, filtered by status and service (no personal data in the query string)."""
-    referrals = referrals_visible_to(request.user)
     status, service = request.GET.get("status", ""), request.GET.get("service", "")
-    if status in Referral.Status.values:
-        referrals = referrals.filter(status=status)
-    if service in Service.values:
-        referrals = referrals.filter(service=service)
+    referrals = referrals_filtered(user=request.user, status=status, service=service)
     page = Paginator(referrals, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -98,7 +97,7 @@ def _detail_context(request: HttpRequest, referral: Referral, **extra) -> dict:
     return {
         "referral": referral,
         "history": referral_history(referral),
-        "links": referral.links.select_related("created_by"),
+        "links": referral_links(referral),
         "sharing_allowed": sharing_allowed(referral),
         "status_form": StatusForm(statuses=[value for value, _label in referral.next_statuses()]),
         "link_form": LinkForm(),
@@ -195,7 +194,7 @@ def referrals_panel(request: HttpRequest, person) -> dict | None:
     """The person's referrals on their profile (programme staff)."""
     if not can(request.user, "referral.list"):
         return None
-    referrals = referrals_visible_to(request.user).filter(person=person)
+    referrals = person_referrals(user=request.user, person=person)
     audit_view(actor=request.user, obj=person, person_id=person.pk, section="referrals", request=request)
     return {
         "title": _("Referrals"),
