@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, permission_required
 from retorno.audit.actions import audit_view
+from retorno.messaging.queries import messages_about
 from retorno.people.queries import person_get_for
 from retorno.referrals import actions
 from retorno.referrals.forms import LinkForm, LinkSendForm, ReferralForm, StatusForm
@@ -92,8 +93,6 @@ def referral_new(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 def _detail_context(request: HttpRequest, referral: Referral, **extra) -> dict:
-    from retorno.messaging.queries import messages_about
-
     return {
         "referral": referral,
         "history": referral_history(referral),
