@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.funding.audit_actions import AuditAction
@@ -24,6 +25,7 @@ CENT = Decimal("0.01")
 @transaction.atomic
 def donor_create(*, actor: User, code: str, name: str, currency: str = "USD", request=None) -> Donor:
     """Add a donor who is reported to in ``currency``."""
+    require(actor, "funding.manage")
     donor = Donor(code=code.strip(), name=name.strip(), currency=currency.strip().upper())
     donor.full_clean()
     donor.save()
@@ -46,6 +48,7 @@ def budget_line_create(
     request=None,
 ) -> BudgetLine:
     """Add a budget line; ``is_default`` makes it the line ``ledger_sync`` charges its kind to."""
+    require(actor, "funding.manage")
     line = BudgetLine(
         donor=donor,
         code=code.strip(),
@@ -75,6 +78,7 @@ def exchange_rate_set(
     *, actor: User, base: str, quote: str, day: datetime.date, rate: Decimal, source: str = "", request=None
 ) -> ExchangeRate:
     """Record (or correct) the rate of ``base`` in ``quote`` on ``day``."""
+    require(actor, "funding.manage")
     base, quote = base.strip().upper(), quote.strip().upper()
     obj = ExchangeRate.objects.filter(base=base, quote=quote, day=day).first()
     old = snapshot(obj) if obj else None
@@ -91,6 +95,7 @@ def standard_cost_set(
     *, actor: User, kind: str, amount: Decimal, currency: str, valid_from: datetime.date, request=None
 ) -> StandardCost:
     """The unit cost used for ``kind`` from ``valid_from`` on (e.g. one shelter night)."""
+    require(actor, "funding.manage")
     obj = StandardCost.objects.filter(kind=kind, valid_from=valid_from).first() or StandardCost(
         kind=kind, valid_from=valid_from
     )
@@ -197,6 +202,7 @@ def in_kind_donation_record(
     request=None,
 ) -> LedgerEntry:
     """Food, hygiene kits or other goods given by a company, valued at market price."""
+    require(actor, "funding.manage")
     if not description.strip():
         raise ValidationError({"description": _("Say what was donated.")})
     return ledger_entry_record(
