@@ -8,7 +8,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -61,7 +61,7 @@ def opt_out_create(request: HttpRequest, payload: OptOutIn):
     _opt_out, cancelled = contact_opt_out(
         address=payload.address, source=ContactOptOut.Source.STAFF, actor=request.user, request=request
     )
-    return 201, {"recorded": True, "cancelled": cancelled}
+    return Status(201, {"recorded": True, "cancelled": cancelled})
 
 
 def _signed_body(request: HttpRequest) -> dict:

@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 
 from retorno.accounts.access import require
-from retorno.audit.actions import audit_view
 from retorno.referrals import actions
 from retorno.referrals.actions.links import LinkRefused, link_answers
 from retorno.referrals.api.common import router
@@ -24,11 +23,7 @@ def inbox(request: HttpRequest, status: Referral.Status | None = None):
 @router.get("/inbox/{int:referral_id}", response=SharedReferralOut)
 def inbox_detail(request: HttpRequest, referral_id: int):
     require(request.user, "referral.inbox")
-    referral = referral_get_for(user=request.user, referral_id=referral_id)
-    audit_view(
-        actor=request.user, obj=referral, person_id=referral.person_id, section="referral_shared_data", request=request
-    )
-    return referral
+    return referral_get_for(user=request.user, referral_id=referral_id, section="referral_shared_data", request=request)
 
 
 @router.post("/inbox/{int:referral_id}/answer", response=SharedReferralOut)
