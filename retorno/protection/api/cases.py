@@ -6,8 +6,8 @@ from ninja import Status
 from retorno.accounts.access import require
 from retorno.protection import actions
 from retorno.protection.api.common import case_read, case_writable, router
-from retorno.protection.api.inputs import AssignIn, NoteIn, StatusIn
-from retorno.protection.api.schemas import CaseOut, CaseSummaryOut, NoteOut
+from retorno.protection.api.inputs import AssignIn, CaseStatusIn, NoteIn
+from retorno.protection.api.schemas import CaseSummaryOut, NoteOut, ProtectionCaseOut
 from retorno.protection.queries import (
     active_user_get,
     case_get_for,
@@ -31,13 +31,13 @@ def oversight_list(request: HttpRequest):
     return list(cases_for_oversight()[:1000])
 
 
-@router.get("/cases/{case_id}", response=CaseOut)
+@router.get("/cases/{case_id}", response=ProtectionCaseOut)
 def case_detail(request: HttpRequest, case_id: int):
     return case_read(request, case_id, "overview")
 
 
-@router.post("/cases/{case_id}/status", response=CaseOut)
-def case_status(request: HttpRequest, case_id: int, payload: StatusIn):
+@router.post("/cases/{case_id}/status", response=ProtectionCaseOut)
+def case_status(request: HttpRequest, case_id: int, payload: CaseStatusIn):
     case = case_writable(request, case_id, "overview")
     return actions.case_set_status(
         actor=request.user, case=case, status=payload.status, reason=payload.reason, request=request

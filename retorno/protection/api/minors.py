@@ -6,11 +6,11 @@ from ninja import Status
 from retorno.protection import actions
 from retorno.protection.api.common import case_read, case_writable, organisation_or_none, router
 from retorno.protection.api.inputs import BestInterestIn, CustodyIn, TracingIn
-from retorno.protection.api.schemas import BestInterestOut, CustodyOut, MinorOut, TracingOut
+from retorno.protection.api.schemas import BestInterestOut, CustodyOut, ProtectionMinorOut, TracingOut
 from retorno.protection.queries import handover_recorded, minor_data
 
 
-@router.get("/cases/{case_id}/minor", response=MinorOut)
+@router.get("/cases/{case_id}/minor", response=ProtectionMinorOut)
 def minor(request: HttpRequest, case_id: int):
     case = case_read(request, case_id, "minor")
     data = minor_data(case)

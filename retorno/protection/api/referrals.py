@@ -6,8 +6,13 @@ from ninja import Status
 from retorno.accounts.access import require
 from retorno.protection import actions
 from retorno.protection.api.common import case_writable, organisation_or_none, router
-from retorno.protection.api.inputs import HealthOutcomeIn, HealthReferralIn, ShelterIn, TakeIn
-from retorno.protection.api.schemas import CaseOut, HealthReferralOut, ProtectionReferralOut, ShelterOut
+from retorno.protection.api.inputs import HealthOutcomeIn, HealthReferralIn, ShelterReferralIn, TakeIn
+from retorno.protection.api.schemas import (
+    HealthReferralOut,
+    ProtectionCaseOut,
+    ProtectionReferralOut,
+    ShelterReferralOut,
+)
 from retorno.protection.queries import active_user_get, health_referral_get, referral_get_waiting, referral_queue
 
 
@@ -18,7 +23,7 @@ def queue(request: HttpRequest):
     return list(referral_queue())
 
 
-@router.post("/referrals/{referral_id}/take", response={201: CaseOut})
+@router.post("/referrals/{referral_id}/take", response={201: ProtectionCaseOut})
 def referral_take(request: HttpRequest, referral_id: int, payload: TakeIn):
     require(request.user, "protection.queue")
     referral = referral_get_waiting(referral_id=referral_id)
@@ -54,8 +59,8 @@ def health_referral_outcome(request: HttpRequest, case_id: int, referral_id: int
     return actions.health_referral_outcome(actor=request.user, referral=referral, request=request, **payload.dict())
 
 
-@router.post("/cases/{case_id}/victim/shelter-referrals", response={201: ShelterOut})
-def shelter_add(request: HttpRequest, case_id: int, payload: ShelterIn):
+@router.post("/cases/{case_id}/victim/shelter-referrals", response={201: ShelterReferralOut})
+def shelter_add(request: HttpRequest, case_id: int, payload: ShelterReferralIn):
     case = case_writable(request, case_id, "victim")
     return Status(
         201,

@@ -7,7 +7,7 @@ from retorno.accounts.access import require
 from retorno.protection import actions
 from retorno.protection.api.common import router
 from retorno.protection.api.inputs import BreakGlassIn, ReviewIn
-from retorno.protection.api.schemas import AccessOut, BreakGlassOut, SharedOut
+from retorno.protection.api.schemas import BreakGlassOut, CaseAccessOut, SharedOut
 from retorno.protection.queries import (
     break_glass_get,
     break_glass_queue,
@@ -40,7 +40,7 @@ def break_glass_review(request: HttpRequest, access_id: int, payload: ReviewIn):
     return actions.break_glass_review(actor=request.user, access=access, request=request, **payload.dict())
 
 
-@router.get("/cases/{case_id}/accesses", response=list[AccessOut])
+@router.get("/cases/{case_id}/accesses", response=list[CaseAccessOut])
 def accesses(request: HttpRequest, case_id: int):
     """Who has seen this case (the supervisor and managers)."""
     case = case_get_for_oversight(user=request.user, case_id=case_id)

@@ -10,15 +10,15 @@ from retorno.protection.api.inputs import AnswersIn, ConcludeIn, RiskIn, Support
 from retorno.protection.api.schemas import (
     IdentificationOut,
     IdentificationReviewOut,
-    IndicatorOut,
     RiskOut,
     SupportOut,
+    TraffickingIndicatorOut,
     VictimOut,
 )
 from retorno.protection.queries import identification_get, identifications_of, victim_data
 
 
-@router.get("/protocol/indicators", response=list[IndicatorOut])
+@router.get("/protocol/indicators", response=list[TraffickingIndicatorOut])
 def indicators(request: HttpRequest):
     """The identification protocol's questions and the HTCDS value each one points to."""
     require(request.user, "protection.work_protection")

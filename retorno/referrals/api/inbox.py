@@ -10,7 +10,7 @@ from retorno.referrals.actions.links import LinkRefused, link_answers
 from retorno.referrals.api.common import router
 from retorno.referrals.models import Referral, ReferralLink
 from retorno.referrals.queries import partner_inbox, referral_get_for
-from retorno.referrals.schemas import LinkReferralOut, SharedReferralOut, StatusIn
+from retorno.referrals.schemas import LinkReferralOut, ReferralStatusIn, SharedReferralOut
 
 
 @router.get("/inbox", response=list[SharedReferralOut])
@@ -27,7 +27,7 @@ def inbox_detail(request: HttpRequest, referral_id: int):
 
 
 @router.post("/inbox/{int:referral_id}/answer", response=SharedReferralOut)
-def inbox_answer(request: HttpRequest, referral_id: int, payload: StatusIn):
+def inbox_answer(request: HttpRequest, referral_id: int, payload: ReferralStatusIn):
     """The partner's answer: accepted, rejected (with reason), completed or no_show (with reason)."""
     require(request.user, "referral.inbox")
     referral = referral_get_for(user=request.user, referral_id=referral_id)
@@ -70,7 +70,7 @@ def link_view(request: HttpRequest, token: str, response: HttpResponse):
 
 
 @router.post("/links/{token}/answer", response=SharedReferralOut, auth=None)
-def link_answer(request: HttpRequest, token: str, payload: StatusIn, response: HttpResponse):
+def link_answer(request: HttpRequest, token: str, payload: ReferralStatusIn, response: HttpResponse):
     """Answer through a signed link; the link is spent. No sign-in."""
     _no_store(response)
     try:

@@ -18,7 +18,7 @@ from retorno.referrals.schemas import (
     LinkSentOut,
     ReferralIn,
     ReferralOut,
-    StatusIn,
+    ReferralStatusIn,
 )
 
 
@@ -69,7 +69,7 @@ def referral_detail(request: HttpRequest, referral_id: int):
 
 
 @router.post("/{int:referral_id}/status", response=ReferralOut)
-def referral_status(request: HttpRequest, referral_id: int, payload: StatusIn):
+def referral_status(request: HttpRequest, referral_id: int, payload: ReferralStatusIn):
     """Staff record a partner's answer given by phone, or revoke. Partners use /inbox/{id}/answer."""
     require(request.user, "referral.list")
     referral = referral_get_for(user=request.user, referral_id=referral_id)

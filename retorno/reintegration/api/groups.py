@@ -85,7 +85,7 @@ class GroupIn(StrictSchema):
     started_on: date | None = Field(None, description="Defaults to today")
 
 
-class SessionIn(StrictSchema):
+class GroupSessionIn(StrictSchema):
     held_on: date
     topic: GroupSession.Topic
     notes: str = Field("", max_length=500)
@@ -124,7 +124,7 @@ def group_detail(request: HttpRequest, group_id: int):
 
 
 @router.post("/{group_id}/sessions", response={201: GroupSessionOut})
-def group_session_add(request: HttpRequest, group_id: int, payload: SessionIn):
+def group_session_add(request: HttpRequest, group_id: int, payload: GroupSessionIn):
     """Record a session: its date, topic, notes and which open cases attended."""
     require(request.user, EDIT)
     group = queries.group_get_for(user=request.user, group_id=group_id)
