@@ -138,7 +138,6 @@ def test_arrivals_list_services_and_transport(open_flight, clerk, manager, monit
     )
 
 
-
 def test_an_unknown_destination_code_answers_422_on_the_field(open_flight, clerk, api_for):
     """A destination code is the caller's input: an unknown one is a 422 on that field, not a 404."""
     from retorno.reception import actions
