@@ -142,10 +142,7 @@ def allocation_run(*, actor: User, flight: Flight, request: HttpRequest | None =
                 "reason": str(d.reason),
                 "fare": str(d.fare.amount) if d.fare else None,
                 "priority": d.priority,
-                "params": d.params,
-                # Kept for runs read by older code; screens render the code and parameters.
-                "message_es": d.message_es,
-                "message_en": d.message_en,
+                "params": d.params,  # put into words when shown (allocation_text.render)
             }
             for d in result.decisions
         ]

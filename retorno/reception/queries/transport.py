@@ -8,6 +8,7 @@ from django.http import Http404
 from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.geo.models import Municipality
+from retorno.reception.allocation_text import render
 from retorno.reception.models import (
     AllocationRun,
     Arrival,
@@ -36,20 +37,13 @@ def current_allocation(flight: Flight) -> AllocationRun | None:
 
 def decision_text(decision: dict | None) -> str:
     """A stored allocation decision in the user's language (from its code and parameters)."""
-    from django.utils.translation import get_language
-
-    from retorno.reception.allocation_text import render
-
     if not decision:
         return ""
-    language = get_language() or "es"
-    if decision.get("params") is None:  # a run stored before decisions kept their parameters
-        return decision.get("message_en" if language.startswith("en") else "message_es", "")
-    return render(decision["reason"], decision["params"], language)
+    return render(decision["reason"], decision.get("params") or {})
 
 
 def effective_transport(flight: Flight) -> dict[int, dict]:
-    """arrival id -> {"allocated", "by_override", "message_es", "message_en", "decision"}.
+    """arrival id -> {"allocated", "by_override", "decision"} (and "override" when one decided).
 
     The latest allocation run decides, except where an approved override says otherwise.
     """
