@@ -32,6 +32,8 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	# Apps import only from the layers below them (.importlinter says which and why).
+	$(BIN)/lint-imports
 	# Security: bandit at medium and high severity (justify a false positive inline: # nosec BXXX - why),
 	# then known vulnerabilities in the pinned packages (skipped, and said so, when PyPI is unreachable).
 	$(BIN)/bandit -q -r retorno --severity-level medium -x "*/tests/*,*/tests_api/*,*/tests_browser/*,*/migrations/*"

@@ -108,6 +108,7 @@ PAGES: dict[str, str | tuple[str, ...] | frozenset[str]] = {
     "reception:flight": "reception.flight_view",
     "reception:flights": ("reception.flight_view", "reception.minors_view"),
     "reception:minors": "reception.minors_view",
+    "reception:override": "reception.transport",  # the message says whether a manager approved it at once
     "reception:transport": "reception.transport",
     "reception:walk_in": "reception.checkin",
     "reception:work": "reception.work_home",

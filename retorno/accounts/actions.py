@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from retorno.accounts.audit_actions import AuditAction
 from retorno.accounts.models import ApiToken, User
 from retorno.audit.actions import audit_event
 from retorno.audit.models import AuditEvent
@@ -23,7 +24,9 @@ def api_token_issue(*, actor: User, request: HttpRequest | None = None) -> tuple
         credential_stamp=ApiToken.stamp_for(actor),
         expires_at=timezone.now() + timedelta(hours=settings.API_TOKEN_HOURS),
     )
-    audit_event(actor=actor, kind=AuditEvent.Kind.SECURITY, action="api_token.create", obj=token, request=request)
+    audit_event(
+        actor=actor, kind=AuditEvent.Kind.SECURITY, action=AuditAction.API_TOKEN_CREATE, obj=token, request=request
+    )
     return token, raw
 
 
@@ -31,7 +34,9 @@ def api_token_issue(*, actor: User, request: HttpRequest | None = None) -> tuple
 def api_token_revoke(*, actor: User, token: ApiToken, request: HttpRequest | None = None) -> None:
     """Revoke a token at once; later requests with it answer 401."""
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
-    audit_event(actor=actor, kind=AuditEvent.Kind.SECURITY, action="api_token.revoke", obj=token, request=request)
+    audit_event(
+        actor=actor, kind=AuditEvent.Kind.SECURITY, action=AuditAction.API_TOKEN_REVOKE, obj=token, request=request
+    )
 
 
 @transaction.atomic
@@ -56,7 +61,7 @@ def user_access_end(
     audit_event(
         actor=actor,
         kind=AuditEvent.Kind.SECURITY,
-        action="user.access_end",
+        action=AuditAction.USER_ACCESS_END,
         obj=user,
         reason=reason,
         request=request,

@@ -5,7 +5,7 @@ from datetime import datetime
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from retorno.accounts.access import SECOND_FACTOR_ROLES, needs_second_factor
@@ -68,13 +68,13 @@ def token_create(request: HttpRequest, credentials: Credentials):
             raise HttpError(403, _("Set up the second factor in the web application first."))
         if not credentials.otp_code:
             message = _("Your role requires the code from your authenticator app.")
-            return 401, {"detail": message, "errors": [{"field": "otp_code", "message": message}]}
+            return Status(401, {"detail": message, "errors": [{"field": "otp_code", "message": message}]})
         verified, throttled = second_factor_verify(actor=user, code=credentials.otp_code)
         if throttled:
             raise HttpError(429, _("Too many wrong codes. Wait a minute and try again."))
         if not verified:
             message = _("That code is not valid.")
-            return 401, {"detail": message, "errors": [{"field": "otp_code", "message": message}]}
+            return Status(401, {"detail": message, "errors": [{"field": "otp_code", "message": message}]})
     token, raw = api_token_issue(actor=user, request=request)
     return TokenOut(token=raw, expires_at=token.expires_at, username=user.username, role=user.role)
 
@@ -85,7 +85,7 @@ def token_revoke(request: HttpRequest):
     token = getattr(request, "api_token", None)
     if token is not None:
         api_token_revoke(actor=request.user, token=token, request=request)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/me", response=Me)

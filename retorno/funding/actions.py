@@ -13,8 +13,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.funding.audit_actions import AuditAction
 from retorno.funding.models import BudgetLine, CostKind, Donor, ExchangeRate, LedgerEntry, StandardCost
 
 CENT = Decimal("0.01")
@@ -23,10 +25,11 @@ CENT = Decimal("0.01")
 @transaction.atomic
 def donor_create(*, actor: User, code: str, name: str, currency: str = "USD", request=None) -> Donor:
     """Add a donor who is reported to in ``currency``."""
+    require(actor, "funding.manage")
     donor = Donor(code=code.strip(), name=name.strip(), currency=currency.strip().upper())
     donor.full_clean()
     donor.save()
-    audit_write(actor=actor, action="donor.create", obj=donor, new=snapshot(donor), request=request)
+    audit_write(actor=actor, action=AuditAction.DONOR_CREATE, obj=donor, new=snapshot(donor), request=request)
     return donor
 
 
@@ -45,6 +48,7 @@ def budget_line_create(
     request=None,
 ) -> BudgetLine:
     """Add a budget line; ``is_default`` makes it the line ``ledger_sync`` charges its kind to."""
+    require(actor, "funding.manage")
     line = BudgetLine(
         donor=donor,
         code=code.strip(),
@@ -59,7 +63,7 @@ def budget_line_create(
     if is_default and _overlapping_default(line).exists():
         raise ValidationError({"is_default": _("Another default line for this kind covers part of this period.")})
     line.save()
-    audit_write(actor=actor, action="budget_line.create", obj=line, new=snapshot(line), request=request)
+    audit_write(actor=actor, action=AuditAction.BUDGET_LINE_CREATE, obj=line, new=snapshot(line), request=request)
     return line
 
 
@@ -74,6 +78,7 @@ def exchange_rate_set(
     *, actor: User, base: str, quote: str, day: datetime.date, rate: Decimal, source: str = "", request=None
 ) -> ExchangeRate:
     """Record (or correct) the rate of ``base`` in ``quote`` on ``day``."""
+    require(actor, "funding.manage")
     base, quote = base.strip().upper(), quote.strip().upper()
     obj = ExchangeRate.objects.filter(base=base, quote=quote, day=day).first()
     old = snapshot(obj) if obj else None
@@ -81,7 +86,7 @@ def exchange_rate_set(
     obj.rate, obj.source = rate, source.strip()
     obj.full_clean()
     obj.save()
-    audit_write(actor=actor, action="exchange_rate.set", obj=obj, old=old, new=snapshot(obj), request=request)
+    audit_write(actor=actor, action=AuditAction.EXCHANGE_RATE_SET, obj=obj, old=old, new=snapshot(obj), request=request)
     return obj
 
 
@@ -90,13 +95,14 @@ def standard_cost_set(
     *, actor: User, kind: str, amount: Decimal, currency: str, valid_from: datetime.date, request=None
 ) -> StandardCost:
     """The unit cost used for ``kind`` from ``valid_from`` on (e.g. one shelter night)."""
+    require(actor, "funding.manage")
     obj = StandardCost.objects.filter(kind=kind, valid_from=valid_from).first() or StandardCost(
         kind=kind, valid_from=valid_from
     )
     obj.amount, obj.currency = amount, currency.strip().upper()
     obj.full_clean()
     obj.save()
-    audit_write(actor=actor, action="standard_cost.set", obj=obj, new=snapshot(obj), request=request)
+    audit_write(actor=actor, action=AuditAction.STANDARD_COST_SET, obj=obj, new=snapshot(obj), request=request)
     return obj
 
 
@@ -180,7 +186,7 @@ def ledger_entry_record(
     )
     entry.full_clean()
     entry.save()
-    audit_write(actor=actor, action="ledger_entry.record", obj=entry, new=snapshot(entry), request=request)
+    audit_write(actor=actor, action=AuditAction.LEDGER_ENTRY_RECORD, obj=entry, new=snapshot(entry), request=request)
     return entry
 
 
@@ -196,6 +202,7 @@ def in_kind_donation_record(
     request=None,
 ) -> LedgerEntry:
     """Food, hygiene kits or other goods given by a company, valued at market price."""
+    require(actor, "funding.manage")
     if not description.strip():
         raise ValidationError({"description": _("Say what was donated.")})
     return ledger_entry_record(

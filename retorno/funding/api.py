@@ -5,11 +5,12 @@ from decimal import Decimal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from retorno.accounts.access import require
 from retorno.funding import actions
-from retorno.funding.models import BudgetLine, CostKind, Donor
+from retorno.funding.models import BudgetLine, CostKind
+from retorno.funding.queries import budget_lines_of, donors_all, line_entries_between
 from retorno.funding.sources import ledger_sync
 from retorno.lib.api import StrictSchema
 
@@ -70,26 +71,20 @@ class SyncOut(Schema):
 @router.get("/donors", response=list[DonorOut], summary="Donors")
 def donors(request: HttpRequest):
     require(request.user, VIEW)
-    return Donor.objects.all()
+    return donors_all()
 
 
 @router.get("/budget-lines", response=list[FundingBudgetLineOut], summary="Budget lines")
 def budget_lines(request: HttpRequest, donor_id: int | None = None):
     require(request.user, VIEW)
-    lines = BudgetLine.objects.all()
-    return lines.filter(donor_id=donor_id) if donor_id else lines
+    return budget_lines_of(donor_id=donor_id)
 
 
 @router.get("/budget-lines/{line_id}/entries", response=list[LedgerEntryOut], summary="Ledger entries of a line")
 def line_entries(request: HttpRequest, line_id: int, start: date | None = None, end: date | None = None):
     require(request.user, VIEW)
     line = get_object_or_404(BudgetLine, pk=line_id)
-    entries = line.entries.all()
-    if start:
-        entries = entries.filter(day__gte=start)
-    if end:
-        entries = entries.filter(day__lte=end)
-    return entries[:5000]
+    return line_entries_between(line=line, start=start, end=end)[:5000]
 
 
 @router.post("/in-kind", response={201: LedgerEntryOut}, summary="Record an in-kind donation")
@@ -106,7 +101,7 @@ def in_kind(request: HttpRequest, payload: InKindIn):
         budget_line=line,
         request=request,
     )
-    return 201, entry
+    return Status(201, entry)
 
 
 @router.post("/sync", response=SyncOut, summary="Enter the costs of every registered source not yet in the ledger")

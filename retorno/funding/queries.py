@@ -11,6 +11,28 @@ def donors_active() -> QuerySet[Donor]:
     return Donor.objects.filter(is_active=True)
 
 
+def donors_all() -> QuerySet[Donor]:
+    return Donor.objects.all()
+
+
+def budget_lines_of(*, donor_id: int | None = None) -> QuerySet[BudgetLine]:
+    """Every budget line, or one donor's."""
+    lines = BudgetLine.objects.all()
+    return lines.filter(donor_id=donor_id) if donor_id else lines
+
+
+def line_entries_between(
+    *, line: BudgetLine, start: datetime.date | None = None, end: datetime.date | None = None
+) -> QuerySet[LedgerEntry]:
+    """A budget line's ledger entries, optionally from ``start`` to ``end`` (days included)."""
+    entries = line.entries.all()
+    if start:
+        entries = entries.filter(day__gte=start)
+    if end:
+        entries = entries.filter(day__lte=end)
+    return entries
+
+
 def spending_by_line(*, donor: Donor, start: datetime.date, end: datetime.date) -> list[dict]:
     """Each budget line of ``donor``: budget, spent in the period (donor currency), entries, quantity."""
     spent = {

@@ -1,4 +1,4 @@
-"""Shared pieces of the REST API: authentication, strict schemas, error answers.
+"""Shared pieces of the REST API: strict schemas and error answers (authentication is accounts.api_auth).
 
 Every error answers JSON ``{"detail": ...}``; validation errors list each field with
 its reason in the caller's language (Accept-Language or the session's choice).

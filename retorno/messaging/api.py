@@ -8,7 +8,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -61,7 +61,7 @@ def opt_out_create(request: HttpRequest, payload: OptOutIn):
     _opt_out, cancelled = contact_opt_out(
         address=payload.address, source=ContactOptOut.Source.STAFF, actor=request.user, request=request
     )
-    return 201, {"recorded": True, "cancelled": cancelled}
+    return Status(201, {"recorded": True, "cancelled": cancelled})
 
 
 def _signed_body(request: HttpRequest) -> dict:
@@ -76,7 +76,7 @@ def _signed_body(request: HttpRequest) -> dict:
     return body
 
 
-class ReportIn(StrictSchema):
+class DeliveryReportIn(StrictSchema):
     reference: str = Field(..., min_length=1, max_length=120, description="Our reference (UUID) or the provider's id.")
     status: Literal["delivered", "failed"]
     cost: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=4)
@@ -95,7 +95,7 @@ class Accepted(Schema):
     summary="Delivery report from a gateway",
     description=f"Signed: header `{SIGNATURE_HEADER}` is the hex HMAC-SHA256 of the raw body with MESSAGE_CALLBACK_SECRET.",
 )
-def delivery_report(request: HttpRequest, payload: ReportIn):
+def delivery_report(request: HttpRequest, payload: DeliveryReportIn):
     _signed_body(request)
     message = message_delivery_report(
         reference=payload.reference,

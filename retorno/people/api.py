@@ -2,16 +2,16 @@
 
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from retorno.accounts.access import require
-from retorno.audit.actions import audit_view
 from retorno.audit.queries import accesses_to_person
-from retorno.geo.models import Country, Municipality
+from retorno.geo.queries import country_by_code, municipality_by_code
 from retorno.lib.api import StrictSchema
 from retorno.people import actions
 from retorno.people.models import Consent, Contact, DatePrecision, Education, Language, PeopleGroup, Person, Sex
@@ -132,17 +132,14 @@ class AccessOut(Schema):
 
 
 def _references(data: dict) -> dict:
-    """Turn ISO and INE codes into rows, with a field-level error when unknown."""
-    if data.get("nationality"):
-        country = Country.objects.filter(alpha2=data["nationality"].upper()).first()
-        if country is None:
-            raise HttpError(422, _("Unknown country code: %(code)s") % {"code": data["nationality"]})
-        data["nationality"] = country
-    if data.get("origin_municipality"):
-        municipality = Municipality.objects.filter(code=data["origin_municipality"]).first()
-        if municipality is None:
-            raise HttpError(422, _("Unknown municipality code: %(code)s") % {"code": data["origin_municipality"]})
-        data["origin_municipality"] = municipality
+    """Turn ISO and INE codes into rows through geo.queries (an unknown code is a 422 that names it)."""
+    try:
+        if data.get("nationality"):
+            data["nationality"] = country_by_code(data["nationality"], field="nationality")
+        if data.get("origin_municipality"):
+            data["origin_municipality"] = municipality_by_code(data["origin_municipality"], field="origin_municipality")
+    except ValidationError as unknown:  # this endpoint has always named the unknown code in ``detail``
+        raise HttpError(422, " ".join(unknown.messages)) from None
     if "languages" in data and data["languages"] is not None:
         data["languages"] = [str(getattr(lang, "value", lang)) for lang in data["languages"]]
     return data
@@ -153,7 +150,7 @@ def person_create(request: HttpRequest, payload: PersonIn):
     """Register a new person."""
     require(request.user, "person.create")
     person = actions.person_create(actor=request.user, request=request, **_references(payload.dict()))
-    return 201, person
+    return Status(201, person)
 
 
 @router.post("/persons/search", response=list[PersonOut])
@@ -167,8 +164,7 @@ def person_search_endpoint(request: HttpRequest, payload: SearchIn):
 def person_detail(request: HttpRequest, person_id: int):
     """A person's identity record; the read is audited."""
     require(request.user, "person.view")
-    person = person_get_for(user=request.user, person_id=person_id)
-    audit_view(actor=request.user, obj=person, person_id=person.pk, section="identity", request=request)
+    person = person_get_for(user=request.user, person_id=person_id, section="identity", request=request)
     return person
 
 
@@ -184,8 +180,7 @@ def person_update(request: HttpRequest, person_id: int, payload: PersonPatch):
 @router.get("/persons/{person_id}/contacts", response=list[ContactOut])
 def contact_list(request: HttpRequest, person_id: int):
     require(request.user, "person.view")
-    person = person_get_for(user=request.user, person_id=person_id)
-    audit_view(actor=request.user, obj=person, person_id=person.pk, section="contacts", request=request)
+    person = person_get_for(user=request.user, person_id=person_id, section="contacts", request=request)
     return list(person.contacts.all())
 
 
@@ -193,7 +188,7 @@ def contact_list(request: HttpRequest, person_id: int):
 def contact_add(request: HttpRequest, person_id: int, payload: ContactIn):
     require(request.user, "person.edit")
     person = person_get_for(user=request.user, person_id=person_id)
-    return 201, actions.contact_add(actor=request.user, person=person, request=request, **payload.dict())
+    return Status(201, actions.contact_add(actor=request.user, person=person, request=request, **payload.dict()))
 
 
 @router.get("/persons/{person_id}/consents", response=list[ConsentOut])
@@ -208,7 +203,7 @@ def consent_list(request: HttpRequest, person_id: int):
 def consent_add(request: HttpRequest, person_id: int, payload: ConsentIn):
     require(request.user, "consent.record")
     person = person_get_for(user=request.user, person_id=person_id)
-    return 201, actions.consent_record(actor=request.user, person=person, request=request, **payload.dict())
+    return Status(201, actions.consent_record(actor=request.user, person=person, request=request, **payload.dict()))
 
 
 @router.get("/persons/{person_id}/accesses", response=list[AccessOut])
@@ -311,9 +306,7 @@ def duplicate_detail(request: HttpRequest, pair_id: int):
     from retorno.people.queries import match_pair_get_for, person_return_count
 
     require(request.user, "person.review_matches")
-    pair = match_pair_get_for(user=request.user, pair_id=pair_id)
-    for person in (pair.person_a, pair.person_b):
-        audit_view(actor=request.user, obj=person, person_id=person.pk, section="match_review", request=request)
+    pair = match_pair_get_for(user=request.user, pair_id=pair_id, section="match_review", request=request)
     pair.arrivals_a = person_return_count(person=pair.person_a)
     pair.arrivals_b = person_return_count(person=pair.person_b)
     return pair
@@ -330,7 +323,7 @@ def duplicate_merge(request: HttpRequest, pair_id: int, payload: MergeIn):
     if payload.keep not in (pair.person_a_id, pair.person_b_id):
         raise HttpError(422, _("Keep one of the two records of the pair."))
     keep, other = (pair.person_a, pair.person_b) if payload.keep == pair.person_a_id else (pair.person_b, pair.person_a)
-    return 201, person_merge(actor=request.user, keep=keep, merge=other, pair=pair, request=request)
+    return Status(201, person_merge(actor=request.user, keep=keep, merge=other, pair=pair, request=request))
 
 
 @router.post("/duplicates/{pair_id}/not-same", response={204: None})
@@ -342,7 +335,7 @@ def duplicate_not_same(request: HttpRequest, pair_id: int):
     require(request.user, "person.review_matches")
     pair = match_pair_get_for(user=request.user, pair_id=pair_id)
     not_same_record(actor=request.user, a=pair.person_a, b=pair.person_b, request=request)
-    return 204, None
+    return Status(204, None)
 
 
 @router.post("/merges/{merge_id}/unmerge", response=MergeOut)

@@ -22,7 +22,9 @@ from django.utils.translation import gettext as _
 
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write
+from retorno.lib.workflow import transition
 from retorno.people.actions import person_reindex
+from retorno.people.audit_actions import AuditAction
 from retorno.people.match_queue import pair_record, pairs_queue_for
 from retorno.people.models import MatchCandidatePair, NotSamePerson, Person, PersonMerge, ordered_pair
 
@@ -34,23 +36,15 @@ __all__ = ["pair_record", "pair_set_status", "pairs_queue_for", "not_same_record
 def pair_set_status(*, actor: User, pair: MatchCandidatePair, status: str, request: HttpRequest | None = None) -> None:
     """Move a pair along its pipeline (``MatchCandidatePair.TRANSITIONS``); refuses illegal moves."""
     pair = MatchCandidatePair.objects.select_for_update().get(pk=pair.pk)
-    if status not in MatchCandidatePair.TRANSITIONS[pair.status]:
-        raise ValidationError(
-            _("This pair cannot go from “%(old)s” to “%(new)s”.")
-            % {"old": pair.get_status_display(), "new": Status(status).label}
-        )
-    old = pair.status
-    pair.status, pair.decided_by, pair.decided_at = status, actor, timezone.now()
-    pair.full_clean()
-    pair.save(update_fields=["status", "decided_by", "decided_at"])
-    audit_write(
+    transition(
+        pair,
+        status,
         actor=actor,
-        action="match_pair.status",
-        obj=pair,
+        action=AuditAction.MATCH_PAIR_STATUS,
         person_id=pair.person_a_id,
-        old={"status": old},
-        new={"status": status, "persons": [pair.person_a_id, pair.person_b_id]},
         request=request,
+        fields={"decided_by": actor, "decided_at": timezone.now()},
+        audit_extra={"persons": [pair.person_a_id, pair.person_b_id]},
     )
 
 
@@ -70,7 +64,7 @@ def not_same_record(*, actor: User, a: Person, b: Person, request: HttpRequest |
         for person_id in (low, high):
             audit_write(
                 actor=actor,
-                action="person.not_same",
+                action=AuditAction.PERSON_NOT_SAME,
                 obj=decision,
                 person_id=person_id,
                 new={"persons": [low, high]},
@@ -156,7 +150,9 @@ def person_merge(
     _reindex(keep, merge)
     detail = {"kept": keep.pk, "merged": merge.pk, "merge": record.pk, "moved": moved, "stayed": stayed}
     for person_id in (keep.pk, merge.pk):
-        audit_write(actor=actor, action="person.merge", obj=record, person_id=person_id, new=detail, request=request)
+        audit_write(
+            actor=actor, action=AuditAction.PERSON_MERGE, obj=record, person_id=person_id, new=detail, request=request
+        )
     return record
 
 
@@ -182,7 +178,9 @@ def person_unmerge(*, actor: User, merge: PersonMerge, request: HttpRequest | No
     _reindex(kept, merged)
     detail = {"kept": merge.kept_id, "merged": merged.pk, "merge": merge.pk, "moved_back": merge.moved}
     for person_id in (merge.kept_id, merged.pk):
-        audit_write(actor=actor, action="person.unmerge", obj=merge, person_id=person_id, new=detail, request=request)
+        audit_write(
+            actor=actor, action=AuditAction.PERSON_UNMERGE, obj=merge, person_id=person_id, new=detail, request=request
+        )
     return merge
 
 

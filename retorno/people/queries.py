@@ -2,10 +2,11 @@
 
 from django.db import connection
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from retorno.accounts.access import can, has_role
 from retorno.accounts.models import User
+from retorno.audit.actions import audit_view
 from retorno.lib.text import tokens
 from retorno.people.hooks import provider
 from retorno.people.models import Consent, NameToken, Person
@@ -29,16 +30,23 @@ def persons_visible_to(user: User) -> QuerySet[Person]:
     return Person.objects.none()
 
 
-def person_get_for(*, user: User, person_id: int) -> Person:
-    """The person, if ``user`` may see them; 404 otherwise (never reveals existence)."""
+def person_get_for(*, user: User, person_id: int, section: str = "", request: HttpRequest | None = None) -> Person:
+    """The person, if ``user`` may see them; 404 otherwise (never reveals existence).
+
+    With ``section`` (what part of the record is shown: "profile", "identity", "contacts"...) the
+    read is audited here, so no page or endpoint that shows the person can forget it.
+    """
     try:
-        return (
+        person = (
             persons_visible_to(user)
             .select_related("origin_municipality__department", "nationality", "created_by")
             .get(pk=person_id)
         )
     except (Person.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    if section:
+        audit_view(actor=user, obj=person, person_id=person.pk, section=section, request=request)
+    return person
 
 
 def token_prefix(word: str) -> Q:
@@ -108,18 +116,23 @@ def match_pairs_for_review(*, user: User, status: str = "open", band: str | None
     ).order_by("-probability", "id")
 
 
-def match_pair_get_for(*, user: User, pair_id: int):
-    """A candidate pair, if ``user`` reviews matches; 404 otherwise."""
+def match_pair_get_for(*, user: User, pair_id: int, section: str = "", request: HttpRequest | None = None):
+    """A candidate pair, if ``user`` reviews matches; 404 otherwise. With ``section`` the read of
+    both records is audited here."""
     from retorno.people.models import MatchCandidatePair
 
     if not can(user, "person.review_matches"):
         raise Http404
     try:
-        return MatchCandidatePair.objects.select_related(
+        pair = MatchCandidatePair.objects.select_related(
             "person_a__origin_municipality__department", "person_b__origin_municipality__department"
         ).get(pk=pair_id)
     except (MatchCandidatePair.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    if section:
+        for person in (pair.person_a, pair.person_b):
+            audit_view(actor=user, obj=person, person_id=person.pk, section=section, request=request)
+    return pair
 
 
 def person_merges(*, person: Person):

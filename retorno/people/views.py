@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from retorno.accounts.access import can, permission_required
-from retorno.audit.actions import audit_view
 from retorno.audit.queries import accesses_to_person
 from retorno.people import actions
 from retorno.people.actions import PERSON_FIELDS
@@ -119,8 +118,7 @@ def detail(request: HttpRequest, person_id: int) -> HttpResponse:
         person_get_for(user=request.user, person_id=kept)  # 404 unless the kept record is visible
         messages.info(request, _("That record was merged into this one."))
         return redirect("people:detail", person_id=kept)
-    person = person_get_for(user=request.user, person_id=person_id)
-    audit_view(actor=request.user, obj=person, person_id=person.pk, section="profile", request=request)
+    person = person_get_for(user=request.user, person_id=person_id, section="profile", request=request)
     context = {
         "person": person,
         "identifiers": person.identifiers.select_related("country"),

@@ -73,3 +73,7 @@ class ProtectionConfig(AppConfig):
         hooks.register_protection_flags(queries.persons_with_protection_flag)
         hooks.register_minor_handover(queries.minor_handed_over)
         hooks.register_protection_referral(actions.protection_referral_receive)
+        # A minor leaves a shelter only to the guardian the chain of custody names (protection keeps it).
+        from retorno.referrals.hooks import register_minor_handover_check
+
+        register_minor_handover_check("retorno.protection.queries.minor_handover_since")

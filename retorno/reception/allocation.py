@@ -89,16 +89,22 @@ class Reason(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """Allocated or not, and why, for one person (shown on screen as it is)."""
+    """Allocated or not, and why (a reason code and its parameters, put into words when shown)."""
 
     person_id: PersonId
     allocated: bool
     reason: Reason
     fare: Money | None
-    message_es: str
-    message_en: str
     priority: int | None = None  # 1 = allocated first; None when not allocated
-    params: dict | None = None  # the message's parameters, JSON-ready (amounts as text)
+    params: dict | None = None  # the explanation's parameters, JSON-ready (amounts as text)
+
+    @property
+    def message_es(self) -> str:
+        return render(self.reason, self.params or {}, "es")
+
+    @property
+    def message_en(self) -> str:
+        return render(self.reason, self.params or {}, "en")
 
 
 @dataclass(frozen=True)
@@ -315,8 +321,6 @@ def _decide(
         allocated=reason is Reason.ALLOCATED,
         reason=reason,
         fare=need.fare,
-        message_es=render(reason, params, "es"),
-        message_en=render(reason, params, "en"),
         priority=priority.get(need.person_id),
         params=params,
     )

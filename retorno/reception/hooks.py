@@ -1,10 +1,13 @@
 """What the apps above reception add to it, registered from their ``AppConfig.ready()``.
 
-Reception sits below protection, referrals and reintegration and never imports them. An app that
+Reception sits below protection, referrals and reintegration and must not import them. An app that
 knows more about an arrival than reception does (protection's flags and custody of minors), or that
 acts on what reception records (a referral to protection from triage), registers a function here,
 as ``retorno.people.profile.register_profile_panel`` does for the profile page. With nothing
 registered, reception answers from its own records and hands nothing on.
+
+Still to move here (issue 13): the follow-ups reintegration schedules at check-in and the shelter
+referral made from triage, which ``actions/arrivals.py`` still imports from those apps.
 """
 
 from collections.abc import Callable, Iterable

@@ -12,7 +12,6 @@ class ReferralsConfig(AppConfig):
         from retorno.accounts.models import User
         from retorno.people.hooks import register_shared_person_ids
         from retorno.people.profile import register_profile_panel
-        from retorno.referrals.hooks import register_minor_handover_check
         from retorno.referrals.views.referrals import referrals_panel
 
         R = User.Role
@@ -79,8 +78,6 @@ class ReferralsConfig(AppConfig):
         register_nav_item(NavItem("partner.view", _("Partners"), "referrals:partners", 50))
         register_profile_panel(40, referrals_panel)
         register_shared_person_ids("retorno.referrals.queries.person_ids_shared_with")
-        # Belongs in protection's ready() (protection keeps the chain of custody); here until it moves.
-        register_minor_handover_check("retorno.protection.queries.minor_handover_since")
         from retorno.messaging.periodic import register_periodic
         from retorno.referrals.actions import referral_reminders_queue
 

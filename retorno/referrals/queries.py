@@ -2,14 +2,25 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
-from django.http import Http404
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from retorno.accounts.access import can, has_role
 from retorno.accounts.models import User
+from retorno.audit.actions import audit_view
+from retorno.geo.models import Department
 from retorno.people.models import Consent, Person
-from retorno.referrals.models import REFERRAL_CONSENT, BedType, Partner, Referral, SharedField, Shelter, Stay
+from retorno.referrals.models import (
+    REFERRAL_CONSENT,
+    BedType,
+    Partner,
+    Referral,
+    Service,
+    SharedField,
+    Shelter,
+    Stay,
+)
 
 OPEN_STATUSES = (Referral.Status.PENDING, Referral.Status.ACCEPTED)
 
@@ -118,11 +129,49 @@ def referrals_visible_to(user: User) -> QuerySet[Referral]:
     return referrals.none()
 
 
-def referral_get_for(*, user: User, referral_id: int) -> Referral:
+def referral_get_for(
+    *, user: User, referral_id: int, section: str = "", request: HttpRequest | None = None
+) -> Referral:
+    """The referral, if ``user`` may see it; 404 otherwise. With ``section`` ("referral" for
+    programme staff, "referral_shared_data" for the partner) the read is audited here."""
     try:
-        return referrals_visible_to(user).get(pk=referral_id)
+        referral = referrals_visible_to(user).get(pk=referral_id)
     except (Referral.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    if section:
+        audit_view(actor=user, obj=referral, person_id=referral.person_id, section=section, request=request)
+    return referral
+
+
+def referrals_filtered(*, user: User, status: str = "", service: str = "") -> QuerySet[Referral]:
+    """The referrals ``user`` may see, newest first, by status and service (blank or unknown: any)."""
+    referrals = referrals_visible_to(user)
+    if status in Referral.Status.values:
+        referrals = referrals.filter(status=status)
+    if service in Service.values:
+        referrals = referrals.filter(service=service)
+    return referrals
+
+
+def person_referrals(*, user: User, person: Person) -> QuerySet[Referral]:
+    """The person's referrals that ``user`` may see, newest first."""
+    return referrals_visible_to(user).filter(person=person)
+
+
+def referral_links(referral: Referral) -> QuerySet:
+    return referral.links.select_related("created_by")
+
+
+def partner_referral_counts(partner: Partner) -> list[tuple[str, int]]:
+    """How many of the partner's referrals are in each status, as (label, count), in status order."""
+    counts = partner.referrals.aggregate(**{s: Count("id", filter=Q(status=s)) for s in Referral.Status.values})
+    labels = dict(Referral.Status.choices)
+    return [(labels[s], n) for s, n in counts.items()]
+
+
+def directory_departments() -> QuerySet[Department]:
+    """The departments to filter the partner directory by."""
+    return Department.objects.all()
 
 
 def partner_inbox(*, user: User, status: str = "") -> QuerySet[Referral]:
@@ -253,7 +302,7 @@ def current_stays(shelter: Shelter, *, user: User | None = None) -> QuerySet[Sta
     stays = shelter.stays.filter(checked_out_at__isnull=True)
     if _hides_sealed(user):
         stays = stays.filter(referral__sealed=False)
-    return stays.select_related("person", "shelter").order_by("limit_at")
+    return stays.select_related("person", "shelter", "referral").order_by("limit_at")
 
 
 def expected_arrivals(shelter: Shelter, *, user: User | None = None) -> QuerySet[Referral]:

@@ -184,7 +184,7 @@ class LinkReferralOut(SharedReferralOut):
         return obj.partner.organisation.name
 
 
-class StatusIn(StrictSchema):
+class ReferralStatusIn(StrictSchema):
     status: Referral.Status
     reason: str = Field("", max_length=500)
     note: str = Field("", max_length=1000)
@@ -287,7 +287,7 @@ class ShelterDetailOut(ShelterOut):
     expected_referral_ids: list[int]
 
 
-class CheckInIn(StrictSchema):
+class StayCheckInIn(StrictSchema):
     referral_id: int
     bed_type: BedType | None = None
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.reports.audit_actions import AuditAction
 from retorno.reports.models import ReportDefinition
 from retorno.reports.query import ReportQuery
 
@@ -25,7 +26,9 @@ def report_definition_save(*, actor: User, name: str, query: ReportQuery, reques
     obj.definition, obj.updated_at = query.as_json(), timezone.now()
     obj.full_clean()
     obj.save()
-    audit_write(actor=actor, action="report_definition.save", obj=obj, old=old, new=snapshot(obj), request=request)
+    audit_write(
+        actor=actor, action=AuditAction.REPORT_DEFINITION_SAVE, obj=obj, old=old, new=snapshot(obj), request=request
+    )
     return obj
 
 
@@ -35,6 +38,10 @@ def report_definition_delete(*, actor: User, definition: ReportDefinition, reque
     if definition.owner_id != actor.pk:
         raise PermissionDenied
     audit_write(
-        actor=actor, action="report_definition.delete", obj=definition, old=snapshot(definition), request=request
+        actor=actor,
+        action=AuditAction.REPORT_DEFINITION_DELETE,
+        obj=definition,
+        old=snapshot(definition),
+        request=request,
     )
     definition.delete()

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from retorno.accounts.access import require
 from retorno.reports import actions
@@ -146,7 +146,7 @@ def definitions(request: HttpRequest):
 def definition_save(request: HttpRequest, payload: DefinitionIn):
     require(request.user, "reports.define")
     obj = actions.report_definition_save(actor=request.user, name=payload.name, query=_query(payload), request=request)
-    return 201, obj
+    return Status(201, obj)
 
 
 @router.delete("/definitions/{definition_id}", response={204: None}, summary="Delete one of my saved reports")
@@ -154,7 +154,7 @@ def definition_delete(request: HttpRequest, definition_id: int):
     require(request.user, "reports.define")
     obj = get_object_or_404(report_definitions_for(request.user), pk=definition_id)
     actions.report_definition_delete(actor=request.user, definition=obj, request=request)
-    return 204, None
+    return Status(204, None)
 
 
 class PublicTableOut(Schema):

@@ -29,7 +29,7 @@ def label(indicator, key: str, code) -> str:
     if key == "age_band":
         return str(age_band_labels().get(str(code), code))
     if key == "department":
-        return _department_names().get(code, code)
+        return department_names().get(code, code)
     if key == "municipality":
         return _municipality_names().get(code, code)
     if key == "flight_kind":
@@ -45,7 +45,8 @@ def label(indicator, key: str, code) -> str:
     return str(code)
 
 
-def _department_names() -> dict:
+def department_names() -> dict:
+    """Department INE code -> name."""
     return dict(Department.objects.values_list("code", "name"))
 
 

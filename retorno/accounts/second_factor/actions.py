@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from retorno.accounts.audit_actions import AuditAction
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_event
 from retorno.audit.models import AuditEvent
@@ -13,7 +14,7 @@ from retorno.audit.models import AuditEvent
 RECOVERY_CODES = 10
 
 
-def _security(actor: User, action: str, *, obj=None, request=None, reason: str = "") -> None:
+def _security(actor: User, action: AuditAction, *, obj=None, request=None, reason: str = "") -> None:
     audit_event(actor=actor, kind=AuditEvent.Kind.SECURITY, action=action, obj=obj, request=request, reason=reason)
 
 
@@ -44,13 +45,13 @@ def second_factor_enrol(*, actor: User, code: str, request: HttpRequest | None =
     """
     device = TOTPDevice.objects.select_for_update().filter(user=actor, confirmed=False).order_by("pk").first()
     if device is None or not device.verify_token(normalise(code)):
-        _security(actor, "second_factor.enrol_failed", request=request)
+        _security(actor, AuditAction.SECOND_FACTOR_ENROL_FAILED, request=request)
         return None
     TOTPDevice.objects.filter(user=actor).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     codes = _new_recovery_codes(actor)
-    _security(actor, "second_factor.enrol", obj=device, request=request)
+    _security(actor, AuditAction.SECOND_FACTOR_ENROL, obj=device, request=request)
     if request is not None:
         django_otp.login(request, device)
     return codes
@@ -76,13 +77,13 @@ def second_factor_verify(*, actor: User, code: str, request: HttpRequest | None 
     if device is None:
         device = totp
     if not device.verify_is_allowed()[0]:
-        _security(actor, "second_factor.throttled", request=request)
+        _security(actor, AuditAction.SECOND_FACTOR_THROTTLED, request=request)
         return False, True
     if not device.verify_token(code):
-        _security(actor, "second_factor.failed", request=request)
+        _security(actor, AuditAction.SECOND_FACTOR_FAILED, request=request)
         return False, False
     if device is static:
-        _security(actor, "second_factor.recovery_code_used", obj=static, request=request)
+        _security(actor, AuditAction.SECOND_FACTOR_RECOVERY_CODE_USED, obj=static, request=request)
     if request is not None:
         django_otp.login(request, device)
     return True, False
@@ -92,7 +93,7 @@ def second_factor_verify(*, actor: User, code: str, request: HttpRequest | None 
 def recovery_codes_renew(*, actor: User, request: HttpRequest | None = None) -> list[str]:
     """Replace every recovery code with ten new ones (the old ones stop working)."""
     codes = _new_recovery_codes(actor)
-    _security(actor, "second_factor.recovery_codes_renew", request=request)
+    _security(actor, AuditAction.SECOND_FACTOR_RECOVERY_CODES_RENEW, request=request)
     return codes
 
 
@@ -104,4 +105,4 @@ def second_factor_reset(*, actor: User, user: User, request: HttpRequest | None 
     """
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
-    _security(actor, "second_factor.reset", obj=user, request=request)
+    _security(actor, AuditAction.SECOND_FACTOR_RESET, obj=user, request=request)

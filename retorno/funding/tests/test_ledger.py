@@ -143,3 +143,19 @@ def test_api_in_kind_and_sync(api_for, manager, monitor, clerk, lines, rates):
     assert api_for(clerk).get("/api/v1/funding/donors").status_code == 403
     assert api_for(manager).post("/api/v1/funding/sync").status_code == 200
     assert api_for(monitor).post("/api/v1/funding/sync").status_code == 403
+
+
+def test_only_a_manager_changes_the_funding_set_up(monitor, clerk, donor):
+    """Funding's writes check the permission themselves, not only the API in front of them."""
+    from django.core.exceptions import PermissionDenied
+
+    for user in (monitor, clerk):
+        with pytest.raises(PermissionDenied):
+            actions.donor_create(actor=user, code="eu", name="EU", currency="EUR")
+        with pytest.raises(PermissionDenied):
+            actions.exchange_rate_set(actor=user, base="USD", quote="GTQ", day=D(2026, 3, 1), rate=Decimal("8"))
+        with pytest.raises(PermissionDenied):
+            actions.in_kind_donation_record(
+                actor=user, day=D(2026, 3, 4), value=Decimal("1"), currency="GTQ", description="Kits"
+            )
+    assert LedgerEntry.objects.count() == 0

@@ -30,7 +30,7 @@ from retorno.outreach.schemas import (
     NetworkAgreementOut,
     NetworkIn,
     NetworkOut,
-    StatusIn,
+    OutreachStatusIn,
     StatusOut,
 )
 
@@ -81,7 +81,7 @@ def network_agreement_add(request: HttpRequest, network_id: int, payload: Networ
 
 
 @router.post("/network-agreements/{int:agreement_id}/status", response=StatusOut)
-def network_agreement_status(request: HttpRequest, agreement_id: int, payload: StatusIn):
+def network_agreement_status(request: HttpRequest, agreement_id: int, payload: OutreachStatusIn):
     require(request.user, "outreach.view")
     agreement = get_object_or_404(NetworkAgreement, pk=agreement_id)
     return actions.network_agreement_set_status(
@@ -152,7 +152,7 @@ def follow_up_add(request: HttpRequest, event_id: int, payload: FollowUpIn):
 
 
 @router.post("/follow-ups/{int:follow_up_id}/status", response=StatusOut)
-def follow_up_status(request: HttpRequest, follow_up_id: int, payload: StatusIn):
+def follow_up_status(request: HttpRequest, follow_up_id: int, payload: OutreachStatusIn):
     require(request.user, "outreach.view")
     follow_up = get_object_or_404(DialogueFollowUp, pk=follow_up_id)
     return actions.dialogue_follow_up_set_status(

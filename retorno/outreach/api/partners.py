@@ -18,20 +18,20 @@ from retorno.outreach.queries import (
 from retorno.outreach.schemas import (
     AgreementIn,
     AgreementOut,
-    AssessmentIn,
-    AssessmentOut,
     ChecklistIn,
     ChecklistOut,
     Created,
+    OutreachStatusIn,
+    PartnerAssessmentIn,
+    PartnerAssessmentOut,
+    PartnerPlanIn,
+    PartnerReportIn,
     PayIn,
     PlanActionIn,
-    PlanIn,
     ProgressIn,
-    ReportIn,
-    StatusIn,
     StatusOut,
+    SubGrantTrancheIn,
     TargetIn,
-    TrancheIn,
 )
 
 
@@ -58,14 +58,14 @@ def agreement_detail(request: HttpRequest, agreement_id: int):
 
 
 @router.post("/agreements/{int:agreement_id}/status", response=AgreementOut)
-def agreement_status(request: HttpRequest, agreement_id: int, payload: StatusIn):
+def agreement_status(request: HttpRequest, agreement_id: int, payload: OutreachStatusIn):
     """draft → submitted → approved/rejected (a manager other than the drafter) → closed; rejected → draft."""
     agreement = agreement_get_for(user=request.user, agreement_id=agreement_id)
     return actions.agreement_set_status(actor=request.user, agreement=agreement, request=request, **payload.dict())
 
 
 @router.post("/agreements/{int:agreement_id}/tranches", response={201: Created})
-def tranche_add(request: HttpRequest, agreement_id: int, payload: TrancheIn):
+def tranche_add(request: HttpRequest, agreement_id: int, payload: SubGrantTrancheIn):
     agreement = agreement_get_for(user=request.user, agreement_id=agreement_id)
     return Status(
         201, actions.agreement_tranche_add(actor=request.user, agreement=agreement, request=request, **payload.dict())
@@ -97,7 +97,7 @@ def target_progress(request: HttpRequest, agreement_id: int, target_id: int, pay
 
 
 @router.post("/agreements/{int:agreement_id}/reports", response={201: Created})
-def report_add(request: HttpRequest, agreement_id: int, payload: ReportIn):
+def report_add(request: HttpRequest, agreement_id: int, payload: PartnerReportIn):
     agreement = agreement_get_for(user=request.user, agreement_id=agreement_id)
     return Status(
         201, actions.agreement_report_add(actor=request.user, agreement=agreement, request=request, **payload.dict())
@@ -136,19 +136,19 @@ def _assessment_out(assessment: CapacityAssessment) -> dict:
     }
 
 
-@router.get("/assessments", response=list[AssessmentOut])
+@router.get("/assessments", response=list[PartnerAssessmentOut])
 def assessment_list(request: HttpRequest):
     """Capacity assessments; a partner sees only its own."""
     return [_assessment_out(a) for a in assessments_visible_to(request.user)]
 
 
-@router.get("/assessments/{int:assessment_id}", response=AssessmentOut)
+@router.get("/assessments/{int:assessment_id}", response=PartnerAssessmentOut)
 def assessment_detail(request: HttpRequest, assessment_id: int):
     return _assessment_out(assessment_get_for(user=request.user, assessment_id=assessment_id))
 
 
-@router.post("/assessments", response={201: AssessmentOut})
-def assessment_create(request: HttpRequest, payload: AssessmentIn):
+@router.post("/assessments", response={201: PartnerAssessmentOut})
+def assessment_create(request: HttpRequest, payload: PartnerAssessmentIn):
     require(request.user, "outreach.manage")
     data = payload.dict()
     data["organisation"] = organisation(data.pop("organisation_id"), "organisation_id")
@@ -157,7 +157,7 @@ def assessment_create(request: HttpRequest, payload: AssessmentIn):
 
 
 @router.post("/plans", response={201: Created})
-def plan_create(request: HttpRequest, payload: PlanIn):
+def plan_create(request: HttpRequest, payload: PartnerPlanIn):
     require(request.user, "outreach.manage")
     data = payload.dict()
     data["organisation"] = organisation(data.pop("organisation_id"), "organisation_id")
@@ -173,7 +173,7 @@ def plan_action_add(request: HttpRequest, plan_id: int, payload: PlanActionIn):
 
 
 @router.post("/plan-actions/{int:item_id}/status", response=StatusOut)
-def plan_action_status(request: HttpRequest, item_id: int, payload: StatusIn):
+def plan_action_status(request: HttpRequest, item_id: int, payload: OutreachStatusIn):
     require(request.user, "outreach.view")
     item = get_object_or_404(StrengtheningAction, pk=item_id)
     return actions.plan_action_set_status(actor=request.user, item=item, request=request, **payload.dict())

@@ -17,21 +17,21 @@ from retorno.outreach.queries import (
     trainings_visible_to,
 )
 from retorno.outreach.schemas import (
-    AttendanceIn,
-    ContactIn,
-    ContactOut,
     Created,
-    EnrolmentOut,
     FiguresOut,
     InstitutionIn,
     InstitutionOut,
+    OutreachContactIn,
+    OutreachContactOut,
+    OutreachStatusIn,
     ParticipantIn,
     ScoresIn,
-    SessionIn,
-    StatusIn,
     StatusOut,
+    TrainingAttendanceIn,
+    TrainingEnrolmentOut,
     TrainingIn,
     TrainingOut,
+    TrainingSessionIn,
 )
 
 
@@ -57,13 +57,13 @@ def institution_detail(request: HttpRequest, organisation_id: int):
     return institution_get_for(user=request.user, organisation_id=organisation_id)
 
 
-@router.get("/institutions/{int:organisation_id}/contacts", response=list[ContactOut])
+@router.get("/institutions/{int:organisation_id}/contacts", response=list[OutreachContactOut])
 def contact_list(request: HttpRequest, organisation_id: int):
     return list(institution_get_for(user=request.user, organisation_id=organisation_id).contacts.filter(is_active=True))
 
 
 @router.post("/institutions/{int:organisation_id}/contacts", response={201: Created})
-def contact_add(request: HttpRequest, organisation_id: int, payload: ContactIn):
+def contact_add(request: HttpRequest, organisation_id: int, payload: OutreachContactIn):
     org = institution_get_for(user=request.user, organisation_id=organisation_id)
     contact = actions.institution_contact_add(actor=request.user, organisation=org, request=request, **payload.dict())
     return Status(201, contact)
@@ -115,20 +115,20 @@ def training_detail(request: HttpRequest, training_id: int):
     return training_get_for(user=request.user, training_id=training_id)
 
 
-@router.get("/trainings/{int:training_id}/enrolments", response=list[EnrolmentOut])
+@router.get("/trainings/{int:training_id}/enrolments", response=list[TrainingEnrolmentOut])
 def enrolment_list(request: HttpRequest, training_id: int):
     """Who is enrolled, sessions attended, scores and whether each earns the certificate."""
     return _roster_out(training_get_for(user=request.user, training_id=training_id))
 
 
 @router.post("/trainings/{int:training_id}/sessions", response={201: Created})
-def session_add(request: HttpRequest, training_id: int, payload: SessionIn):
+def session_add(request: HttpRequest, training_id: int, payload: TrainingSessionIn):
     training = training_get_for(user=request.user, training_id=training_id)
     session = actions.training_session_add(actor=request.user, training=training, request=request, **payload.dict())
     return Status(201, session)
 
 
-@router.post("/trainings/{int:training_id}/enrolments", response={201: EnrolmentOut})
+@router.post("/trainings/{int:training_id}/enrolments", response={201: TrainingEnrolmentOut})
 def enrol(request: HttpRequest, training_id: int, payload: ParticipantIn):
     """Enrol an official: an existing register entry (same name and institution) is reused, not duplicated."""
     training = training_get_for(user=request.user, training_id=training_id)
@@ -143,7 +143,7 @@ def enrol(request: HttpRequest, training_id: int, payload: ParticipantIn):
 
 
 @router.post("/trainings/{int:training_id}/sessions/{int:session_id}/attendance", response=StatusOut)
-def attendance(request: HttpRequest, training_id: int, session_id: int, payload: AttendanceIn):
+def attendance(request: HttpRequest, training_id: int, session_id: int, payload: TrainingAttendanceIn):
     training = training_get_for(user=request.user, training_id=training_id)
     session = get_object_or_404(training.sessions, pk=session_id)
     actions.training_attendance_record(
@@ -152,7 +152,7 @@ def attendance(request: HttpRequest, training_id: int, session_id: int, payload:
     return {"id": session.pk, "status": "recorded"}
 
 
-@router.post("/trainings/{int:training_id}/scores", response=list[EnrolmentOut])
+@router.post("/trainings/{int:training_id}/scores", response=list[TrainingEnrolmentOut])
 def scores(request: HttpRequest, training_id: int, payload: ScoresIn):
     """Pre- and post-test scores (0–100) by enrolment."""
     training = training_get_for(user=request.user, training_id=training_id)
@@ -162,7 +162,7 @@ def scores(request: HttpRequest, training_id: int, payload: ScoresIn):
 
 
 @router.post("/trainings/{int:training_id}/status", response=StatusOut)
-def training_status(request: HttpRequest, training_id: int, payload: StatusIn):
+def training_status(request: HttpRequest, training_id: int, payload: OutreachStatusIn):
     """planned → held → closed, or planned → cancelled (with a reason)."""
     training = training_get_for(user=request.user, training_id=training_id)
     return actions.training_set_status(actor=request.user, training=training, request=request, **payload.dict())

@@ -24,7 +24,7 @@ class AgreementIn(StrictSchema):
     purpose: str = Field("", max_length=5000)
 
 
-class TrancheOut(Schema):
+class SubGrantTrancheOut(Schema):
     id: int
     number: int
     amount: Decimal
@@ -58,7 +58,7 @@ class AgreementOut(Schema):
     status: str
     created_by: str
     approved_by: str | None
-    tranches: list[TrancheOut]
+    tranches: list[SubGrantTrancheOut]
     targets: list[TargetOut]
     reports: list[ReportOut]
 
@@ -83,7 +83,7 @@ class AgreementOut(Schema):
         return list(obj.reports.all())
 
 
-class TrancheIn(StrictSchema):
+class SubGrantTrancheIn(StrictSchema):
     amount: Decimal = Field(..., gt=0, max_digits=12, decimal_places=2)
     due_on: date
 
@@ -102,7 +102,7 @@ class ProgressIn(StrictSchema):
     achieved: int = Field(..., ge=0)
 
 
-class ReportIn(StrictSchema):
+class PartnerReportIn(StrictSchema):
     title: str = Field(..., min_length=1, max_length=200)
     due_on: date
 
@@ -135,7 +135,7 @@ class ChecklistOut(Schema):
         return list(obj.criteria.all())
 
 
-class AssessmentIn(StrictSchema):
+class PartnerAssessmentIn(StrictSchema):
     organisation_id: int
     checklist_id: int
     assessed_on: date | None = None
@@ -150,7 +150,7 @@ class AreaOut(Schema):
     percent: int
 
 
-class AssessmentOut(Schema):
+class PartnerAssessmentOut(Schema):
     id: int
     organisation_id: int
     checklist_id: int
@@ -161,7 +161,7 @@ class AssessmentOut(Schema):
     areas: list[AreaOut]
 
 
-class PlanIn(StrictSchema):
+class PartnerPlanIn(StrictSchema):
     organisation_id: int
     title: str = Field(..., min_length=1, max_length=200)
     assessment_id: int | None = None

@@ -27,14 +27,14 @@ class InstitutionIn(StrictSchema):
     email: str = Field("", max_length=254)
 
 
-class ContactIn(StrictSchema):
+class OutreachContactIn(StrictSchema):
     name: str = Field(..., min_length=1, max_length=200)
     position: str = Field("", max_length=200)
     phone: str = Field("", max_length=40)
     email: str = Field("", max_length=254)
 
 
-class ContactOut(Schema):
+class OutreachContactOut(Schema):
     name: str
     position: str
     phone: str
@@ -87,7 +87,7 @@ class TrainingOut(Schema):
     pass_mark: int
 
 
-class SessionIn(StrictSchema):
+class TrainingSessionIn(StrictSchema):
     date: date
     subject: str = Field(..., min_length=1, max_length=200)
     hours: Decimal = Field(Decimal("4"), ge=0, max_digits=4, decimal_places=1)
@@ -103,7 +103,7 @@ class ParticipantIn(StrictSchema):
     email: str = Field("", max_length=254)
 
 
-class EnrolmentOut(Schema):
+class TrainingEnrolmentOut(Schema):
     id: int
     participant_id: int
     full_name: str
@@ -118,7 +118,7 @@ class EnrolmentOut(Schema):
     repeat_participant: bool = False
 
 
-class AttendanceIn(StrictSchema):
+class TrainingAttendanceIn(StrictSchema):
     present: list[int] = Field(..., description="Enrolment ids present; every other enrolment is recorded absent")
 
 
@@ -132,7 +132,7 @@ class ScoresIn(StrictSchema):
     scores: list[ScoreIn]
 
 
-class StatusIn(StrictSchema):
+class OutreachStatusIn(StrictSchema):
     status: str = Field(..., max_length=20, description="One of the statuses the record may move to next")
     reason: str = Field("", max_length=500, description="Required to cancel, drop or reject")
 

@@ -7,20 +7,21 @@ from django.utils.translation import gettext as _
 
 from retorno.accounts.access import can
 from retorno.accounts.models import User
+from retorno.lib.workflow import illegal_transition, transition
 from retorno.people.actions import consent_record
 from retorno.people.models import Consent, Person
-from retorno.protection.actions.common import case_audit, full_save
-from retorno.protection.actions.minors import custody_record
+from retorno.protection.actions.common import case_audit, full_save, require_case_writer
+from retorno.protection.actions.minors import custody_add
+from retorno.protection.audit_actions import AuditAction
 from retorno.protection.models import (
     CaseAssignment,
     CaseKind,
     CaseNote,
-    CaseStatusChange,
     CustodyEvent,
     ProtectionCase,
     ProtectionReferral,
 )
-from retorno.protection.queries import WORK_PERMISSION, may_assign
+from retorno.protection.queries import WORK_PERMISSION, may_assign, may_hold
 
 
 def _check_assignable(user: User, kind: str) -> None:
@@ -39,18 +40,24 @@ def case_open(
     arrival_id: int | None = None,
     request=None,
 ) -> ProtectionCase:
-    """Open a sealed case and assign it (to ``assignee`` or the actor)."""
+    """Open a sealed case and assign it (to ``assignee`` or the actor).
+
+    Opening a case for oneself needs a role that works on that kind of case; a referral from
+    the queue is taken by whoever holds the queue (``referral_take`` checks it).
+    """
+    if referral is None and not may_hold(actor, kind):
+        raise PermissionDenied
     assignee = assignee or actor
     _check_assignable(assignee, kind)
     case = full_save(
         ProtectionCase(person=person, kind=kind, referral=referral, arrival_id=arrival_id, opened_by=actor)
     )
-    CaseStatusChange.objects.create(case=case, old="", new=case.status, by=actor)
-    case_audit(actor=actor, action="protection.case_open", obj=case, case=case, request=request)
+    case.status_changes.create(from_status="", to_status=case.status, actor=actor)
+    case_audit(actor=actor, action=AuditAction.CASE_OPEN, obj=case, case=case, request=request)
     _assign(actor=actor, case=case, user=assignee, request=request)
     if kind == CaseKind.MINOR:
         at = referral.received_at if referral else timezone.now()
-        custody_record(actor=actor, case=case, stage=CustodyEvent.Stage.RECEPTION, at=at, request=request)
+        custody_add(actor=actor, case=case, stage=CustodyEvent.Stage.RECEPTION, at=at, request=request)
     return case
 
 
@@ -76,7 +83,7 @@ def _assign(*, actor: User, case: ProtectionCase, user: User, request=None) -> C
     assignment = full_save(CaseAssignment(case=case, user=user, assigned_by=actor))
     case_audit(
         actor=actor,
-        action="protection.case_assign",
+        action=AuditAction.CASE_ASSIGN,
         obj=case,
         case=case,
         new={"assigned": user.username},
@@ -87,6 +94,8 @@ def _assign(*, actor: User, case: ProtectionCase, user: User, request=None) -> C
 
 @transaction.atomic
 def case_unassign(*, actor: User, case: ProtectionCase, user: User, request=None) -> None:
+    if not may_assign(actor, case):
+        raise PermissionDenied
     live = case.assignments.filter(ended_at__isnull=True)
     if not live.filter(user=user).exists():
         raise ValidationError(_("This user is not assigned to the case."))
@@ -95,7 +104,7 @@ def case_unassign(*, actor: User, case: ProtectionCase, user: User, request=None
     live.filter(user=user).update(ended_at=timezone.now())
     case_audit(
         actor=actor,
-        action="protection.case_unassign",
+        action=AuditAction.CASE_UNASSIGN,
         obj=case,
         case=case,
         old={"assigned": user.username},
@@ -112,41 +121,36 @@ def case_set_status(
 
     A minor's case cannot close without a recorded handover.
     """
+    require_case_writer(actor, case)
     case = ProtectionCase.objects.select_for_update().get(pk=case.pk)
-    old = case.status
-    if status not in case.TRANSITIONS.get(old, set()):
-        raise ValidationError(
-            {"status": _("A case cannot move from %(old)s to %(new)s.") % {"old": old, "new": status}}
-        )
-    closing = status in (ProtectionCase.Status.CLOSED, ProtectionCase.Status.CLOSED_REFERRED)
+    if not case.can_move_to(status):
+        raise illegal_transition(case, status)
+    closing = status in ProtectionCase.CLOSED_STATUSES
     if (
         closing
         and case.kind == CaseKind.MINOR
         and not case.custody_events.filter(stage__in=CustodyEvent.HANDOVERS).exists()
     ):
         raise ValidationError({"status": _("A minor's case cannot close without a recorded handover.")})
-    case.status = status
-    case.closed_at = timezone.now() if closing else None
-    if closing:
-        case.closure_reason = reason.strip()
-    full_save(case)
-    CaseStatusChange.objects.create(case=case, old=old, new=status, by=actor)
-    case_audit(
+    # The reason is sealed (encrypted): it is saved with the case, never written to the audit or history.
+    case.closure_reason = reason.strip() if closing else case.closure_reason
+    transition(
+        case,
+        status,
         actor=actor,
-        action="protection.case_status",
-        obj=case,
-        case=case,
-        old={"status": old},
-        new={"status": status, "closure_reason": "[sealed]" if closing and reason else ""},
+        action=AuditAction.CASE_STATUS,
         request=request,
+        person_id=case.person_id,
+        fields={"closed_at": timezone.now() if closing else None},
     )
     return case
 
 
 @transaction.atomic
 def note_add(*, actor: User, case: ProtectionCase, text: str, request=None) -> CaseNote:
+    require_case_writer(actor, case)
     note = full_save(CaseNote(case=case, text=text.strip(), author=actor))
-    case_audit(actor=actor, action="protection.note_add", obj=note, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.NOTE_ADD, obj=note, case=case, request=request)
     return note
 
 
@@ -165,6 +169,7 @@ def case_consent_record(
 
     It is sealed with the case: only the case's readers see it (never reception or partners).
     """
+    require_case_writer(actor, case)
     if purpose not in (Consent.Purpose.PROTECTION, Consent.Purpose.PSYCHOSOCIAL, Consent.Purpose.SHARE_WITH_PARTNERS):
         raise ValidationError({"purpose": _("Not a purpose of a protection case.")})
     return consent_record(

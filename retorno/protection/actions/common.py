@@ -1,11 +1,13 @@
 """What every protection write shares: the sealed audit snapshot, validated save, the audit row."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.lib.crypto import EncryptedTextField
 from retorno.protection.models import ProtectionCase
+from retorno.protection.queries import case_access
 
 
 def sealed_snapshot(obj: models.Model) -> dict:
@@ -33,3 +35,9 @@ def case_audit(
         new=new if new is not None else sealed_snapshot(obj),
         request=request,
     )
+
+
+def require_case_writer(actor: User, case: ProtectionCase) -> None:
+    """Only who reads the case in full (assigned, supervising, emergency access) writes to it."""
+    if not case_access(actor, case).full:
+        raise PermissionDenied

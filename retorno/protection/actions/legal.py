@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 
 from retorno.accounts.directory import organisation_for_name
 from retorno.accounts.models import Organisation, User
-from retorno.protection.actions.common import case_audit, full_save
-from retorno.protection.models import CaseKind, LegalCase, LegalStatusChange, ProtectionCase
+from retorno.lib.workflow import illegal_transition, transition
+from retorno.protection.actions.common import case_audit, full_save, require_case_writer
+from retorno.protection.audit_actions import AuditAction
+from retorno.protection.models import CaseKind, LegalCase, ProtectionCase
 
 
 @transaction.atomic
@@ -26,6 +28,7 @@ def legal_case_open(
     request=None,
 ) -> LegalCase:
     """Record the complaint filed with the Public Prosecutor's Office (status: complaint filed)."""
+    require_case_writer(actor, case)
     if case.kind != CaseKind.TRAFFICKING:
         raise ValidationError(_("Only a trafficking victim case goes to the prosecutor from here."))
     if LegalCase.objects.filter(case=case).exists():
@@ -43,8 +46,8 @@ def legal_case_open(
             created_by=actor,
         )
     )
-    LegalStatusChange.objects.create(legal_case=legal, old="", new=legal.status, on=filed_on, by=actor)
-    case_audit(actor=actor, action="protection.legal_case_open", obj=legal, case=case, request=request)
+    legal.changes.create(from_status="", to_status=legal.status, on=filed_on, actor=actor)
+    case_audit(actor=actor, action=AuditAction.LEGAL_CASE_OPEN, obj=legal, case=case, request=request)
     return legal
 
 
@@ -53,29 +56,26 @@ def legal_case_set_status(
     *, actor: User, legal_case: LegalCase, status: str, on: datetime.date, request=None
 ) -> LegalCase:
     """Move the legal case along ``LegalCase.TRANSITIONS``; refuses illegal moves, records each change with its date."""
+    require_case_writer(actor, legal_case.case)
     legal = LegalCase.objects.select_for_update().get(pk=legal_case.pk)
-    old = legal.status
-    if status not in legal.TRANSITIONS.get(old, set()):
-        raise ValidationError(
-            {"status": _("A legal case cannot move from %(old)s to %(new)s.") % {"old": old, "new": status}}
-        )
+    if not legal.can_move_to(status):
+        raise illegal_transition(legal, status)
     last = legal.changes.order_by("-on").first()
     if last and on < last.on:
         raise ValidationError(
             {"on": _("The date is before the previous step (%(date)s).") % {"date": last.on.isoformat()}}
         )
-    legal.status = status
-    full_save(legal)
-    LegalStatusChange.objects.create(legal_case=legal, old=old, new=status, on=on, by=actor)
-    case_audit(
+    old = legal.status
+    transition(
+        legal,
+        status,
         actor=actor,
-        action="protection.legal_case_status",
-        obj=legal,
-        case=legal.case,
-        old={"status": old},
-        new={"status": status, "on": on},
+        action=AuditAction.LEGAL_CASE_STATUS,
         request=request,
+        person_id=legal.case.person_id,
     )
+    # Each step carries the date it happened, so the action writes the history row itself.
+    legal.changes.create(from_status=old, to_status=status, on=on, actor=actor)
     return legal
 
 
@@ -89,6 +89,7 @@ def legal_case_update(
     witness_protection_note: str | None = None,
     request=None,
 ) -> LegalCase:
+    require_case_writer(actor, legal_case.case)
     if prosecutor is not None:
         legal_case.prosecutor = prosecutor.strip()
     if witness_protection is not None:
@@ -96,7 +97,5 @@ def legal_case_update(
     if witness_protection_note is not None:
         legal_case.witness_protection_note = witness_protection_note.strip()
     full_save(legal_case)
-    case_audit(
-        actor=actor, action="protection.legal_case_update", obj=legal_case, case=legal_case.case, request=request
-    )
+    case_audit(actor=actor, action=AuditAction.LEGAL_CASE_UPDATE, obj=legal_case, case=legal_case.case, request=request)
     return legal_case

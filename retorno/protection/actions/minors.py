@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from retorno.accounts.models import Organisation, User
-from retorno.protection.actions.common import case_audit, full_save
+from retorno.protection.actions.common import case_audit, full_save, require_case_writer
+from retorno.protection.audit_actions import AuditAction
 from retorno.protection.models import BestInterestDecision, CaseKind, CustodyEvent, FamilyTracingEntry, ProtectionCase
 
 
@@ -29,52 +30,90 @@ def custody_record(
     request=None,
 ) -> CustodyEvent:
     """Add the next link of a minor's chain of custody; a handover must be verified and authorised."""
+    require_case_writer(actor, case)
+    return custody_add(
+        actor=actor,
+        case=case,
+        stage=stage,
+        at=at,
+        organisation=organisation,
+        guardian_name=guardian_name,
+        relationship=relationship,
+        document_checked=document_checked,
+        document_number=document_number,
+        authorised_by=authorised_by,
+        note=note,
+        request=request,
+    )
+
+
+def custody_add(
+    *,
+    actor: User,
+    case: ProtectionCase,
+    stage: str,
+    at: datetime.datetime | None = None,
+    organisation: Organisation | None = None,
+    guardian_name: str = "",
+    relationship: str = "",
+    document_checked: bool = False,
+    document_number: str = "",
+    authorised_by: str = "",
+    note: str = "",
+    request=None,
+) -> CustodyEvent:
+    """The link itself, without the writer check: opening a minor's case records its first link through here."""
     if case.kind != CaseKind.MINOR:
         raise ValidationError(_("The chain of custody belongs to an unaccompanied minor's case."))
     last = case.custody_events.order_by("-at", "-id").first()
     if stage not in CustodyEvent.NEXT[last.stage if last else None]:
         raise ValidationError({"stage": _("This step cannot follow the last one recorded.")})
-    errors = {}
-    if stage == CustodyEvent.Stage.HANDOVER_GUARDIAN:
-        if not guardian_name.strip():
-            errors["guardian_name"] = _("Name the parent or guardian.")
-        if not relationship:
-            errors["relationship"] = _("Record the relationship to the minor.")
-        if not document_checked or not document_number.strip():
-            errors["document_number"] = _("Check the guardian's identity document and record its number.")
-    if stage in CustodyEvent.HANDOVERS and not authorised_by.strip():
-        errors["authorised_by"] = _("Record who authorised the handover.")
-    if stage == CustodyEvent.Stage.HANDOVER_PGN and organisation is None:
-        errors["organisation"] = _("Choose the PGN office receiving the minor.")
-    if organisation is not None and organisation.kind not in CustodyEvent.ORGANISATION_KINDS:
-        errors["organisation"] = _("Choose a shelter, public body or civil-society organisation.")
-    if errors:
-        raise ValidationError(errors)
-    event = full_save(
-        CustodyEvent(
-            case=case,
-            stage=stage,
-            at=at or timezone.now(),
-            organisation=organisation,
-            recorded_by=actor,
-            guardian_name=guardian_name.strip(),
-            relationship=relationship,
-            document_checked=document_checked,
-            document_number=document_number.strip(),
-            authorised_by=authorised_by.strip(),
-            note=note.strip(),
-        )
+    event = CustodyEvent(
+        case=case,
+        stage=stage,
+        at=at or timezone.now(),
+        organisation=organisation,
+        recorded_by=actor,
+        guardian_name=guardian_name.strip(),
+        relationship=relationship,
+        document_checked=document_checked,
+        document_number=document_number.strip(),
+        authorised_by=authorised_by.strip(),
+        note=note.strip(),
     )
-    case_audit(actor=actor, action="protection.custody_record", obj=event, case=case, request=request)
+    if errors := _link_problems(event):
+        raise ValidationError(errors)
+    full_save(event)
+    case_audit(actor=actor, action=AuditAction.CUSTODY_RECORD, obj=event, case=case, request=request)
     return event
+
+
+def _link_problems(event: CustodyEvent) -> dict[str, str]:
+    """A handover must be verified and authorised; only a body that may hold a minor receives one."""
+    errors = {}
+    if event.stage == CustodyEvent.Stage.HANDOVER_GUARDIAN:
+        if not event.guardian_name:
+            errors["guardian_name"] = _("Name the parent or guardian.")
+        if not event.relationship:
+            errors["relationship"] = _("Record the relationship to the minor.")
+        if not event.document_checked or not event.document_number:
+            errors["document_number"] = _("Check the guardian's identity document and record its number.")
+    if event.stage in CustodyEvent.HANDOVERS and not event.authorised_by:
+        errors["authorised_by"] = _("Record who authorised the handover.")
+    if event.stage == CustodyEvent.Stage.HANDOVER_PGN and event.organisation is None:
+        errors["organisation"] = _("Choose the PGN office receiving the minor.")
+    if event.organisation is not None and event.organisation.kind not in CustodyEvent.ORGANISATION_KINDS:
+        errors["organisation"] = _("Choose a shelter, public body or civil-society organisation.")
+    return errors
 
 
 @transaction.atomic
 def tracing_add(
     *, actor: User, case: ProtectionCase, method: str, outcome: str, notes: str = "", request=None
 ) -> FamilyTracingEntry:
+    require_case_writer(actor, case)
     row = full_save(FamilyTracingEntry(case=case, by=actor, method=method, outcome=outcome, notes=notes.strip()))
-    case_audit(actor=actor, action="protection.tracing_add", obj=row, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.TRACING_ADD, obj=row, case=case, request=request)
     return row
 
 
@@ -90,6 +129,7 @@ def best_interest_record(
     minor_views: str = "",
     request=None,
 ) -> BestInterestDecision:
+    require_case_writer(actor, case)
     row = full_save(
         BestInterestDecision(
             case=case,
@@ -101,5 +141,5 @@ def best_interest_record(
             minor_views=minor_views.strip(),
         )
     )
-    case_audit(actor=actor, action="protection.best_interest_record", obj=row, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.BEST_INTEREST_RECORD, obj=row, case=case, request=request)
     return row

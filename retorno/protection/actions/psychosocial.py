@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from retorno.accounts.models import User
-from retorno.protection.actions.common import case_audit, full_save
+from retorno.protection.actions.common import case_audit, full_save, require_case_writer
+from retorno.protection.audit_actions import AuditAction
 from retorno.protection.models import FollowUpPlan, ProtectionCase, PsychosocialAssessment, PsychosocialSession
 
 
@@ -23,6 +24,7 @@ def assessment_record(
     observations: str = "",
     request=None,
 ) -> PsychosocialAssessment:
+    require_case_writer(actor, case)
     unknown = set(needs) - set(PsychosocialAssessment.Need.values)
     if unknown:
         raise ValidationError({"needs": _("Unknown need: %(need)s") % {"need": ", ".join(sorted(unknown))}})
@@ -36,7 +38,7 @@ def assessment_record(
             observations=observations.strip(),
         )
     )
-    case_audit(actor=actor, action="protection.assessment_record", obj=row, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.ASSESSMENT_RECORD, obj=row, case=case, request=request)
     return row
 
 
@@ -51,6 +53,7 @@ def session_record(
     at: datetime.datetime | None = None,
     request=None,
 ) -> PsychosocialSession:
+    require_case_writer(actor, case)
     row = full_save(
         PsychosocialSession(
             case=case,
@@ -61,7 +64,7 @@ def session_record(
             at=at or timezone.now(),
         )
     )
-    case_audit(actor=actor, action="protection.session_record", obj=row, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.SESSION_RECORD, obj=row, case=case, request=request)
     return row
 
 
@@ -69,9 +72,10 @@ def session_record(
 def follow_up_plan_save(
     *, actor: User, case: ProtectionCase, goals: str, next_review_on: datetime.date, every_weeks: int = 4, request=None
 ) -> FollowUpPlan:
+    require_case_writer(actor, case)
     plan = FollowUpPlan.objects.filter(case=case).first() or FollowUpPlan(case=case)
     plan.goals, plan.next_review_on, plan.every_weeks = goals.strip(), next_review_on, every_weeks
     plan.updated_at, plan.updated_by = timezone.now(), actor
     full_save(plan)
-    case_audit(actor=actor, action="protection.follow_up_plan_save", obj=plan, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.FOLLOW_UP_PLAN_SAVE, obj=plan, case=case, request=request)
     return plan

@@ -7,13 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from retorno.accounts.access import require
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.people.actions import consent_record
 from retorno.people.models import Consent, Person
 from retorno.people.queries import consents_in_force
 from retorno.protection.actions.cases import case_open
-from retorno.protection.actions.common import case_audit, full_save
+from retorno.protection.actions.common import case_audit, full_save, require_case_writer
+from retorno.protection.audit_actions import AuditAction
 from retorno.protection.models import CaseKind, HealthReferral, ProtectionCase, ProtectionReferral, ShelterReferral
 from retorno.protection.models.referrals import HEALTH_FACILITIES
 from retorno.referrals.actions import partner_for_referral, referral_create, referral_set_status
@@ -46,7 +48,7 @@ def protection_referral_receive(
     )
     audit_write(
         actor=actor,
-        action="protection.referral_receive",
+        action=AuditAction.REFERRAL_RECEIVE,
         obj=referral,
         person_id=person.pk,
         new={"arrival_id": arrival_id, "unaccompanied_minor": unaccompanied_minor},
@@ -60,6 +62,7 @@ def referral_take(
     *, actor: User, referral: ProtectionReferral, kind: str | None = None, assignee: User | None = None, request=None
 ) -> ProtectionCase:
     """Take a waiting referral: open its case (a minor's case for an unaccompanied minor)."""
+    require(actor, "protection.queue")
     referral = ProtectionReferral.objects.select_for_update().get(pk=referral.pk)
     if referral.status != ProtectionReferral.Status.PENDING:
         raise ValidationError(_("This referral has already been taken."))
@@ -70,7 +73,7 @@ def referral_take(
     referral.save(update_fields=["status", "taken_at", "taken_by"])
     audit_write(
         actor=actor,
-        action="protection.referral_take",
+        action=AuditAction.REFERRAL_TAKE,
         obj=referral,
         person_id=referral.person_id,
         new={"status": referral.status},
@@ -100,7 +103,7 @@ def health_facility(*, actor: User, destination: str, organisation: Organisation
         facility.save()
         audit_write(
             actor=actor,
-            action="protection.health_facility_create",
+            action=AuditAction.HEALTH_FACILITY_CREATE,
             obj=facility,
             new=snapshot(facility, ["slug", "name", "kind"]),
             request=request,
@@ -123,6 +126,7 @@ def health_referral_create(
     It shares nothing of the person (the partner sees that someone is referred for health care);
     the reason stays in the case, encrypted.
     """
+    require_case_writer(actor, case)
     if destination == HealthReferral.Destination.OTHER and organisation is None:
         raise ValidationError({"organisation": _("Choose the partner for an 'other' referral.")})
     facility = health_facility(actor=actor, destination=destination, organisation=organisation, request=request)
@@ -147,7 +151,7 @@ def health_referral_create(
             reason=reason.strip(),
         )
     )
-    case_audit(actor=actor, action="protection.health_referral_create", obj=row, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.HEALTH_REFERRAL_CREATE, obj=row, case=case, request=request)
     return row
 
 
@@ -162,6 +166,7 @@ def health_referral_outcome(
     """Record a health referral's outcome: a move of its referral (attended: accepted then completed,
     did not attend: accepted then no-show, declined: rejected, withdrawn: revoked), with the notes
     kept in the case."""
+    require_case_writer(actor, referral.case)
     old = referral.outcome
     shared = referral.referral
     if outcome != old:
@@ -181,7 +186,7 @@ def health_referral_outcome(
     full_save(referral)
     case_audit(
         actor=actor,
-        action="protection.health_referral_outcome",
+        action=AuditAction.HEALTH_REFERRAL_OUTCOME,
         obj=referral,
         case=referral.case,
         old={"outcome": old},
@@ -210,6 +215,7 @@ def shelter_referral_create(
     consent to share with partners recorded outside protection (a consent recorded in the sealed
     case never opens tier-1 data): without it the shelter sees that someone is referred, not who.
     """
+    require_case_writer(actor, case)
     unknown = set(shared_sections) - set(ShelterReferral.Section.values)
     if unknown:
         raise ValidationError({"shared_sections": _("Unknown section.")})
@@ -238,7 +244,7 @@ def shelter_referral_create(
             consent=consent,
         )
     )
-    case_audit(actor=actor, action="protection.shelter_referral_create", obj=row, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.SHELTER_REFERRAL_CREATE, obj=row, case=case, request=request)
     return row
 
 
@@ -272,6 +278,7 @@ def shelter_referral_update(
 ) -> ShelterReferral:
     """Record the shelter's answer given by phone (``status``: a referral status) or stop sharing the
     case's sections with it (``revoke_sharing``)."""
+    require_case_writer(actor, referral.case)
     if status:
         referral_set_status(actor=actor, referral=referral.referral, status=status, request=request)
     old = snapshot(referral, ["revoked_at"])
@@ -280,7 +287,7 @@ def shelter_referral_update(
         full_save(referral)
         case_audit(
             actor=actor,
-            action="protection.shelter_referral_update",
+            action=AuditAction.SHELTER_REFERRAL_UPDATE,
             obj=referral,
             case=referral.case,
             old=old,

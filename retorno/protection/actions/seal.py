@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from retorno.accounts.access import can
+from retorno.accounts.access import can, require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_event, audit_write
 from retorno.audit.models import AuditEvent
 from retorno.protection.actions.common import full_save
+from retorno.protection.audit_actions import AuditAction
 from retorno.protection.models import BreakGlassAccess, Notification, ProtectionCase
 from retorno.protection.queries import break_glass_hours, may_hold
 
@@ -64,7 +65,7 @@ def break_glass_open(
     audit_event(
         actor=actor,
         kind=AuditEvent.Kind.BREAK_GLASS,
-        action="protection.break_glass",
+        action=AuditAction.BREAK_GLASS,
         obj=case,
         person_id=case.person_id,
         section="break_glass",
@@ -96,6 +97,7 @@ def break_glass_review(
     *, actor: User, access: BreakGlassAccess, outcome: str, note: str = "", request=None
 ) -> BreakGlassAccess:
     """Review an emergency access; "not justified" also ends it at once if it is still live."""
+    require(actor, "protection.review_break_glass")
     if access.user_id == actor.pk:
         raise ValidationError(_("Nobody reviews their own emergency access."))
     if access.reviewed_at:
@@ -109,7 +111,7 @@ def break_glass_review(
     full_save(access)
     audit_write(
         actor=actor,
-        action="protection.break_glass_review",
+        action=AuditAction.BREAK_GLASS_REVIEW,
         obj=access,
         person_id=access.case.person_id,
         new={"outcome": outcome, "ended_early": ended},
@@ -141,7 +143,7 @@ def htcds_export(*, actor: User, fmt: str, request=None) -> tuple[list[dict], st
     audit_event(
         actor=actor,
         kind=AuditEvent.Kind.EXPORT,
-        action="protection.htcds_export",
+        action=AuditAction.HTCDS_EXPORT,
         section="protection.htcds",
         request=request,
         detail={"format": fmt, "count": len(rows), "case_ids": [c.pk for c in cases]},
@@ -150,7 +152,7 @@ def htcds_export(*, actor: User, fmt: str, request=None) -> tuple[list[dict], st
         audit_event(
             actor=actor,
             kind=AuditEvent.Kind.EXPORT,
-            action="protection.htcds_export",
+            action=AuditAction.HTCDS_EXPORT,
             obj=case,
             person_id=case.person_id,
             section="protection.htcds",

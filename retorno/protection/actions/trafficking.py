@@ -9,20 +9,22 @@ from django.utils.translation import gettext as _
 
 from retorno.accounts.models import User
 from retorno.protection import protocol
-from retorno.protection.actions.common import case_audit, full_save
+from retorno.protection.actions.common import case_audit, full_save, require_case_writer
+from retorno.protection.audit_actions import AuditAction
 from retorno.protection.models import CaseKind, Identification, ProtectionCase, RiskAssessment, SupportService
 
 
 @transaction.atomic
 def identification_start(*, actor: User, case: ProtectionCase, request=None) -> Identification:
     """Start (or resume) the protocol: an unfinished run is resumed, never duplicated."""
+    require_case_writer(actor, case)
     if case.kind != CaseKind.TRAFFICKING:
         raise ValidationError(_("The identification protocol belongs to a trafficking case."))
     running = case.identifications.filter(result=Identification.Result.PENDING).first()
     if running:
         return running
     row = full_save(Identification(case=case, started_by=actor))
-    case_audit(actor=actor, action="protection.identification_start", obj=row, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.IDENTIFICATION_START, obj=row, case=case, request=request)
     return row
 
 
@@ -31,6 +33,7 @@ def identification_save_answers(
     *, actor: User, identification: Identification, answers: dict[str, str], request=None
 ) -> Identification:
     """Save the answers given so far (partial answers are kept: the interview may stop any time)."""
+    require_case_writer(actor, identification.case)
     identification = Identification.objects.select_for_update().get(pk=identification.pk)
     if identification.result != Identification.Result.PENDING:
         raise ValidationError(_("This identification is concluded; start a new one to record more."))
@@ -47,7 +50,7 @@ def identification_save_answers(
     full_save(identification)
     case_audit(
         actor=actor,
-        action="protection.identification_answers",
+        action=AuditAction.IDENTIFICATION_ANSWERS,
         obj=identification,
         case=identification.case,
         new={"answered": protocol.answered_count(merged)},
@@ -67,6 +70,7 @@ def identification_conclude(
     request=None,
 ) -> Identification:
     """Record the result and who decided. 'Confirmed' needs the competent authority that confirmed it."""
+    require_case_writer(actor, identification.case)
     identification = Identification.objects.select_for_update().get(pk=identification.pk)
     if identification.result != Identification.Result.PENDING:
         raise ValidationError(_("This identification is already concluded."))
@@ -82,7 +86,7 @@ def identification_conclude(
     full_save(identification)
     case_audit(
         actor=actor,
-        action="protection.identification_conclude",
+        action=AuditAction.IDENTIFICATION_CONCLUDE,
         obj=identification,
         case=identification.case,
         new={"result": result, "authority": authority},
@@ -95,12 +99,13 @@ def identification_conclude(
 def risk_assessment_record(
     *, actor: User, case: ProtectionCase, level: str, risk_factors: str = "", safety_plan: str = "", request=None
 ) -> RiskAssessment:
+    require_case_writer(actor, case)
     row = full_save(
         RiskAssessment(
             case=case, by=actor, level=level, risk_factors=risk_factors.strip(), safety_plan=safety_plan.strip()
         )
     )
-    case_audit(actor=actor, action="protection.risk_assessment_record", obj=row, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.RISK_ASSESSMENT_RECORD, obj=row, case=case, request=request)
     return row
 
 
@@ -115,6 +120,7 @@ def support_service_add(
     planned_end_on: datetime.date | None = None,
     request=None,
 ) -> SupportService:
+    require_case_writer(actor, case)
     row = full_save(
         SupportService(
             case=case,
@@ -125,5 +131,5 @@ def support_service_add(
             planned_end_on=planned_end_on,
         )
     )
-    case_audit(actor=actor, action="protection.support_service_add", obj=row, case=case, request=request)
+    case_audit(actor=actor, action=AuditAction.SUPPORT_SERVICE_ADD, obj=row, case=case, request=request)
     return row

@@ -1,21 +1,27 @@
 """Protection API: cases, their status, assignment and notes."""
 
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
+from ninja import Status
 
 from retorno.accounts.access import require
-from retorno.accounts.models import User
 from retorno.protection import actions
 from retorno.protection.api.common import case_read, case_writable, router
-from retorno.protection.api.inputs import AssignIn, NoteIn, StatusIn
-from retorno.protection.api.schemas import CaseOut, CaseSummaryOut, NoteOut
-from retorno.protection.queries import case_get_for, case_get_for_oversight, cases_for_oversight, cases_readable_by
+from retorno.protection.api.inputs import AssignIn, CaseStatusIn, NoteIn
+from retorno.protection.api.schemas import CaseSummaryOut, NoteOut, ProtectionCaseOut
+from retorno.protection.queries import (
+    active_user_get,
+    case_get_for,
+    case_get_for_oversight,
+    case_notes,
+    cases_for_oversight,
+    my_cases,
+)
 
 
 @router.get("/cases", response=list[CaseSummaryOut])
 def case_list(request: HttpRequest):
     """Cases the caller reads in full (assigned, supervised, emergency access)."""
-    return list(cases_readable_by(request.user).prefetch_related("assignments__user"))
+    return list(my_cases(request.user))
 
 
 @router.get("/oversight/cases", response=list[CaseSummaryOut])
@@ -25,13 +31,13 @@ def oversight_list(request: HttpRequest):
     return list(cases_for_oversight()[:1000])
 
 
-@router.get("/cases/{case_id}", response=CaseOut)
+@router.get("/cases/{case_id}", response=ProtectionCaseOut)
 def case_detail(request: HttpRequest, case_id: int):
     return case_read(request, case_id, "overview")
 
 
-@router.post("/cases/{case_id}/status", response=CaseOut)
-def case_status(request: HttpRequest, case_id: int, payload: StatusIn):
+@router.post("/cases/{case_id}/status", response=ProtectionCaseOut)
+def case_status(request: HttpRequest, case_id: int, payload: CaseStatusIn):
     case = case_writable(request, case_id, "overview")
     return actions.case_set_status(
         actor=request.user, case=case, status=payload.status, reason=payload.reason, request=request
@@ -46,18 +52,18 @@ def case_assign(request: HttpRequest, case_id: int, payload: AssignIn):
         case, _access = case_get_for(user=request.user, case_id=case_id)
     except Http404:
         case = case_get_for_oversight(user=request.user, case_id=case_id)
-    user = get_object_or_404(User, pk=payload.user_id, is_active=True)
+    user = active_user_get(user_id=payload.user_id)
     actions.case_assign(actor=request.user, case=case, user=user, request=request)
-    return 201, case
+    return Status(201, case)
 
 
 @router.get("/cases/{case_id}/notes", response=list[NoteOut])
 def note_list(request: HttpRequest, case_id: int):
     case = case_read(request, case_id, "overview")
-    return list(case.notes.select_related("author"))
+    return case_notes(case)
 
 
 @router.post("/cases/{case_id}/notes", response={201: NoteOut})
 def note_add(request: HttpRequest, case_id: int, payload: NoteIn):
     case = case_writable(request, case_id, "overview")
-    return 201, actions.note_add(actor=request.user, case=case, text=payload.text, request=request)
+    return Status(201, actions.note_add(actor=request.user, case=case, text=payload.text, request=request))

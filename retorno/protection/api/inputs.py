@@ -32,7 +32,7 @@ class AssignIn(StrictSchema):
     user_id: int
 
 
-class StatusIn(StrictSchema):
+class CaseStatusIn(StrictSchema):
     status: ProtectionCase.Status
     reason: str = Field("", max_length=4000)
 
@@ -41,14 +41,14 @@ class NoteIn(StrictSchema):
     text: str = Field(..., min_length=1, max_length=20000)
 
 
-class AssessmentIn(StrictSchema):
+class PsychosocialAssessmentIn(StrictSchema):
     distress: PsychosocialAssessment.Distress
     risk_to_self: PsychosocialAssessment.RiskToSelf
     needs: list[PsychosocialAssessment.Need] = []
     observations: str = Field("", max_length=20000)
 
 
-class SessionIn(StrictSchema):
+class PsychosocialSessionIn(StrictSchema):
     kind: PsychosocialSession.Kind
     duration_minutes: int = Field(..., ge=5, le=600)
     notes: str = Field("", max_length=20000)
@@ -65,7 +65,7 @@ class HealthOutcomeIn(StrictSchema):
     note: str = Field("", max_length=4000)
 
 
-class PlanIn(StrictSchema):
+class FollowUpPlanIn(StrictSchema):
     goals: str = Field(..., min_length=1, max_length=20000)
     next_review_on: date
     every_weeks: int = Field(4, ge=1, le=52)
@@ -94,7 +94,7 @@ class SupportIn(StrictSchema):
     description: str = Field("", max_length=4000)
 
 
-class ShelterIn(StrictSchema):
+class ShelterReferralIn(StrictSchema):
     organisation_id: int
     shared_sections: list[ShelterReferral.Section] = []
     consent_given: bool = False

@@ -1,23 +1,25 @@
 """Protection API: unaccompanied minors (custody, tracing, best interest)."""
 
 from django.http import HttpRequest
+from ninja import Status
 
 from retorno.protection import actions
 from retorno.protection.api.common import case_read, case_writable, organisation_or_none, router
 from retorno.protection.api.inputs import BestInterestIn, CustodyIn, TracingIn
-from retorno.protection.api.schemas import BestInterestOut, CustodyOut, MinorOut, TracingOut
-from retorno.protection.models import CustodyEvent
+from retorno.protection.api.schemas import BestInterestOut, CustodyOut, ProtectionMinorOut, TracingOut
+from retorno.protection.queries import handover_recorded, minor_data
 
 
-@router.get("/cases/{case_id}/minor", response=MinorOut)
+@router.get("/cases/{case_id}/minor", response=ProtectionMinorOut)
 def minor(request: HttpRequest, case_id: int):
     case = case_read(request, case_id, "minor")
-    custody = list(case.custody_events.all())
+    data = minor_data(case)
+    custody = list(data["custody"])
     return {
         "custody": custody,
-        "tracing": list(case.tracing.all()),
-        "best_interest_decisions": list(case.best_interest_decisions.all()),
-        "handover_recorded": any(e.stage in CustodyEvent.HANDOVERS for e in custody),
+        "tracing": list(data["tracing"]),
+        "best_interest_decisions": list(data["decisions"]),
+        "handover_recorded": handover_recorded(custody),
     }
 
 
@@ -27,16 +29,16 @@ def custody_add(request: HttpRequest, case_id: int, payload: CustodyIn):
     data = payload.dict()
     data["organisation"] = organisation_or_none(data.pop("organisation_id"))
     data["relationship"] = data["relationship"] or ""
-    return 201, actions.custody_record(actor=request.user, case=case, request=request, **data)
+    return Status(201, actions.custody_record(actor=request.user, case=case, request=request, **data))
 
 
 @router.post("/cases/{case_id}/minor/tracing", response={201: TracingOut})
 def tracing_add(request: HttpRequest, case_id: int, payload: TracingIn):
     case = case_writable(request, case_id, "minor")
-    return 201, actions.tracing_add(actor=request.user, case=case, request=request, **payload.dict())
+    return Status(201, actions.tracing_add(actor=request.user, case=case, request=request, **payload.dict()))
 
 
 @router.post("/cases/{case_id}/minor/best-interest", response={201: BestInterestOut})
 def best_interest_add(request: HttpRequest, case_id: int, payload: BestInterestIn):
     case = case_writable(request, case_id, "minor")
-    return 201, actions.best_interest_record(actor=request.user, case=case, request=request, **payload.dict())
+    return Status(201, actions.best_interest_record(actor=request.user, case=case, request=request, **payload.dict()))

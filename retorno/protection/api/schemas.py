@@ -41,7 +41,7 @@ class NoteOut(Schema):
     at: datetime
 
 
-class CaseOut(CaseSummaryOut):
+class ProtectionCaseOut(CaseSummaryOut):
     closure_reason: str
     sections: list[str]
 
@@ -50,7 +50,7 @@ class CaseOut(CaseSummaryOut):
         return list(SECTIONS[obj.kind])
 
 
-class AssessmentOut(Schema):
+class PsychosocialAssessmentOut(Schema):
     id: int
     at: datetime
     distress: str
@@ -84,13 +84,13 @@ class PlanOut(Schema):
 
 
 class PsychosocialOut(Schema):
-    assessments: list[AssessmentOut]
+    assessments: list[PsychosocialAssessmentOut]
     sessions: list[SessionOut]
     referrals: list[HealthReferralOut]
     plan: PlanOut | None
 
 
-class IndicatorOut(Schema):
+class TraffickingIndicatorOut(Schema):
     code: str
     category: str
     question: str
@@ -175,7 +175,7 @@ class SupportOut(Schema):
     ended_on: date | None
 
 
-class ShelterOut(Schema):
+class ShelterReferralOut(Schema):
     id: int
     organisation_id: int
     referred_at: datetime
@@ -187,12 +187,12 @@ class ShelterOut(Schema):
 class VictimOut(Schema):
     risk_assessments: list[RiskOut]
     support_services: list[SupportOut]
-    shelter_referrals: list[ShelterOut]
+    shelter_referrals: list[ShelterReferralOut]
 
 
 class LegalChangeOut(Schema):
-    old: str
-    new: str
+    old: str = Field(..., alias="from_status")
+    new: str = Field(..., alias="to_status")
     on: date
 
 
@@ -241,7 +241,7 @@ class BestInterestOut(Schema):
     minor_views: str
 
 
-class MinorOut(Schema):
+class ProtectionMinorOut(Schema):
     custody: list[CustodyOut]
     tracing: list[TracingOut]
     best_interest_decisions: list[BestInterestOut]
@@ -257,7 +257,7 @@ class SharedOut(Schema):
     support_services: list[SupportOut] | None = None
 
 
-class AccessOut(Schema):
+class CaseAccessOut(Schema):
     at: datetime
     username: str = Field(..., alias="actor_username")
     kind: str

@@ -1,22 +1,22 @@
 """Protection API: break-the-glass, who has seen a case, the HTCDS export, partners' shared view."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from ninja import Status
 
 from retorno.accounts.access import require
 from retorno.protection import actions
 from retorno.protection.api.common import router
 from retorno.protection.api.inputs import BreakGlassIn, ReviewIn
-from retorno.protection.api.schemas import AccessOut, BreakGlassOut, SharedOut
-from retorno.protection.models import BreakGlassAccess, ProtectionCase
+from retorno.protection.api.schemas import BreakGlassOut, CaseAccessOut, SharedOut
 from retorno.protection.queries import (
+    break_glass_get,
     break_glass_queue,
     case_accesses,
     case_get_for_break_glass,
     case_get_for_oversight,
     case_get_shared,
-    case_read_audit,
     cases_shared_with,
+    shared_data,
 )
 
 
@@ -24,7 +24,7 @@ from retorno.protection.queries import (
 def break_glass(request: HttpRequest, case_id: int, payload: BreakGlassIn):
     """Emergency access to a case the caller is not assigned to: reason required, time-limited, reviewed."""
     case = case_get_for_break_glass(user=request.user, case_id=case_id)
-    return 201, actions.break_glass_open(actor=request.user, case=case, reason=payload.reason, request=request)
+    return Status(201, actions.break_glass_open(actor=request.user, case=case, reason=payload.reason, request=request))
 
 
 @router.get("/break-glass", response=list[BreakGlassOut])
@@ -36,11 +36,11 @@ def break_glass_list(request: HttpRequest, reviewed: bool | None = None):
 @router.post("/break-glass/{access_id}/review", response=BreakGlassOut)
 def break_glass_review(request: HttpRequest, access_id: int, payload: ReviewIn):
     require(request.user, "protection.review_break_glass")
-    access = get_object_or_404(BreakGlassAccess, pk=access_id)
+    access = break_glass_get(access_id=access_id)
     return actions.break_glass_review(actor=request.user, access=access, request=request, **payload.dict())
 
 
-@router.get("/cases/{case_id}/accesses", response=list[AccessOut])
+@router.get("/cases/{case_id}/accesses", response=list[CaseAccessOut])
 def accesses(request: HttpRequest, case_id: int):
     """Who has seen this case (the supervisor and managers)."""
     case = case_get_for_oversight(user=request.user, case_id=case_id)
@@ -58,28 +58,24 @@ def htcds_export(request: HttpRequest, format: str = "json"):  # noqa: A002 — 
 
 @router.get("/shared", response=list[SharedOut])
 def shared_list(request: HttpRequest):
-    """Partners: cases a shelter referral shares with the caller's organisation, with consent."""
+    """Partners: cases a shelter referral shares with the caller's organisation, with consent (no content)."""
     require(request.user, "protection.partner_shared")
-    return [_shared(request, case, sections, audit=False) for case, sections in cases_shared_with(request.user)]
+    return [
+        {"id": case.pk, "person_id": case.person_id, "sections": sections}
+        for case, sections in cases_shared_with(request.user)
+    ]
 
 
 @router.get("/shared/{case_id}", response=SharedOut)
 def shared_detail(request: HttpRequest, case_id: int):
+    """The shared sections of one case; ``case_get_shared`` audits the read."""
     require(request.user, "protection.partner_shared")
-    case, access = case_get_shared(user=request.user, case_id=case_id)
-    return _shared(request, case, access.sections, audit=True, access=access)
-
-
-def _shared(request: HttpRequest, case: ProtectionCase, sections: list[str], *, audit: bool, access=None) -> dict:
-    """The list shows only what is shared; the content comes with the audited read of one case."""
+    case, access = case_get_shared(user=request.user, case_id=case_id, request=request)
+    sections = access.sections
+    data = shared_data(case=case, sections=sections, organisation_id=request.user.organisation_id)
     out: dict = {"id": case.pk, "person_id": case.person_id, "sections": sections}
-    if not audit:
-        return out
-    case_read_audit(
-        user=request.user, case=case, access=access, section="shared:" + ",".join(sections), request=request
-    )
-    if "risk" in sections and (risk := case.risk_assessments.first()):
+    if risk := data["risk"]:
         out["risk_level"], out["safety_plan"] = risk.level, risk.safety_plan
-    if "support" in sections:
-        out["support_services"] = list(case.support_services.all())
+    if data["services"] is not None:
+        out["support_services"] = data["services"]
     return out

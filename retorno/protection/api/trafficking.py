@@ -1,7 +1,7 @@
 """Protection API: the identification protocol and the victim case (risk, support)."""
 
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest
+from ninja import Status
 
 from retorno.accounts.access import require
 from retorno.protection import actions, protocol
@@ -10,15 +10,15 @@ from retorno.protection.api.inputs import AnswersIn, ConcludeIn, RiskIn, Support
 from retorno.protection.api.schemas import (
     IdentificationOut,
     IdentificationReviewOut,
-    IndicatorOut,
     RiskOut,
     SupportOut,
+    TraffickingIndicatorOut,
     VictimOut,
 )
-from retorno.protection.queries import SECTIONS, case_get_for, case_read_audit
+from retorno.protection.queries import identification_get, identifications_of, victim_data
 
 
-@router.get("/protocol/indicators", response=list[IndicatorOut])
+@router.get("/protocol/indicators", response=list[TraffickingIndicatorOut])
 def indicators(request: HttpRequest):
     """The identification protocol's questions and the HTCDS value each one points to."""
     require(request.user, "protection.work_protection")
@@ -28,17 +28,14 @@ def indicators(request: HttpRequest):
 @router.get("/cases/{case_id}/identifications", response=list[IdentificationOut])
 def identification_list(request: HttpRequest, case_id: int):
     case = case_read(request, case_id, "identification")
-    return list(case.identifications.select_related("decided_by"))
+    return identifications_of(case)
 
 
 @router.get("/cases/{case_id}/identifications/{identification_id}", response=IdentificationReviewOut)
 def identification_review(request: HttpRequest, case_id: int, identification_id: int):
     """One interview read back in full (audited as a review of the identification section)."""
-    case, access = case_get_for(user=request.user, case_id=case_id)
-    if "identification" not in SECTIONS[case.kind]:
-        raise Http404
-    case_read_audit(user=request.user, case=case, access=access, section="identification_review", request=request)
-    return get_object_or_404(case.identifications.select_related("started_by", "decided_by"), pk=identification_id)
+    case = case_read(request, case_id, "identification_review")
+    return identification_get(case=case, identification_id=identification_id)
 
 
 @router.post("/cases/{case_id}/identifications/current/answers", response=IdentificationOut)
@@ -68,20 +65,21 @@ def identification_conclude(request: HttpRequest, case_id: int, payload: Conclud
 @router.get("/cases/{case_id}/victim", response=VictimOut)
 def victim(request: HttpRequest, case_id: int):
     case = case_read(request, case_id, "victim")
+    data = victim_data(case)
     return {
-        "risk_assessments": list(case.risk_assessments.all()),
-        "support_services": list(case.support_services.all()),
-        "shelter_referrals": list(case.shelter_referrals.all()),
+        "risk_assessments": list(data["risks"]),
+        "support_services": list(data["services"]),
+        "shelter_referrals": list(data["shelters"]),
     }
 
 
 @router.post("/cases/{case_id}/victim/risk-assessments", response={201: RiskOut})
 def risk_add(request: HttpRequest, case_id: int, payload: RiskIn):
     case = case_writable(request, case_id, "victim")
-    return 201, actions.risk_assessment_record(actor=request.user, case=case, request=request, **payload.dict())
+    return Status(201, actions.risk_assessment_record(actor=request.user, case=case, request=request, **payload.dict()))
 
 
 @router.post("/cases/{case_id}/victim/support-services", response={201: SupportOut})
 def support_add(request: HttpRequest, case_id: int, payload: SupportIn):
     case = case_writable(request, case_id, "victim")
-    return 201, actions.support_service_add(actor=request.user, case=case, request=request, **payload.dict())
+    return Status(201, actions.support_service_add(actor=request.user, case=case, request=request, **payload.dict()))

@@ -5,10 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from retorno.lib.crypto import EncryptedTextField
+from retorno.lib.workflow import StatusChange, StatusPipeline
 from retorno.protection.models.base import USER, CaseKind, SealedModel
 
 
-class ProtectionCase(SealedModel):
+class ProtectionCase(StatusPipeline, SealedModel):
     """One sealed case about one person. Statuses follow HTCDS ``cas_Status``."""
 
     class Status(models.TextChoices):
@@ -23,6 +24,8 @@ class ProtectionCase(SealedModel):
         Status.CLOSED: {Status.ACTIVE},
         Status.CLOSED_REFERRED: {Status.ACTIVE},
     }
+    CLOSED_STATUSES = (Status.CLOSED, Status.CLOSED_REFERRED)
+    HISTORY = "status_changes"
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="protection_cases")
     kind = models.CharField(_("kind"), max_length=20, choices=CaseKind.choices)
@@ -43,7 +46,7 @@ class ProtectionCase(SealedModel):
 
     @property
     def is_closed(self) -> bool:
-        return self.status in (self.Status.CLOSED, self.Status.CLOSED_REFERRED)
+        return self.status in self.CLOSED_STATUSES
 
 
 class CaseAssignment(SealedModel):
@@ -61,19 +64,17 @@ class CaseAssignment(SealedModel):
         ]
 
 
-class CaseStatusChange(SealedModel):
-    case = models.ForeignKey(ProtectionCase, on_delete=models.CASCADE, related_name="status_changes")
-    old = models.CharField(max_length=20, blank=True)
-    new = models.CharField(max_length=20)
-    at = models.DateTimeField(default=timezone.now)
-    by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+class CaseStatusChange(SealedModel, StatusChange):
+    """One move of a case along its pipeline (``lib.workflow`` history; its text form stays sealed)."""
 
-    class Meta:
-        ordering = ["at", "id"]
+    case = models.ForeignKey(ProtectionCase, on_delete=models.CASCADE, related_name="status_changes")
+
+    class Meta(StatusChange.Meta):
+        pass
 
     @property
-    def new_label(self) -> str:
-        return str(dict(ProtectionCase.Status.choices).get(self.new, self.new))
+    def to_label(self) -> str:
+        return str(dict(ProtectionCase.Status.choices).get(self.to_status, self.to_status))
 
 
 class CaseNote(SealedModel):

@@ -1,15 +1,15 @@
 """The criminal case with the Public Prosecutor's Office and its steps."""
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from retorno.lib.crypto import EncryptedCharField, EncryptedTextField
+from retorno.lib.workflow import StatusChange, StatusPipeline
 from retorno.protection.models.base import USER, SealedModel
 from retorno.protection.models.cases import ProtectionCase
 
 
-class LegalCase(SealedModel):
+class LegalCase(StatusPipeline, SealedModel):
     """The criminal case with the Public Prosecutor's Office (Ministerio Público)."""
 
     class Status(models.TextChoices):
@@ -53,17 +53,16 @@ class LegalCase(SealedModel):
         return not self.TRANSITIONS[self.status]
 
 
-class LegalStatusChange(SealedModel):
-    legal_case = models.ForeignKey(LegalCase, on_delete=models.CASCADE, related_name="changes")
-    old = models.CharField(max_length=20, blank=True)
-    new = models.CharField(max_length=20)
-    on = models.DateField(_("date"))
-    at = models.DateTimeField(default=timezone.now)
-    by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+class LegalStatusChange(SealedModel, StatusChange):
+    """One step of a legal case with the date it happened (``on``); written by the legal-case actions,
+    not by ``transition`` itself, since each step carries its own date."""
 
-    class Meta:
+    legal_case = models.ForeignKey(LegalCase, on_delete=models.CASCADE, related_name="changes")
+    on = models.DateField(_("date"))
+
+    class Meta(StatusChange.Meta):
         ordering = ["on", "at", "id"]
 
     @property
-    def new_label(self) -> str:
-        return str(dict(LegalCase.Status.choices).get(self.new, self.new))
+    def to_label(self) -> str:
+        return str(dict(LegalCase.Status.choices).get(self.to_status, self.to_status))

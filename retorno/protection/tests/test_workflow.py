@@ -108,7 +108,7 @@ def test_legal_case_pipeline_refuses_illegal_moves(victim_case, protection_offic
     assert legal.is_concluded
     with pytest.raises(ValidationError):
         actions.legal_case_set_status(actor=protection_officer, legal_case=legal, status="acquittal", on=D(2026, 9, 2))
-    assert [c.new for c in LegalCase.objects.get().changes.all()] == [
+    assert [c.to_status for c in LegalCase.objects.get().changes.all()] == [
         "complaint_filed",
         "investigation",
         "prosecution",
@@ -122,7 +122,7 @@ def test_case_status_transitions(victim_case, protection_officer):
         actions.case_set_status(actor=protection_officer, case=victim_case, status="Active")
     case = actions.case_set_status(actor=protection_officer, case=victim_case, status="Closed", reason="Reintegrada")
     assert case.closed_at and case.closure_reason == "Reintegrada"
-    assert [c.new for c in case.status_changes.all()] == ["Active", "Closed"]
+    assert [c.to_status for c in case.status_changes.all()] == ["Active", "Closed"]
 
 
 def test_minor_chain_of_custody_and_handover(minor_case, minor, protection_officer, programme):

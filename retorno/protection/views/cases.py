@@ -1,42 +1,50 @@
-"""Protection pages: the lists, a case and its sections, assignment, who has seen it. Case pages answer 404 to anyone who may not read the case."""
+"""Protection pages: the lists, a case and its sections, assignment, who has seen it.
+
+Case pages answer 404 to anyone who may not read the case; reading a section is audited by
+``case_get_for`` itself.
+"""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from retorno.accounts.access import can, permission_required
-from retorno.accounts.models import User
+from retorno.lib.views import error_text
 from retorno.people.queries import person_get_for
 from retorno.protection import actions, forms, protocol
-from retorno.protection.models import BreakGlassAccess, CaseKind, Identification, Notification, ProtectionCase
+from retorno.protection.models import CaseKind, Identification
 from retorno.protection.queries import (
     SECTIONS,
-    WORK_PERMISSION,
+    active_user_get,
     assignable_users,
+    break_glass_unreviewed_count,
     case_accesses,
     case_get_for,
     case_get_for_oversight,
-    case_read_audit,
     cases_for_oversight,
-    cases_readable_by,
+    identification_get,
+    live_assignments,
     may_assign,
+    my_cases,
+    reads_in_full,
     referral_queue,
+    unread_notifications,
 )
-from retorno.protection.views.common import _errors, case_get_for_readable, signed_in
-from retorno.protection.views.sections import SECTION_TITLES, _section_context
+from retorno.protection.views.sections import SECTION_TITLES, section_context
 
 
 def _index(request: HttpRequest, kinds: tuple[str, ...], title: str) -> HttpResponse:
     user = request.user
     staff = {k: assignable_users(k) for k in kinds}
-    oversight = cases_for_oversight().filter(kind__in=kinds)[:300] if can(user, "protection.oversight") else None
+    oversight = cases_for_oversight(kinds=kinds)[:300] if can(user, "protection.oversight") else None
     context = {
         "title": title,
         "queue": referral_queue() if can(user, "protection.queue") else None,
-        "my_cases": cases_readable_by(user).filter(kind__in=kinds).prefetch_related("assignments__user"),
+        "my_cases": my_cases(user, kinds=kinds),
         "oversight": None if oversight is None else [(c, staff[c.kind]) for c in oversight],
         "can_assign": can(user, "protection.assign"),
         "kinds": [c for c in CaseKind.choices if c[0] in kinds],
@@ -44,10 +52,8 @@ def _index(request: HttpRequest, kinds: tuple[str, ...], title: str) -> HttpResp
         "staff": list({u.pk: u for users in staff.values() for u in users}.values()),
         "can_export": can(user, "protection.export_htcds") and CaseKind.TRAFFICKING in kinds,
         "can_review": can(user, "protection.review_break_glass"),
-        "unreviewed": BreakGlassAccess.objects.filter(reviewed_at__isnull=True).count()
-        if can(user, "protection.review_break_glass")
-        else 0,
-        "notifications": Notification.objects.filter(user=user, read_at__isnull=True).count(),
+        "unreviewed": break_glass_unreviewed_count() if can(user, "protection.review_break_glass") else 0,
+        "notifications": unread_notifications(user).count(),
     }
     return render(request, "protection/index.html", context)
 
@@ -64,50 +70,43 @@ def psychosocial_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@signed_in
+@login_required
 def case_open(request: HttpRequest, person_id: int) -> HttpResponse:
     """Open a case from a person's profile (e.g. a psychologist starting psychosocial care)."""
     person = person_get_for(user=request.user, person_id=person_id)
     form = forms.OpenCaseForm(request.POST)
-    if not form.is_valid() or not can(request.user, WORK_PERMISSION[form.cleaned_data["kind"]]):
+    if not form.is_valid():
         raise PermissionDenied
     case = actions.case_open(actor=request.user, person=person, kind=form.cleaned_data["kind"], request=request)
     messages.success(request, _("Case #%(id)s opened.") % {"id": case.pk})
     return redirect("protection:case", case_id=case.pk)
 
 
-@signed_in
+@login_required
 def case_detail(request: HttpRequest, case_id: int, section: str = "overview") -> HttpResponse:
     """One section of a case; every read is audited with its section and basis."""
-    case, access = case_get_for(user=request.user, case_id=case_id)
-    if section not in SECTIONS[case.kind]:
+    if section not in SECTION_TITLES:
         raise Http404
-    case_read_audit(user=request.user, case=case, access=access, section=section, request=request)
+    case, access = case_get_for(user=request.user, case_id=case_id, section=section, request=request)
     context = {
         "case": case,
         "access": access,
         "section": section,
         "tabs": [(s, SECTION_TITLES[s]) for s in SECTIONS[case.kind]],
-        "assignees": case.assignments.filter(ended_at__isnull=True).select_related("user"),
-        "next_statuses": [(s, ProtectionCase.Status(s).label) for s in ProtectionCase.TRANSITIONS[case.status]],
+        "assignees": live_assignments(case),
         "staff": assignable_users(case.kind),
         "can_see_accesses": access.basis == "supervisor" or can(request.user, "protection.oversight"),
         "can_assign": may_assign(request.user, case),
-        **_section_context(case, section),
+        **section_context(case, section),
     }
     return render(request, "protection/case.html", context)
 
 
-@signed_in
+@login_required
 def identification_review(request: HttpRequest, case_id: int, identification_id: int) -> HttpResponse:
     """A concluded (or running) interview read back: every answer, the result, who and when. Audited."""
-    case, access = case_get_for(user=request.user, case_id=case_id)
-    if "identification" not in SECTIONS[case.kind]:
-        raise Http404
-    identification = get_object_or_404(
-        case.identifications.select_related("started_by", "decided_by"), pk=identification_id
-    )
-    case_read_audit(user=request.user, case=case, access=access, section="identification_review", request=request)
+    case, _access = case_get_for(user=request.user, case_id=case_id, section="identification_review", request=request)
+    identification = identification_get(case=case, identification_id=identification_id)
     return render(
         request,
         "protection/identification_review.html",
@@ -123,7 +122,7 @@ def identification_review(request: HttpRequest, case_id: int, identification_id:
 
 
 @require_POST
-@signed_in
+@login_required
 def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
     """Managers, or the case's supervisor, assign a colleague (emergency access never may)."""
     try:
@@ -132,19 +131,19 @@ def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
         case = case_get_for_oversight(user=request.user, case_id=case_id)
     form = forms.AssignForm(request.POST)
     if form.is_valid():
-        user = get_object_or_404(User, pk=form.cleaned_data["user"], is_active=True)
+        user = active_user_get(user_id=form.cleaned_data["user"])
         try:
             actions.case_assign(actor=request.user, case=case, user=user, request=request)
         except ValidationError as error:
-            _errors(request, error)
+            messages.error(request, error_text(error))
         else:
             messages.success(request, _("%(user)s assigned.") % {"user": user})
-    if case_get_for_readable(request.user, case):
+    if reads_in_full(request.user, case):
         return redirect("protection:case", case_id=case.pk)
     return redirect("protection:index")
 
 
-@signed_in
+@login_required
 def case_accesses_view(request: HttpRequest, case_id: int) -> HttpResponse:
     """Who has seen this case: for the supervisor and managers."""
     case = case_get_for_oversight(user=request.user, case_id=case_id)

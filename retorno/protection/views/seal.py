@@ -1,30 +1,35 @@
 """The seal: break-the-glass access and its review, the HTCDS export, partners' shared view, notifications."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import permission_required
+from retorno.lib.views import error_text, post_back
 from retorno.protection import actions, forms
-from retorno.protection.models import BreakGlassAccess, Notification
 from retorno.protection.queries import (
+    break_glass_get,
     break_glass_queue,
     case_get_for_break_glass,
     case_get_shared,
-    case_read_audit,
     cases_shared_with,
+    notifications_for,
+    reads_in_full,
+    shared_data,
+    unread_notifications,
 )
-from retorno.protection.views.common import _errors, case_get_for_readable, signed_in
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("protection.break_glass")
 def break_glass(request: HttpRequest, case_id: int) -> HttpResponse:
     case = case_get_for_break_glass(user=request.user, case_id=case_id)
-    if case_get_for_readable(request.user, case):
+    if reads_in_full(request.user, case):
         return redirect("protection:case", case_id=case.pk)
     form = forms.BreakGlassForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -33,7 +38,7 @@ def break_glass(request: HttpRequest, case_id: int) -> HttpResponse:
                 actor=request.user, case=case, reason=form.cleaned_data["reason"], request=request
             )
         except ValidationError as error:
-            _errors(request, error)
+            messages.error(request, error_text(error))
         else:
             messages.warning(
                 request,
@@ -56,16 +61,14 @@ def break_glass_queue_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 @permission_required("protection.review_break_glass")
 def break_glass_review(request: HttpRequest, access_id: int) -> HttpResponse:
-    access = get_object_or_404(BreakGlassAccess, pk=access_id)
-    form = forms.ReviewForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.break_glass_review(actor=request.user, access=access, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            _errors(request, error)
-        else:
-            messages.success(request, _("Review recorded."))
-    return redirect("protection:break_glass_queue")
+    access = break_glass_get(access_id=access_id)
+    return post_back(
+        request,
+        form=forms.ReviewForm(request.POST),
+        run=lambda data: actions.break_glass_review(actor=request.user, access=access, request=request, **data),
+        back=reverse("protection:break_glass_queue"),
+        done_message=_("Review recorded."),
+    )
 
 
 @permission_required("protection.export_htcds")
@@ -86,26 +89,21 @@ def shared_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("protection.partner_shared")
 def shared_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    case, access = case_get_shared(user=request.user, case_id=case_id)
-    case_read_audit(
-        user=request.user, case=case, access=access, section="shared:" + ",".join(access.sections), request=request
-    )
+    """What a shelter referral shares with the partner's organisation; the read is audited."""
+    case, access = case_get_shared(user=request.user, case_id=case_id, request=request)
     context = {
         "case": case,
         "sections": access.sections,
-        "risk": case.risk_assessments.first() if "risk" in access.sections else None,
-        "services": case.support_services.all() if "support" in access.sections else None,
-        "referrals": case.shelter_referrals.filter(organisation=request.user.organisation, revoked_at__isnull=True),
+        **shared_data(case=case, sections=access.sections, organisation_id=request.user.organisation_id),
     }
     return render(request, "protection/shared_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-@signed_in
+@login_required
 def notifications(request: HttpRequest) -> HttpResponse:
-    rows = Notification.objects.filter(user=request.user)
     if request.method == "POST":
-        for note in rows.filter(read_at__isnull=True):
+        for note in unread_notifications(request.user):
             actions.notification_mark_read(actor=request.user, notification=note)
         return redirect("protection:notifications")
-    return render(request, "protection/notifications.html", {"rows": rows[:200]})
+    return render(request, "protection/notifications.html", {"rows": notifications_for(request.user)[:200]})

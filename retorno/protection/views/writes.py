@@ -1,123 +1,64 @@
-"""Every form on a case page posts to case_write; the action named by what does the work."""
+"""Every form on a case page posts to ``case_write``; ``what`` names the form, the action and the section.
 
-from collections.abc import Callable
+Each action is called as ``action(actor=..., case=..., request=..., **cleaned_data)`` through
+``lib.views.post_back``; the few writes that act on a record inside the case (the running
+identification, the legal case, a health referral) are small named functions of that shape.
+"""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import gettext as _
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from retorno.accounts.models import User
+from retorno.lib.views import post_back
 from retorno.protection import actions, forms
-from retorno.protection.models import HealthReferral, Identification, LegalCase, ProtectionCase
-from retorno.protection.queries import SECTIONS, case_get_for
-from retorno.protection.views.common import _errors, _form_error, signed_in
+from retorno.protection.models import Identification, LegalCase, ProtectionCase
+from retorno.protection.queries import SECTIONS, case_get_for, legal_case_get
+from retorno.protection.views.referrals import health_outcome_record
 
 
-def _identification(case: ProtectionCase, request: HttpRequest) -> Identification:
-    running = case.identifications.filter(result=Identification.Result.PENDING).first()
-    return running or actions.identification_start(actor=request.user, case=case, request=request)
+def identification_answers_record(
+    *, actor: User, case: ProtectionCase, request: HttpRequest, **answers: str
+) -> Identification:
+    """Save the answers so far on the running identification (starting one if none runs)."""
+    running = actions.identification_start(actor=actor, case=case, request=request)
+    return actions.identification_save_answers(actor=actor, identification=running, answers=answers, request=request)
 
 
-# Each write: (form, function(request, case, data), section to return to).
-WRITES: dict[str, tuple[type, Callable, str]] = {
-    "note": (forms.NoteForm, lambda r, c, d: actions.note_add(actor=r.user, case=c, request=r, **d), "overview"),
-    "status": (
-        forms.StatusForm,
-        lambda r, c, d: actions.case_set_status(actor=r.user, case=c, request=r, **d),
-        "overview",
-    ),
-    "consent": (
-        forms.ConsentForm,
-        lambda r, c, d: actions.case_consent_record(actor=r.user, case=c, request=r, **d),
-        "overview",
-    ),
-    "assessment": (
-        forms.AssessmentForm,
-        lambda r, c, d: actions.assessment_record(actor=r.user, case=c, request=r, **d),
-        "psychosocial",
-    ),
-    "session": (
-        forms.SessionForm,
-        lambda r, c, d: actions.session_record(actor=r.user, case=c, request=r, **d),
-        "psychosocial",
-    ),
-    "health_referral": (
-        forms.HealthReferralForm,
-        lambda r, c, d: actions.health_referral_create(actor=r.user, case=c, request=r, **d),
-        "psychosocial",
-    ),
-    "health_outcome": (
-        forms.HealthOutcomeForm,
-        lambda r, c, d: actions.health_referral_outcome(
-            actor=r.user,
-            referral=get_object_or_404(HealthReferral, pk=d["referral"], case=c),
-            outcome=d["outcome"],
-            note=d["note"],
-            request=r,
-        ),
-        "psychosocial",
-    ),
-    "plan": (
-        forms.FollowUpPlanForm,
-        lambda r, c, d: actions.follow_up_plan_save(actor=r.user, case=c, request=r, **d),
-        "psychosocial",
-    ),
-    "answers": (
-        forms.IdentificationForm,
-        lambda r, c, d: actions.identification_save_answers(
-            actor=r.user, identification=_identification(c, r), answers=d, request=r
-        ),
-        "identification",
-    ),
-    "conclude": (
-        forms.ConcludeForm,
-        lambda r, c, d: actions.identification_conclude(
-            actor=r.user, identification=_identification(c, r), request=r, **d
-        ),
-        "identification",
-    ),
-    "risk": (
-        forms.RiskForm,
-        lambda r, c, d: actions.risk_assessment_record(actor=r.user, case=c, request=r, **d),
-        "victim",
-    ),
-    "support": (
-        forms.SupportForm,
-        lambda r, c, d: actions.support_service_add(actor=r.user, case=c, request=r, **d),
-        "victim",
-    ),
-    "shelter": (
-        forms.ShelterForm,
-        lambda r, c, d: actions.shelter_referral_create(actor=r.user, case=c, request=r, **d),
-        "victim",
-    ),
-    "legal_open": (
-        forms.LegalOpenForm,
-        lambda r, c, d: actions.legal_case_open(actor=r.user, case=c, request=r, **d),
-        "legal",
-    ),
-    "legal_status": (
-        forms.LegalStatusForm,
-        lambda r, c, d: actions.legal_case_set_status(
-            actor=r.user, legal_case=get_object_or_404(LegalCase, case=c), request=r, **d
-        ),
-        "legal",
-    ),
-    "custody": (
-        forms.CustodyForm,
-        lambda r, c, d: actions.custody_record(actor=r.user, case=c, request=r, **d),
-        "minor",
-    ),
-    "tracing": (forms.TracingForm, lambda r, c, d: actions.tracing_add(actor=r.user, case=c, request=r, **d), "minor"),
-    "best_interest": (
-        forms.BestInterestForm,
-        lambda r, c, d: actions.best_interest_record(actor=r.user, case=c, request=r, **d),
-        "minor",
-    ),
+def identification_result_record(
+    *, actor: User, case: ProtectionCase, request: HttpRequest, **result
+) -> Identification:
+    running = actions.identification_start(actor=actor, case=case, request=request)
+    return actions.identification_conclude(actor=actor, identification=running, request=request, **result)
+
+
+def legal_status_record(*, actor: User, case: ProtectionCase, request: HttpRequest, **step) -> LegalCase:
+    return actions.legal_case_set_status(actor=actor, legal_case=legal_case_get(case=case), request=request, **step)
+
+
+# what -> (form, action, the section the form belongs to and returns to)
+WRITES = {
+    "note": (forms.NoteForm, actions.note_add, "overview"),
+    "status": (forms.StatusForm, actions.case_set_status, "overview"),
+    "consent": (forms.ConsentForm, actions.case_consent_record, "overview"),
+    "assessment": (forms.AssessmentForm, actions.assessment_record, "psychosocial"),
+    "session": (forms.SessionForm, actions.session_record, "psychosocial"),
+    "health_referral": (forms.HealthReferralForm, actions.health_referral_create, "psychosocial"),
+    "health_outcome": (forms.HealthOutcomeForm, health_outcome_record, "psychosocial"),
+    "plan": (forms.FollowUpPlanForm, actions.follow_up_plan_save, "psychosocial"),
+    "answers": (forms.IdentificationForm, identification_answers_record, "identification"),
+    "conclude": (forms.ConcludeForm, identification_result_record, "identification"),
+    "risk": (forms.RiskForm, actions.risk_assessment_record, "victim"),
+    "support": (forms.SupportForm, actions.support_service_add, "victim"),
+    "shelter": (forms.ShelterForm, actions.shelter_referral_create, "victim"),
+    "legal_open": (forms.LegalOpenForm, actions.legal_case_open, "legal"),
+    "legal_status": (forms.LegalStatusForm, legal_status_record, "legal"),
+    "custody": (forms.CustodyForm, actions.custody_record, "minor"),
+    "tracing": (forms.TracingForm, actions.tracing_add, "minor"),
+    "best_interest": (forms.BestInterestForm, actions.best_interest_record, "minor"),
 }
-
 
 SAVED = {
     "answers": _("Answers saved. You can stop here and continue later."),
@@ -126,23 +67,19 @@ SAVED = {
 
 
 @require_POST
-@signed_in
+@login_required
 def case_write(request: HttpRequest, case_id: int, what: str) -> HttpResponse:
     """Every form on a case page posts here; the action named by ``what`` does the work."""
     case, _access = case_get_for(user=request.user, case_id=case_id)
     if what not in WRITES:
         raise Http404
-    form_class, write, section = WRITES[what]
+    form_class, action, section = WRITES[what]
     if section not in SECTIONS[case.kind]:
         raise Http404
-    form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            write(request, case, form.cleaned_data)
-        except ValidationError as error:
-            _errors(request, error)
-        else:
-            messages.success(request, SAVED.get(what, _("Saved.")))
-    else:
-        _form_error(request, form)
-    return redirect("protection:case_section", case_id=case.pk, section=section)
+    return post_back(
+        request,
+        form=form_class(request.POST),
+        run=lambda data: action(actor=request.user, case=case, request=request, **data),
+        back=reverse("protection:case_section", kwargs={"case_id": case.pk, "section": section}),
+        done_message=str(SAVED.get(what, "")),
+    )

@@ -24,6 +24,7 @@ from retorno.reception.actions.transport import (
     override_request,
     ticket_issue,
     tickets_issue_allocated,
+    transport_needs_save,
 )
 from retorno.reception.actions.work import work_item_take, work_items_sync
 
@@ -47,6 +48,7 @@ __all__ = [
     "service_record",
     "ticket_issue",
     "tickets_issue_allocated",
+    "transport_needs_save",
     "triage_record",
     "walk_in_register",
     "work_item_take",

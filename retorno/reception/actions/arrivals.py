@@ -9,13 +9,14 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from retorno.accounts.access import can
+from retorno.accounts.access import can, require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, changes, snapshot
 from retorno.people.actions import consent_record, contact_add, person_create
 from retorno.people.models import Consent, Contact, Person
 from retorno.reception import hooks
 from retorno.reception.actions.work import work_items_sync
+from retorno.reception.audit_actions import AuditAction
 from retorno.reception.matching import linked_person_is_free
 from retorno.reception.models import Arrival, Flight, ServiceGiven, Triage, TriageNeed
 
@@ -106,6 +107,7 @@ def arrival_check_in(
     ``person`` confirms a registry record; without it the manifest's match is used, or the
     passenger is registered from the manifest's data.
     """
+    require(actor, "reception.checkin")
     arrival = (
         Arrival.objects.select_for_update(of=("self",)).select_related("flight", "manifest_row").get(pk=arrival.pk)
     )
@@ -134,7 +136,7 @@ def arrival_check_in(
     arrival.save()
     audit_write(
         actor=actor,
-        action="arrival.check_in",
+        action=AuditAction.ARRIVAL_CHECK_IN,
         obj=arrival,
         person_id=person.pk,
         old={"status": old},
@@ -150,8 +152,10 @@ def walk_in_register(
     *, actor: User, flight: Flight, person: Person | None = None, request: HttpRequest | None = None, **person_fields
 ) -> Arrival:
     """Check in someone who is not on the manifest; ``person_fields`` register them if new."""
+    require(actor, "reception.checkin")
     _require_reception_open(flight)
     if person is None:
+        require(actor, "person.create")
         person = person_create(actor=actor, request=request, **person_fields)
     elif flight.arrivals.filter(person=person).exists():
         raise ValidationError({"person": _("This person is already on this flight.")})
@@ -167,7 +171,7 @@ def walk_in_register(
     arrival.save()
     audit_write(
         actor=actor,
-        action="arrival.walk_in",
+        action=AuditAction.ARRIVAL_WALK_IN,
         obj=arrival,
         person_id=person.pk,
         new={"flight": flight.pk, "return_number": arrival.return_number},
@@ -180,6 +184,7 @@ def walk_in_register(
 @transaction.atomic
 def arrival_mark_no_show(*, actor: User, arrival: Arrival, request: HttpRequest | None = None) -> Arrival:
     """Record that a passenger on the manifest did not arrive."""
+    require(actor, "reception.checkin")
     arrival = Arrival.objects.select_for_update(of=("self",)).select_related("flight").get(pk=arrival.pk)
     if arrival.flight.is_closed:
         raise ValidationError(_("The flight is closed."))
@@ -189,7 +194,7 @@ def arrival_mark_no_show(*, actor: User, arrival: Arrival, request: HttpRequest 
     arrival.save(update_fields=["status"])
     audit_write(
         actor=actor,
-        action="arrival.no_show",
+        action=AuditAction.ARRIVAL_NO_SHOW,
         obj=arrival,
         person_id=arrival.person_id,
         old={"status": "expected"},
@@ -237,6 +242,7 @@ def triage_record(
     Only the fields given are changed: ``other_needs=None`` keeps the stored needs and
     ``guardian_name=None`` the guardian on record (a changed guardian records the consent again).
     """
+    require(actor, "reception.triage")
     from retorno.reception.queries import arrival_is_minor, triage_guardian_name
 
     unknown = set(fields) - set(TRIAGE_FIELDS) - {"unaccompanied_minor"}
@@ -304,7 +310,7 @@ def triage_record(
     old, new = changes(before, after)
     audit_write(
         actor=actor,
-        action="triage.record",
+        action=AuditAction.TRIAGE_RECORD,
         obj=triage,
         person_id=arrival.person_id,
         old=old,
@@ -317,6 +323,7 @@ def triage_record(
 @transaction.atomic
 def protection_acknowledge(*, actor: User, arrival: Arrival, request: HttpRequest | None = None) -> Triage:
     """A protection officer confirms they have received a person referred at reception."""
+    require(actor, "reception.protection_acknowledge")
     triage = Triage.objects.select_for_update().filter(arrival=arrival).first()
     if triage is None or not triage.refer_to_protection:
         raise ValidationError(_("This person was not referred to protection."))
@@ -327,7 +334,7 @@ def protection_acknowledge(*, actor: User, arrival: Arrival, request: HttpReques
     triage.save(update_fields=["protection_acknowledged_at", "protection_acknowledged_by"])
     audit_write(
         actor=actor,
-        action="triage.protection_acknowledge",
+        action=AuditAction.TRIAGE_PROTECTION_ACKNOWLEDGE,
         obj=triage,
         person_id=arrival.person_id,
         new={"acknowledged": True},
@@ -349,6 +356,7 @@ def service_record(
     request: HttpRequest | None = None,
 ) -> ServiceGiven:
     """Add a service given to an arrival to the ledger."""
+    require(actor, "reception.service")
     if not arrival.is_present:
         raise ValidationError(_("Services are recorded for people who have checked in."))
     if arrival.flight.is_closed:
@@ -366,7 +374,7 @@ def service_record(
     service.save()
     audit_write(
         actor=actor,
-        action="service.record",
+        action=AuditAction.SERVICE_RECORD,
         obj=service,
         person_id=arrival.person_id,
         new=snapshot(service, ["kind", "quantity", "unit_cost", "currency", "note"]),

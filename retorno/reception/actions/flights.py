@@ -8,8 +8,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.reception.audit_actions import AuditAction
 from retorno.reception.models import Arrival, Flight, FlightBudget, FlightStatusChange
 
 FLIGHT_FIELDS = ["kind", "code", "date", "expected_time", "origin", "carrier", "expected_count"]
@@ -29,6 +31,7 @@ def flight_create(
     request: HttpRequest | None = None,
 ) -> Flight:
     """Announce a flight or land convoy; it gets the default transport budget."""
+    require(actor, "reception.flight_manage")
     flight = Flight(
         kind=kind,
         code=code.strip(),
@@ -44,7 +47,9 @@ def flight_create(
     budget = FlightBudget(flight=flight, set_by=actor)
     budget.full_clean()
     budget.save()
-    audit_write(actor=actor, action="flight.create", obj=flight, new=snapshot(flight, FLIGHT_FIELDS), request=request)
+    audit_write(
+        actor=actor, action=AuditAction.FLIGHT_CREATE, obj=flight, new=snapshot(flight, FLIGHT_FIELDS), request=request
+    )
     return flight
 
 
@@ -66,6 +71,7 @@ def flight_set_status(
     When closing would mark anyone as not arrived or leave anyone untriaged, it needs
     ``confirm=True`` (the caller has shown ``flight_close_preview``).
     """
+    require(actor, "reception.flight_manage")
     from retorno.reception.queries import flight_close_blockers, flight_close_preview
 
     flight = Flight.objects.select_for_update().get(pk=flight.pk)
@@ -112,7 +118,13 @@ def flight_set_status(
     flight.save()
     FlightStatusChange.objects.create(flight=flight, old_status=old, new_status=status, by=actor, note=note[:300])
     audit_write(
-        actor=actor, action="flight.status", obj=flight, old={"status": old}, new=changed, reason=note, request=request
+        actor=actor,
+        action=AuditAction.FLIGHT_STATUS,
+        obj=flight,
+        old={"status": old},
+        new=changed,
+        reason=note,
+        request=request,
     )
     return flight
 

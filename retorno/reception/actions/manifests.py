@@ -13,9 +13,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, jsonable
 from retorno.lib.text import fold
+from retorno.reception.audit_actions import AuditAction
 from retorno.reception.manifest import Code, ManifestResult, parse_manifest
 from retorno.reception.manifest import ColumnMapping as ParsedMapping
 from retorno.reception.matching import match_manifest_rows
@@ -68,6 +70,7 @@ def manifest_stage(
     *, actor: User, flight: Flight, data: bytes, filename: str, source: str = "", request: HttpRequest | None = None
 ) -> tuple[ManifestImport, ManifestResult]:
     """Keep an uploaded manifest for review and read it with the source's remembered mapping."""
+    require(actor, "reception.flight_manage")
     _require_open(flight)
     if len(data) > MAX_FILE_BYTES:
         raise ValidationError({"file": _("The file is larger than 5 MB.")})
@@ -88,7 +91,7 @@ def manifest_stage(
     manifest_import.save()
     audit_write(
         actor=actor,
-        action="manifest.stage",
+        action=AuditAction.MANIFEST_STAGE,
         obj=manifest_import,
         new={
             "flight": flight.pk,
@@ -106,6 +109,7 @@ def manifest_set_mapping(
     *, actor: User, manifest_import: ManifestImport, mapping: dict, request: HttpRequest | None = None
 ) -> ManifestResult:
     """Change which column holds which field (and the date order) of a staged import."""
+    require(actor, "reception.flight_manage")
     if manifest_import.status != ManifestImport.Status.STAGED:
         raise ValidationError(_("This import is no longer staged."))
     try:
@@ -119,7 +123,7 @@ def manifest_set_mapping(
     manifest_import.save()
     audit_write(
         actor=actor,
-        action="manifest.mapping",
+        action=AuditAction.MANIFEST_MAPPING,
         obj=manifest_import,
         old={"mapping": old},
         new={"mapping": mapping},
@@ -130,12 +134,13 @@ def manifest_set_mapping(
 
 @transaction.atomic
 def manifest_discard(*, actor: User, manifest_import: ManifestImport, request: HttpRequest | None = None) -> None:
+    require(actor, "reception.flight_manage")
     if manifest_import.status != ManifestImport.Status.STAGED:
         raise ValidationError(_("This import is no longer staged."))
     manifest_import.status = ManifestImport.Status.DISCARDED
     manifest_import.content = b""
     manifest_import.save()
-    audit_write(actor=actor, action="manifest.discard", obj=manifest_import, request=request)
+    audit_write(actor=actor, action=AuditAction.MANIFEST_DISCARD, obj=manifest_import, request=request)
 
 
 class _FlightRows:
@@ -227,6 +232,7 @@ def manifest_commit(
     read once, the registry is matched in batches, rows are written with bulk inserts and
     updates, so the number of queries does not grow with the rows.
     """
+    require(actor, "reception.flight_manage")
     manifest_import = ManifestImport.objects.select_for_update().select_related("flight").get(pk=manifest_import.pk)
     flight = manifest_import.flight
     _require_open(flight)
@@ -315,7 +321,7 @@ def manifest_commit(
         flight.save(update_fields=["expected_count"])
     audit_write(
         actor=actor,
-        action="manifest.commit",
+        action=AuditAction.MANIFEST_COMMIT,
         obj=manifest_import,
         new={"flight": flight.pk, "created": created, "updated": updated, "skipped": skipped, "withdrawn": withdrawn},
         request=request,

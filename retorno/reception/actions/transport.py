@@ -1,5 +1,6 @@
 """The flight's transport budget: need assessment, optimal allocation, overrides, tickets."""
 
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -11,7 +12,9 @@ from django.utils.translation import gettext as _
 from retorno.accounts.access import can, require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, changes, snapshot
+from retorno.geo.queries import municipality_by_code
 from retorno.reception.allocation import Money, TransportNeed, allocate_transport
+from retorno.reception.audit_actions import AuditAction
 from retorno.reception.models import (
     AllocationRun,
     Arrival,
@@ -44,7 +47,7 @@ def budget_set(
     budget.full_clean()
     budget.save()
     old, new = changes(before, snapshot(budget, ["amount", "currency"]))
-    audit_write(actor=actor, action="transport.budget", obj=flight, old=old, new=new, request=request)
+    audit_write(actor=actor, action=AuditAction.TRANSPORT_BUDGET, obj=flight, old=old, new=new, request=request)
     return budget
 
 
@@ -60,6 +63,7 @@ def need_assess(
     request: HttpRequest | None = None,
 ) -> NeedAssessment:
     """Record whether a person can get home alone, where home is, and how vulnerable they are."""
+    require(actor, "reception.transport")
     _require_not_closed(arrival.flight)
     if not arrival.is_present:
         raise ValidationError(_("Only a person who has checked in can be assessed."))
@@ -76,7 +80,7 @@ def need_assess(
     old, new = changes(before, snapshot(assessment, fields))
     audit_write(
         actor=actor,
-        action="transport.assess",
+        action=AuditAction.TRANSPORT_ASSESS,
         obj=assessment,
         person_id=arrival.person_id,
         old=old,
@@ -93,6 +97,7 @@ def allocation_run(*, actor: User, flight: Flight, request: HttpRequest | None =
     The allocation is optimal for the objective in ``allocation.py`` (most people home, the
     most vulnerable first, then cheapest); every decision is stored with its explanation.
     """
+    require(actor, "reception.transport")
     from retorno.reception.queries import fare_for
 
     _require_not_closed(flight)
@@ -137,10 +142,7 @@ def allocation_run(*, actor: User, flight: Flight, request: HttpRequest | None =
                 "reason": str(d.reason),
                 "fare": str(d.fare.amount) if d.fare else None,
                 "priority": d.priority,
-                "params": d.params,
-                # Kept for runs read by older code; screens render the code and parameters.
-                "message_es": d.message_es,
-                "message_en": d.message_en,
+                "params": d.params,  # put into words when shown (allocation_text.render)
             }
             for d in result.decisions
         ]
@@ -161,7 +163,7 @@ def allocation_run(*, actor: User, flight: Flight, request: HttpRequest | None =
     run.save()
     audit_write(
         actor=actor,
-        action="transport.allocate",
+        action=AuditAction.TRANSPORT_ALLOCATE,
         obj=run,
         new={
             "flight": flight.pk,
@@ -182,6 +184,7 @@ def override_request(
 
     A manager's own override is approved at once; a clerk's waits for a manager.
     """
+    require(actor, "reception.transport")
     _require_not_closed(arrival.flight)
     reason = (reason or "").strip()
     if len(reason) < MIN_REASON:
@@ -197,7 +200,7 @@ def override_request(
     override.save()
     audit_write(
         actor=actor,
-        action="transport.override_request",
+        action=AuditAction.TRANSPORT_OVERRIDE_REQUEST,
         obj=override,
         person_id=arrival.person_id,
         new={"allocate": allocate, "status": override.status},
@@ -222,7 +225,7 @@ def override_decide(
     override.save()
     audit_write(
         actor=actor,
-        action="transport.override_decide",
+        action=AuditAction.TRANSPORT_OVERRIDE_DECIDE,
         obj=override,
         person_id=override.arrival.person_id,
         old={"status": old},
@@ -236,6 +239,7 @@ def override_decide(
 @transaction.atomic
 def ticket_issue(*, actor: User, arrival: Arrival, request: HttpRequest | None = None) -> Ticket:
     """Buy the bus ticket an arrival was allocated (by the allocation or an approved override)."""
+    require(actor, "reception.transport")
     from retorno.reception.queries import effective_transport, fare_for
 
     flight = Flight.objects.select_for_update().get(pk=arrival.flight_id)
@@ -276,7 +280,7 @@ def ticket_issue(*, actor: User, arrival: Arrival, request: HttpRequest | None =
     )
     audit_write(
         actor=actor,
-        action="transport.ticket",
+        action=AuditAction.TRANSPORT_TICKET,
         obj=ticket,
         person_id=arrival.person_id,
         new=snapshot(ticket, ["amount", "currency", "destination", "by_override"]),
@@ -289,6 +293,7 @@ def ticket_issue(*, actor: User, arrival: Arrival, request: HttpRequest | None =
 def tickets_issue_allocated(*, actor: User, flight: Flight, request: HttpRequest | None = None) -> list[Ticket]:
     """Issue every ticket the current allocation (and approved overrides) gives and that is not
     issued yet, in one go: all or nothing (a refusal names the person and issues none)."""
+    require(actor, "reception.transport")
     from retorno.reception.queries import effective_transport
 
     _require_not_closed(flight)
@@ -303,3 +308,58 @@ def tickets_issue_allocated(*, actor: User, flight: Flight, request: HttpRequest
                 _("%(name)s: %(problem)s") % {"name": arrival.display_name, "problem": " ".join(error.messages)}
             ) from error
     return tickets
+
+
+DESTINATION_CODE = re.compile(r"\[(\d{4})\]\s*$")  # "Huehuetenango, Huehuetenango [1301]"
+
+
+def _destination(text: str, row: dict):
+    """The municipality typed in the table (its code in brackets at the end), through the geography
+    lookup; None when the text names none of the list."""
+    found = DESTINATION_CODE.search(text)
+    if found is None:
+        return None
+    stored = row["destination"]
+    if stored is not None and stored.code == found.group(1):
+        return stored  # unchanged: no lookup
+    try:
+        return municipality_by_code(found.group(1), field="destination")
+    except ValidationError:
+        return None
+
+
+@transaction.atomic
+def transport_needs_save(
+    *, actor: User, rows: list[dict], typed: dict[int, dict], request: HttpRequest | None = None
+) -> tuple[int, list[str]]:
+    """Save the transport-needs table: ``rows`` as ``queries.transport_needs_table`` gives them,
+    ``typed`` what staff entered per arrival id (destination as typed, can_pay, family_collecting,
+    vulnerability). Only changed rows are written, and a row with no need recorded at triage only
+    once staff change it. Returns how many were saved and one problem per refused row (by name)."""
+    require(actor, "reception.transport")
+    saved, problems = 0, []
+    for row in rows:
+        entry = typed.get(row["arrival"].pk)
+        if entry is None:
+            continue
+        text = (entry.get("destination") or "").strip()
+        destination = _destination(text, row) if text else None
+        if text and destination is None:
+            problems.append(_("%(name)s: choose the destination from the list.") % {"name": row["name"]})
+            continue
+        wanted = {
+            "can_pay": bool(entry.get("can_pay")),
+            "family_collecting": bool(entry.get("family_collecting")),
+            "destination": destination,
+            "vulnerability": entry.get("vulnerability", 0),
+        }
+        unchanged = all(row[k] == v for k, v in wanted.items())
+        if unchanged and (row["stored"] is not None or not row["needs_transport"]):
+            continue  # nothing written: stored and unchanged, or no need recorded at triage
+        try:
+            need_assess(actor=actor, arrival=row["arrival"], request=request, **wanted)
+        except ValidationError as error:
+            problems.append(f"{row['name']}: {' '.join(error.messages)}")
+        else:
+            saved += 1
+    return saved, problems

@@ -6,8 +6,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write
+from retorno.reception.audit_actions import AuditAction
 from retorno.reception.models import Arrival, Triage, WorkItem
 
 
@@ -32,6 +34,7 @@ def work_items_sync(*, actor: User, arrival: Arrival, triage: Triage, request: H
 @transaction.atomic
 def work_item_take(*, actor: User, item: WorkItem, request: HttpRequest | None = None) -> WorkItem:
     """A member of the receiving team takes the item (it leaves the waiting list)."""
+    require(actor, f"reception.work_{item.kind}")
     item = WorkItem.objects.select_for_update().get(pk=item.pk)
     if WorkItem.Status.TAKEN not in WorkItem.TRANSITIONS[item.status]:
         raise ValidationError({"status": _("This item is no longer waiting.")})
@@ -51,7 +54,7 @@ def _move(actor: User, item: WorkItem, status: str, request) -> WorkItem:
 def _audit(actor: User, item: WorkItem, old, new, request) -> None:
     audit_write(
         actor=actor,
-        action="reception.work_item",
+        action=AuditAction.WORK_ITEM,
         obj=item,
         person_id=item.person_id,
         old={"status": old} if old else None,

@@ -2,11 +2,12 @@
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from ninja import Status
 
 from retorno.accounts.access import require
-from retorno.geo.models import Municipality
+from retorno.geo.queries import municipality_by_code
+from retorno.people.queries import person_get_for
 from retorno.reception import actions
 from retorno.reception.api.router import router
 from retorno.reception.api.schemas import (
@@ -20,7 +21,8 @@ from retorno.reception.api.schemas import (
     TriageOut,
     WalkInIn,
 )
-from retorno.reception.models import Arrival
+from retorno.reception.matching import arrival_likely_matches as likely
+from retorno.reception.models import Arrival, TriageNeed
 from retorno.reception.queries import (
     arrival_get_for,
     flight_get_for,
@@ -61,8 +63,6 @@ def arrival_check_in(request: HttpRequest, arrival_id: int, payload: CheckInIn):
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.checkin")
     person = None
     if payload.person_id:
-        from retorno.people.queries import person_get_for
-
         person = person_get_for(user=request.user, person_id=payload.person_id)
     return _one(actions.arrival_check_in(actor=request.user, arrival=arrival, person=person, request=request))
 
@@ -72,8 +72,6 @@ def arrival_likely_matches(request: HttpRequest, arrival_id: int):
     """Registry persons an unlinked manifest passenger may be, most likely first, with the reasons in
     words; empty when no decision is needed. A person already on this flight is never offered. Decide with ``POST /arrivals/{id}/checkin``:
     ``{"person_id": ...}`` for the same person, ``{}`` to register the passenger as new."""
-    from retorno.reception.matching import arrival_likely_matches as likely
-
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.checkin")
     return likely(arrival)
 
@@ -90,8 +88,6 @@ def walk_in(request: HttpRequest, flight_id: int, payload: WalkInIn):
     data = payload.dict()
     person_id = data.pop("person_id")
     if person_id:
-        from retorno.people.queries import person_get_for
-
         arrival = actions.walk_in_register(
             actor=request.user,
             flight=flight,
@@ -101,7 +97,7 @@ def walk_in(request: HttpRequest, flight_id: int, payload: WalkInIn):
     else:
         require(request.user, "person.create")
         arrival = actions.walk_in_register(actor=request.user, flight=flight, request=request, **data)
-    return 201, _one(arrival)
+    return Status(201, _one(arrival))
 
 
 @router.put(
@@ -110,8 +106,6 @@ def walk_in(request: HttpRequest, flight_id: int, payload: WalkInIn):
     description="Record or correct the triage. Fields left out keep their stored value (other needs included).",
 )
 def triage(request: HttpRequest, arrival_id: int, payload: TriageIn):
-    from retorno.reception.models import TriageNeed
-
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.triage")
     data = payload.dict(exclude_unset=True)  # a field left out keeps its stored value
     codes = data.pop("other_needs", None)
@@ -130,14 +124,14 @@ def triage(request: HttpRequest, arrival_id: int, payload: TriageIn):
 @router.post("/arrivals/{arrival_id}/services", response={201: ServiceOut})
 def service(request: HttpRequest, arrival_id: int, payload: ServiceIn):
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.service")
-    return 201, actions.service_record(actor=request.user, arrival=arrival, request=request, **payload.dict())
+    return Status(201, actions.service_record(actor=request.user, arrival=arrival, request=request, **payload.dict()))
 
 
 @router.put("/arrivals/{arrival_id}/assessment")
 def assessment(request: HttpRequest, arrival_id: int, payload: AssessmentIn):
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.transport")
     data = payload.dict()
-    data["destination"] = get_object_or_404(Municipality, code=data["destination"]) if data["destination"] else None
+    data["destination"] = municipality_by_code(data["destination"], field="destination")
     done = actions.need_assess(actor=request.user, arrival=arrival, request=request, **data)
     return {
         "arrival": arrival.pk,

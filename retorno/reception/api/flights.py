@@ -1,12 +1,14 @@
 """Flights: list, announce, detail, figures, status and the closing preview."""
 
 from django.http import HttpRequest
+from ninja import Status
 
 from retorno.accounts.access import require
 from retorno.reception import actions
 from retorno.reception.api.router import router
 from retorno.reception.api.schemas import ClosePreviewOut, CountsOut, FlightIn, FlightOut, StatusIn
 from retorno.reception.models import Arrival, Flight
+from retorno.reception.queries import flight_close_preview as preview_of
 from retorno.reception.queries import (
     flight_counts,
     flight_get_for,
@@ -23,7 +25,7 @@ def flight_list(request: HttpRequest):
 @router.post("/flights", response={201: FlightOut})
 def flight_create(request: HttpRequest, payload: FlightIn):
     require(request.user, "reception.flight_manage")
-    return 201, actions.flight_create(actor=request.user, request=request, **payload.dict())
+    return Status(201, actions.flight_create(actor=request.user, request=request, **payload.dict()))
 
 
 @router.get("/flights/{flight_id}", response=FlightOut)
@@ -53,8 +55,6 @@ def _passenger(arrival: Arrival) -> dict:
 def flight_close_preview(request: HttpRequest, flight_id: int):
     """What closing the flight will do: who is marked as not arrived, who stays untriaged, and what
     stops the closing (minors). Close with ``POST /flights/{id}/status`` ``{"status": "closed", "confirm": true}``."""
-    from retorno.reception.queries import flight_close_preview as preview_of
-
     flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.flight_manage")
     preview = preview_of(flight)
     return {

@@ -3,7 +3,7 @@
 import datetime
 
 from django.http import HttpRequest
-from ninja import File, Form
+from ninja import File, Form, Status
 from ninja.files import UploadedFile
 
 from retorno.reception import actions
@@ -66,7 +66,7 @@ def manifest_upload(
     )
     if commit:
         staged = actions.manifest_commit(actor=request.user, manifest_import=staged, request=request)
-    return 201, _import_out(staged, result)
+    return Status(201, _import_out(staged, result))
 
 
 @router.get("/manifest-imports/{import_id}", response=ImportOut)

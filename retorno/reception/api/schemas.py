@@ -8,6 +8,7 @@ from ninja import Field, Schema
 
 from retorno.lib.api import StrictSchema
 from retorno.people.api import CandidateOut
+from retorno.reception.allocation_text import render
 from retorno.reception.models import Flight, ServiceGiven
 
 
@@ -213,7 +214,22 @@ class AllocationOut(Schema):
     people_in_need: int
     unmet_count: int
     unmet_cost: Decimal
-    decisions: list[dict]
+    decisions: list[dict] = Field(
+        description="One per person: arrival, allocated, reason (a code), fare, priority, params; "
+        "message is the explanation in the caller's language, message_es / message_en in each"
+    )
+
+    @staticmethod
+    def resolve_decisions(obj) -> list[dict]:
+        return [
+            d
+            | {
+                "message": render(d["reason"], d.get("params") or {}),
+                "message_es": render(d["reason"], d.get("params") or {}, "es"),
+                "message_en": render(d["reason"], d.get("params") or {}, "en"),
+            }
+            for d in obj.decisions
+        ]
 
 
 class OverrideIn(StrictSchema):

@@ -132,14 +132,7 @@ def _column_problems(fields: set[Field]) -> list[Problem]:
     has_split = Field.GIVEN_NAMES in fields and bool(SURNAME_FIELDS & fields)
     problems = []
     if Field.FULL_NAME not in fields and not has_split:
-        problems.append(
-            problem(
-                Code.MISSING_REQUIRED_COLUMN,
-                field=Field.FULL_NAME,
-                detail_es="nombre completo, o nombres y apellidos",
-                detail_en="full name, or given names and surnames",
-            )
-        )
+        problems.append(problem(Code.MISSING_REQUIRED_COLUMN, field=Field.FULL_NAME))
     for target, label in RECOMMENDED:
         if target not in fields:
             problems.append(problem(Code.MISSING_RECOMMENDED_COLUMN, field=target, column=label))

@@ -37,10 +37,7 @@ MAX_LENGTH: dict[str, tuple[Field, int]] = {
     "origin_place": (Field.ORIGIN_PLACE, 200),
     "notes": (Field.NOTES, 1000),
 }
-NAME_PARTS = {
-    Field.GIVEN_NAMES: ("el nombre", "given name"),
-    Field.FIRST_SURNAME: ("el primer apellido", "first surname"),
-}
+NAME_PARTS = (Field.GIVEN_NAMES, Field.FIRST_SURNAME)  # shown in words by problems.TERMS["part"]
 
 
 def sanitise_cells(raw: dict[Field, object]) -> tuple[dict[Field, object], dict[Field, int]]:
@@ -156,9 +153,9 @@ def _names(
     # Files that give the name in parts must give the given name and the first surname.
     split = Field.GIVEN_NAMES in raw and (Field.FIRST_SURNAME in raw or Field.SURNAMES in raw)
     if split and values["full_name"] and not any(f in NAME_PARTS for f, _, _ in issues):
-        for field, (part_es, part_en) in NAME_PARTS.items():
+        for field in NAME_PARTS:
             if not values[str(field)]:
-                issues.append((field, Code.MISSING_NAME_PART, {"part_es": part_es, "part_en": part_en}))
+                issues.append((field, Code.MISSING_NAME_PART, {"part": str(field)}))
     return issues
 
 
@@ -280,8 +277,7 @@ def flag_duplicates(rows: Sequence[ManifestRow]) -> None:
                     row_number=row.row_number,
                     field=source,
                     first_row=earlier.row_number,
-                    basis_es=basis[0],
-                    basis_en=basis[1],
+                    basis=basis,
                 )
             )
             continue
@@ -301,9 +297,9 @@ def flag_duplicates(rows: Sequence[ManifestRow]) -> None:
 
 
 IDENTITY_BASES = (
-    ("cui", Field.CUI, ("mismo CUI", "same CUI")),
-    ("a_number", Field.A_NUMBER, ("mismo número A", "same A-number")),
-    ("passport", Field.PASSPORT, ("mismo pasaporte", "same passport")),
+    ("cui", Field.CUI, "cui"),
+    ("a_number", Field.A_NUMBER, "a_number"),
+    ("passport", Field.PASSPORT, "passport"),
 )
 
 
@@ -324,7 +320,7 @@ def _first_identity_match(
             keys.append(((key, str(row.values[key])), basis, source))
     if row.values["full_name"] and row.values["birth_date"]:
         name_key = ("name_birth", v.fold(str(row.values["full_name"])), str(row.values["birth_date"]))
-        keys.append((name_key, ("mismo nombre y fecha de nacimiento", "same name and birth date"), Field.FULL_NAME))
+        keys.append((name_key, "name_birth_date", Field.FULL_NAME))
     match = next(((basis, first_seen[k], source) for k, basis, source in keys if k in first_seen), None)
     for key, _, _ in keys:
         first_seen.setdefault(key, row)

@@ -60,13 +60,6 @@ NATIONALITIES = {
 }
 _NATIONALITY_BY_NAME = {name: code for code, names in NATIONALITIES.items() for name in names}
 
-CUI_REASONS = {
-    "check_digit": ("dígito verificador", "check digit"),
-    "department": ("departamento inexistente", "no such department"),
-    "municipality": ("municipio inexistente", "no such municipality"),
-    "length": ("longitud", "length"),
-}
-
 
 def as_text(raw: object) -> str:
     """A cell as trimmed text with single spaces; whole floats lose their '.0'."""
@@ -196,19 +189,17 @@ def normalise_cui(raw: object) -> tuple[str | None, list[Issue]]:
     if not text:
         return None, []
     if _SCIENTIFIC.match(text):
-        hint = (" (Excel lo convirtió a notación científica)", " (Excel turned it into E+ notation)")
-        return None, [(Code.CUI_FORMAT, {"value": text, "hint_es": hint[0], "hint_en": hint[1]})]
+        return None, [(Code.CUI_FORMAT, {"value": text, "hint": "scientific"})]
     digits = re.sub(r"[\s\-.]", "", text)
     issues: list[Issue] = []
     if digits.isdigit() and 9 <= len(digits) < 13 and isinstance(raw, int | float):
         digits = digits.zfill(13)  # a numeric cell drops leading zeros
         issues.append((Code.CUI_LEADING_ZEROS, {"value": digits}))
     if not (digits.isdigit() and len(digits) == 13):
-        return None, [(Code.CUI_FORMAT, {"value": text, "hint_es": "", "hint_en": ""})]
+        return None, [(Code.CUI_FORMAT, {"value": text, "hint": ""})]
     reason = cui_problem(digits)
     if reason is not None:
-        reason_es, reason_en = CUI_REASONS.get(reason, (reason, reason))
-        issues.append((Code.CUI_CHECK, {"value": digits, "reason_es": reason_es, "reason_en": reason_en}))
+        issues.append((Code.CUI_CHECK, {"value": digits, "reason": reason}))
     return digits, issues
 
 

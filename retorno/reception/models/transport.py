@@ -103,7 +103,7 @@ class AllocationRun(models.Model):
     unmet_count = models.PositiveIntegerField()
     unmet_cost = models.DecimalField(max_digits=10, decimal_places=2)
     unmet_without_fare = models.PositiveIntegerField()
-    # [{"arrival": id, "allocated", "reason", "fare", "priority", "message_es", "message_en"}]
+    # [{"arrival": id, "allocated", "reason", "fare", "priority", "params"}]: words come from the reason
     decisions = models.JSONField(default=list, blank=True)
 
     class Meta:

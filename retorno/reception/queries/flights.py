@@ -2,11 +2,14 @@
 
 from collections import Counter
 
-from django.db.models import Count, QuerySet
-from django.http import Http404
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404, HttpRequest
 
 from retorno.accounts.access import can, require
 from retorno.accounts.models import User
+from retorno.audit.actions import audit_event
+from retorno.audit.models import AuditEvent
+from retorno.reception.audit_actions import AuditAction
 from retorno.reception.models import (
     Arrival,
     Flight,
@@ -33,8 +36,13 @@ def flights_visible_to(user: User) -> QuerySet[Flight]:
 
 
 def flights_listed(user: User, *, status: str = "", code: str = "", on=None) -> QuerySet[Flight]:
-    """The flight list: newest first, optionally one status, a code fragment or one day."""
-    rows = flights_visible_to(user).order_by("-date", "-expected_time", "-id")
+    """The flight list: newest first, optionally one status, a code fragment or one day; each flight
+    with ``present``, how many of its people arrived."""
+    rows = (
+        flights_visible_to(user)
+        .annotate(present=Count("arrivals", filter=Q(arrivals__status__in=Arrival.PRESENT)))
+        .order_by("-date", "-expected_time", "-id")
+    )
     if status in Flight.Status.values:
         rows = rows.filter(status=status)
     if code.strip():
@@ -44,23 +52,66 @@ def flights_listed(user: User, *, status: str = "", code: str = "", on=None) -> 
     return rows
 
 
-def flight_get_for(*, user: User, flight_id: int, permission: str = "reception.flight_view") -> Flight:
-    """The flight if ``user`` holds ``permission``; 403 without it, 404 when it is not there."""
+# The read audit each page writes when it names its section: (action, with the person's id).
+_SECTION_ACTIONS = {"arrival": AuditAction.ARRIVAL_VIEW, "minors": AuditAction.MINORS_VIEW}
+
+
+def _audit_read(*, user: User, obj, section: str, request, person_id: int | None = None) -> None:
+    audit_event(
+        actor=user,
+        kind=AuditEvent.Kind.VIEW,
+        action=_SECTION_ACTIONS[section],
+        obj=obj,
+        person_id=person_id,
+        section=section,
+        request=request,
+    )
+
+
+def flight_get_for(
+    *,
+    user: User,
+    flight_id: int,
+    permission: str = "reception.flight_view",
+    section: str = "",
+    request: HttpRequest | None = None,
+) -> Flight:
+    """The flight if ``user`` holds ``permission``; 403 without it, 404 when it is not there.
+
+    Given a ``section`` ("minors"), the read is audited: who looked at that part of the flight.
+    """
     require(user, permission)
     try:
-        return flights_visible_to(user).select_related("budget").get(pk=flight_id)
+        flight = flights_visible_to(user).select_related("budget").get(pk=flight_id)
     except (Flight.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    if section:
+        _audit_read(user=user, obj=flight, section=section, request=request)
+    return flight
 
 
-def arrival_get_for(*, user: User, arrival_id: int, permission: str = "reception.flight_view") -> Arrival:
+def arrival_get_for(
+    *,
+    user: User,
+    arrival_id: int,
+    permission: str = "reception.flight_view",
+    section: str = "",
+    request: HttpRequest | None = None,
+) -> Arrival:
+    """The arrival if ``user`` holds ``permission`` and may see its flight; 403 / 404 otherwise.
+
+    Given a ``section`` ("arrival"), the read of a registered person's arrival is audited.
+    """
     require(user, permission)
     try:
-        return Arrival.objects.select_related("flight", "person", "manifest_row").get(
+        arrival = Arrival.objects.select_related("flight", "person", "manifest_row").get(
             pk=arrival_id, flight__in=flights_visible_to(user)
         )
     except (Arrival.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    if section and arrival.person_id:
+        _audit_read(user=user, obj=arrival, section=section, request=request, person_id=arrival.person_id)
+    return arrival
 
 
 def manifest_import_get_for(*, user: User, import_id: int) -> ManifestImport:
@@ -115,19 +166,6 @@ def flight_referrals_count(flight: Flight) -> int:
             continue
         total += model.objects.filter(arrival_id__in=arrival_ids).count()
     return total
-
-
-def work_items_for(*, user: User, kind: str):
-    """The waiting items of one kind, oldest first, for a team allowed to see that queue."""
-    from retorno.reception.models import WorkItem
-
-    if kind not in WorkItem.Kind.values or not can(user, f"reception.work_{kind}"):
-        return WorkItem.objects.none()
-    return (
-        WorkItem.objects.filter(kind=kind, status=WorkItem.Status.OPEN)
-        .select_related("person", "arrival__flight")
-        .order_by("created_at", "id")
-    )
 
 
 def flight_close_blockers(flight: Flight, *, arrivals: list[Arrival] | None = None) -> list[dict]:
@@ -223,3 +261,8 @@ def next_to_triage(arrival: Arrival) -> Arrival | None:
 
     here = position(arrival)
     return next((a for a in waiting if position(a) > here), waiting[0] if waiting else None)
+
+
+def flight_recent_imports(flight: Flight) -> list[ManifestImport]:
+    """The flight's last five manifest imports, newest first."""
+    return list(flight.manifest_imports.all()[:5])

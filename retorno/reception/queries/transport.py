@@ -2,16 +2,25 @@
 
 from decimal import Decimal
 
+from django.db.models import QuerySet
+from django.http import Http404
+
+from retorno.accounts.access import require
+from retorno.accounts.models import User
+from retorno.geo.models import Municipality
+from retorno.reception.allocation_text import render
 from retorno.reception.models import (
     AllocationRun,
     Arrival,
     Fare,
     Flight,
+    NeedAssessment,
     ServiceGiven,
     Ticket,
     TransportOverride,
 )
 from retorno.reception.queries.arrivals import arrival_is_minor, vulnerability_from_triage
+from retorno.reception.queries.flights import flights_visible_to
 
 
 def fare_for(municipality, currency: str) -> Fare | None:
@@ -28,20 +37,13 @@ def current_allocation(flight: Flight) -> AllocationRun | None:
 
 def decision_text(decision: dict | None) -> str:
     """A stored allocation decision in the user's language (from its code and parameters)."""
-    from django.utils.translation import get_language
-
-    from retorno.reception.allocation_text import render
-
     if not decision:
         return ""
-    language = get_language() or "es"
-    if decision.get("params") is None:  # a run stored before decisions kept their parameters
-        return decision.get("message_en" if language.startswith("en") else "message_es", "")
-    return render(decision["reason"], decision["params"], language)
+    return render(decision["reason"], decision.get("params") or {})
 
 
 def effective_transport(flight: Flight) -> dict[int, dict]:
-    """arrival id -> {"allocated", "by_override", "message_es", "message_en", "decision"}.
+    """arrival id -> {"allocated", "by_override", "decision"} (and "override" when one decided).
 
     The latest allocation run decides, except where an approved override says otherwise.
     """
@@ -125,8 +127,6 @@ def services_total(flight: Flight) -> list[dict]:
 def transport_needs_table(flight: Flight) -> list[dict]:
     """One row per person present: the stored assessment, or a prefill (destination from the
     person's municipality, vulnerability from triage) that is saved only when staff save it."""
-    from retorno.reception.models import NeedAssessment
-
     arrivals = (
         flight.arrivals.filter(status__in=Arrival.PRESENT)
         .select_related("person__origin_municipality__department", "manifest_row", "triage")
@@ -165,3 +165,68 @@ def transport_needs_table(flight: Flight) -> list[dict]:
             }
         )
     return rows
+
+
+def arrival_details(arrival: Arrival) -> dict:
+    """What the arrival page shows beside the triage: its need assessment, services given,
+    overrides asked for, and its transport decision in force (with the explanation in words)."""
+    transport = effective_transport(arrival.flight).get(arrival.pk)
+    return {
+        "assessment": NeedAssessment.objects.filter(arrival=arrival).first(),
+        "services": arrival.services.select_related("given_by"),
+        "overrides": arrival.transport_overrides.all(),
+        "transport": transport,
+        "transport_text": decision_text((transport or {}).get("decision")),
+    }
+
+
+def overrides_pending(flight: Flight) -> QuerySet[TransportOverride]:
+    """Overrides of the flight waiting for a manager's decision."""
+    return TransportOverride.objects.filter(
+        arrival__flight=flight, status=TransportOverride.Status.PENDING
+    ).select_related("arrival__person", "requested_by")
+
+
+def override_get_for(*, user: User, override_id: int) -> TransportOverride:
+    """An override of a flight the user may see, for a manager to decide; 403 / 404 otherwise."""
+    require(user, "reception.override_approve")
+    try:
+        return TransportOverride.objects.select_related("arrival").get(
+            pk=override_id, arrival__flight__in=flights_visible_to(user)
+        )
+    except (TransportOverride.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def flight_transport_decisions(flight: Flight, summary: dict) -> list[dict]:
+    """The current allocation's decisions in priority order, each with its arrival, its explanation
+    in words and whether it stands (or an approved override changed it)."""
+    if summary["run"] is None:
+        return []
+    effective = effective_transport(flight)
+    arrivals = {
+        a.pk: a for a in Arrival.objects.filter(flight=flight).select_related("person", "manifest_row", "ticket")
+    }
+    decisions = []
+    for d in sorted(summary["run"].decisions, key=lambda d: (d["priority"] is None, d["priority"] or 0, d["arrival"])):
+        state = effective.get(d["arrival"], {})
+        decisions.append(
+            {
+                "arrival": arrivals.get(d["arrival"]),
+                "decision": d,
+                "message": decision_text(d),
+                "allocated": state.get("allocated", d["allocated"]),
+                "by_override": state.get("by_override", False),
+            }
+        )
+    return decisions
+
+
+def municipality_label(municipality: Municipality | None) -> str:
+    """How the transport table shows (and reads back) a destination: "Name, Department [code]"."""
+    return f"{municipality.name}, {municipality.department.name} [{municipality.code}]" if municipality else ""
+
+
+def destination_options() -> list[str]:
+    """Every municipality as the transport table offers it, by name."""
+    return [municipality_label(m) for m in Municipality.objects.select_related("department").order_by("name")]

@@ -136,3 +136,15 @@ def test_arrivals_list_services_and_transport(open_flight, clerk, manager, monit
         .json()["status"]
         == "approved"
     )
+
+
+def test_an_unknown_destination_code_answers_422_on_the_field(open_flight, clerk, api_for):
+    """A destination code is the caller's input: an unknown one is a 422 on that field, not a 404."""
+    from retorno.reception import actions
+
+    walk = actions.walk_in_register(actor=clerk, flight=open_flight, given_names="Rosa", first_surname="Xol")
+    body = {"can_pay": False, "family_collecting": False, "destination": "9999", "vulnerability": 1}
+    response = api_for(clerk).put(
+        f"/api/v1/reception/arrivals/{walk.pk}/assessment", body, content_type="application/json"
+    )
+    assert response.status_code == 422 and "destination" in response.content.decode()

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from retorno.people.actions import person_create
 from retorno.reception import actions
@@ -88,9 +89,13 @@ def test_problems_are_stored_as_codes_and_shown_in_the_callers_language(flight, 
             "field": "first_surname",
             "code": "missing_name_part",
             "severity": "error",
-            "params": {"part_es": "el primer apellido", "part_en": "first surname"},
+            "params": {"part": "first_surname"},  # a code, put into words when shown
         }
     ]
+    with translation.override("es"):
+        assert ManifestRow.objects.get(flight=flight).problem_messages == ["Falta el primer apellido."]
+    with translation.override("en"):
+        assert ManifestRow.objects.get(flight=flight).problem_messages == ["The first surname is missing."]
     upload = SimpleUploadedFile("m.csv", b"Fecha de Nacimiento;Sexo\n14/02/1990;F\n")
     response = api_for(clerk).post(
         f"/api/v1/reception/flights/{flight.pk}/manifest",
@@ -109,7 +114,11 @@ def test_the_api_preview_gives_each_problem_in_the_callers_language(flight, cler
     )
     (problem,) = response.json()["rows"][0]["problems"]
     assert problem["message"] == "The first surname is missing."
-    assert problem["params"] == {"part_es": "el primer apellido", "part_en": "first surname"}
+    assert problem["params"] == {"part": "first_surname"}  # the stored code; the words come from gettext
+    assert (problem["message_es"], problem["message_en"]) == (
+        "Falta el primer apellido.",
+        "The first surname is missing.",
+    )
 
 
 def big_csv(n: int, registry) -> bytes:

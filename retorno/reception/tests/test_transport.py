@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from retorno.audit.models import AuditEvent
 from retorno.reception import actions
+from retorno.reception.allocation_text import render
 from retorno.reception.models import ServiceGiven, TransportOverride
 from retorno.reception.queries import transport_summary
 
@@ -39,7 +40,10 @@ def test_allocation_fits_the_budget_and_explains_each_decision(flight, clerk, tw
     run = actions.allocation_run(actor=clerk, flight=flight)
     allocated = [d for d in run.decisions if d["allocated"]]
     assert len(allocated) == 10  # 10 × 12 = 120 ≤ 125
-    assert all(d["message_es"] and d["message_en"] for d in run.decisions)
+    # Each decision is stored as a reason and its parameters, and explained in either language.
+    assert all(render(d["reason"], d["params"], "es") and render(d["reason"], d["params"], "en") for d in run.decisions)
+    assert all(render(d["reason"], d["params"], "es") != d["reason"] for d in run.decisions)
+    assert not any("message_es" in d for d in run.decisions)
     assert {d["arrival"] for d in run.decisions if not d["allocated"]} <= {a.pk for a in twelve if a.pk % 3 != 2} | {
         a.pk for a in twelve
     }

@@ -5,13 +5,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import require
-from retorno.lib.views import error_text
+from retorno.lib.views import error_text, form_page, run_action
 from retorno.people.actions import PERSON_FIELDS
 from retorno.people.identity import form_record, likely_matches
+from retorno.people.models import Person
 from retorno.people.queries import person_get_for
 from retorno.reception import actions
 from retorno.reception.forms import (
@@ -25,8 +27,6 @@ from retorno.reception.queries import (
     flight_get_for,
     flight_overview,
 )
-
-# --- Check-in --------------------------------------------------------------------------
 
 
 @login_required
@@ -58,6 +58,21 @@ def _decision_context(arrival: Arrival, matches: list[dict]) -> dict:
     }
 
 
+def _desk_action(request: HttpRequest, action, **kwargs):
+    """Run a check-in desk action. The desk's rows are swapped by HTMX, which shows a refusal beside
+    the row when it comes back as a 422 body; a full page reports it as a message instead.
+
+    Returns ``(result, None)``, or ``(None, response)`` when the action refused an HTMX request.
+    """
+    try:
+        return action(actor=request.user, request=request, **kwargs), None
+    except ValidationError as error:
+        if request.headers.get("HX-Request"):
+            return None, HttpResponse(error_text(error), status=422, content_type="text/plain; charset=utf-8")
+        messages.error(request, error_text(error))
+        return None, None
+
+
 @require_POST
 @login_required
 def arrival_check_in(request: HttpRequest, arrival_id: int) -> HttpResponse:
@@ -84,21 +99,17 @@ def arrival_check_in(request: HttpRequest, arrival_id: int) -> HttpResponse:
                 response["HX-Reswap"] = "innerHTML"
                 return response
             return render(request, "reception/checkin_decide.html", context)
-    try:
-        arrival = actions.arrival_check_in(actor=request.user, arrival=arrival, person=person, request=request)
-    except ValidationError as error:
-        if htmx:
-            return HttpResponse(error_text(error), status=422, content_type="text/plain; charset=utf-8")
-        messages.error(request, error_text(error))
-    else:
-        if not htmx:
-            messages.success(
-                request,
-                _("%(name)s checked in (return no. %(number)s).")
-                % {"name": arrival.person.full_name, "number": arrival.return_number},
-            )
+    done, refused = _desk_action(request, actions.arrival_check_in, arrival=arrival, person=person)
+    if refused:
+        return refused
     if htmx:
-        return _checkin_row(request, arrival)
+        return _checkin_row(request, done or arrival)
+    if done:
+        messages.success(
+            request,
+            _("%(name)s checked in (return no. %(number)s).")
+            % {"name": done.person.full_name, "number": done.return_number},
+        )
     return redirect("reception:checkin", flight_id=arrival.flight_id)
 
 
@@ -106,14 +117,11 @@ def arrival_check_in(request: HttpRequest, arrival_id: int) -> HttpResponse:
 @login_required
 def arrival_no_show(request: HttpRequest, arrival_id: int) -> HttpResponse:
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.checkin")
-    try:
-        arrival = actions.arrival_mark_no_show(actor=request.user, arrival=arrival, request=request)
-    except ValidationError as error:
-        if request.headers.get("HX-Request"):
-            return HttpResponse(error_text(error), status=422, content_type="text/plain; charset=utf-8")
-        messages.error(request, error_text(error))
+    done, refused = _desk_action(request, actions.arrival_mark_no_show, arrival=arrival)
+    if refused:
+        return refused
     if request.headers.get("HX-Request"):
-        return _checkin_row(request, arrival)
+        return _checkin_row(request, done or arrival)
     return redirect("reception:checkin", flight_id=arrival.flight_id)
 
 
@@ -124,40 +132,36 @@ def walk_in(request: HttpRequest, flight_id: int) -> HttpResponse:
     flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.checkin")
     require(request.user, "person.create")
     form = WalkInForm(request.POST or None)
-    matches: list[dict] = []
+    context = {
+        "flight": flight,
+        "likely_matches": [],
+        "link_name": "link_person",
+        "link_label": _("Same person: check in this record"),
+    }
     if request.method == "POST" and request.POST.get("link_person"):
         # The clerk recognised the person among the likely matches: check in the existing record.
         person = person_get_for(user=request.user, person_id=request.POST["link_person"])
-        try:
-            arrival = actions.walk_in_register(actor=request.user, flight=flight, person=person, request=request)
-        except ValidationError as error:
-            messages.error(request, error_text(error))
-        else:
-            messages.success(request, _("%(name)s checked in (not on the manifest).") % {"name": person.full_name})
+        message = _("%(name)s checked in (not on the manifest).") % {"name": person.full_name}
+        arrival = run_action(request, actions.walk_in_register, message, flight=flight, person=person)
+        if arrival:
             return redirect("reception:arrival", arrival_id=arrival.pk)
-    elif request.method == "POST" and form.is_valid() and not request.POST.get("confirm_new"):
+        return render(request, "reception/walk_in.html", {**context, "form": form})
+    if request.method == "POST" and form.is_valid() and not request.POST.get("confirm_new"):
         taken = persons_on_flight(flight.pk)  # never offered: two namesakes on one flight are two people
-        matches = [m for m in likely_matches(form_record(form.cleaned_data)) if m["person"].pk not in taken]
-    if request.method == "POST" and form.is_valid() and not matches and not request.POST.get("link_person"):
-        try:
-            arrival = actions.walk_in_register(
-                actor=request.user, flight=flight, request=request, **{f: form.cleaned_data[f] for f in PERSON_FIELDS}
-            )
-        except ValidationError as error:
-            form.add_error(None, error_text(error))
-        else:
-            messages.success(
-                request, _("%(name)s checked in (not on the manifest).") % {"name": arrival.person.full_name}
-            )
-            return redirect("reception:arrival", arrival_id=arrival.pk)
-    return render(
+        context["likely_matches"] = [
+            m for m in likely_matches(form_record(form.cleaned_data)) if m["person"].pk not in taken
+        ]
+        if context["likely_matches"]:
+            return render(request, "reception/walk_in.html", {**context, "form": form})
+    fields = {f: form.cleaned_data[f] for f in PERSON_FIELDS} if form.is_bound and form.is_valid() else {}
+    return form_page(
         request,
-        "reception/walk_in.html",
-        {
-            "flight": flight,
-            "form": form,
-            "likely_matches": matches,
-            "link_name": "link_person",
-            "link_label": _("Same person: check in this record"),
-        },
+        form=form,
+        title=_("Register someone not on the manifest"),
+        run=lambda data: actions.walk_in_register(actor=request.user, flight=flight, request=request, **fields),
+        done=lambda arrival: reverse("reception:arrival", args=[arrival.pk]),
+        cancel_url=reverse("reception:checkin", args=[flight.pk]),
+        done_message=_("%(name)s checked in (not on the manifest).") % {"name": Person(**fields).full_name},
+        template="reception/walk_in.html",
+        context=context,
     )

@@ -2,35 +2,31 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, require
-from retorno.lib.views import error_text
+from retorno.lib.views import form_page, run_action
 from retorno.reception import actions
-from retorno.reception.forms import (
-    FlightForm,
-    StatusForm,
-)
-from retorno.reception.models import Arrival, Flight
+from retorno.reception.forms import FlightForm, StatusForm
+from retorno.reception.models import Flight
 from retorno.reception.queries import (
     flight_close_blockers,
     flight_close_preview,
     flight_counts,
     flight_get_for,
     flight_overview,
+    flight_recent_imports,
     flights_listed,
     services_total,
     transport_summary,
 )
-
-# --- Flights ---------------------------------------------------------------------------
 
 
 def _iso_date(text: str):
@@ -47,9 +43,7 @@ def flights(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     status, code = request.GET.get("status", ""), request.GET.get("code", "")[:40]
     on = _iso_date(request.GET.get("date", ""))
-    rows = flights_listed(request.user, status=status, code=code, on=on).annotate(
-        present=Count("arrivals", filter=Q(arrivals__status__in=Arrival.PRESENT)),
-    )
+    rows = flights_listed(request.user, status=status, code=code, on=on)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -70,16 +64,16 @@ def flights(request: HttpRequest) -> HttpResponse:
 @login_required
 def flight_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "reception.flight_manage")
-    form = FlightForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            flight = actions.flight_create(actor=request.user, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error_text(error))
-        else:
-            messages.success(request, _("Flight announced."))
-            return redirect("reception:flight", flight_id=flight.pk)
-    return render(request, "reception/flight_form.html", {"form": form})
+    return form_page(
+        request,
+        form=FlightForm(request.POST or None),
+        title=_("Announce a flight"),
+        run=lambda data: actions.flight_create(actor=request.user, request=request, **data),
+        done=lambda flight: reverse("reception:flight", args=[flight.pk]),
+        cancel_url=reverse("reception:flights"),
+        done_message=_("Flight announced."),
+        template="reception/flight_form.html",
+    )
 
 
 def _flight_context(request: HttpRequest, flight: Flight) -> dict:
@@ -95,7 +89,7 @@ def _flight_context(request: HttpRequest, flight: Flight) -> dict:
         if flight.status == Flight.Status.RECEPTION_OPEN
         else [],
         "next_statuses": [Flight.Status(s) for s in sorted(Flight.TRANSITIONS[flight.status])],
-        "imports": flight.manifest_imports.all()[:5],
+        "imports": flight_recent_imports(flight),
         "can_manage": can(request.user, "reception.flight_manage"),
         "can_checkin": can(request.user, "reception.checkin"),
         "status_form": StatusForm(),
@@ -123,23 +117,17 @@ def flight_status(request: HttpRequest, flight_id: int) -> HttpResponse:
     form = StatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a valid status."))
-        return redirect("reception:flight", flight_id=flight.pk)
-    if form.cleaned_data["status"] == Flight.Status.CLOSED and not request.POST.get("confirm"):
+    elif form.cleaned_data["status"] == Flight.Status.CLOSED and not request.POST.get("confirm"):
         return redirect("reception:flight_close", flight_id=flight.pk)  # show what closing will do first
-    try:
-        actions.flight_set_status(
-            actor=request.user,
-            flight=flight,
-            status=form.cleaned_data["status"],
-            note=form.cleaned_data["note"],
-            arrived_count=form.cleaned_data["arrived_count"],
-            confirm=bool(request.POST.get("confirm")),
-            request=request,
-        )
-    except ValidationError as error:
-        messages.error(request, error_text(error))
     else:
-        messages.success(request, _("Flight status changed."))
+        run_action(
+            request,
+            actions.flight_set_status,
+            _("Flight status changed."),
+            flight=flight,
+            confirm=bool(request.POST.get("confirm")),
+            **form.cleaned_data,
+        )
     return redirect("reception:flight", flight_id=flight.pk)
 
 

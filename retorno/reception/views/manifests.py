@@ -2,49 +2,46 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from retorno.lib.views import error_text
+from retorno.lib.views import form_page, run_action
 from retorno.reception import actions
-from retorno.reception.forms import (
-    FIELD_LABELS,
-    ManifestUploadForm,
-    MappingForm,
-)
+from retorno.reception.forms import FIELD_LABELS, ManifestUploadForm, MappingForm
 from retorno.reception.models import ManifestImport
-from retorno.reception.queries import (
-    flight_get_for,
-    manifest_import_get_for,
-)
-
-# --- Manifest import -------------------------------------------------------------------
+from retorno.reception.queries import flight_get_for, manifest_import_get_for
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def manifest_upload(request: HttpRequest, flight_id: int) -> HttpResponse:
     flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.flight_manage")
-    form = ManifestUploadForm(request.POST or None, request.FILES or None, initial={"source": flight.carrier})
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            staged, _result = actions.manifest_stage(
-                actor=request.user,
-                flight=flight,
-                data=upload.read(),
-                filename=upload.name,
-                source=form.cleaned_data["source"],
-                request=request,
-            )
-        except ValidationError as error:
-            form.add_error(None, error_text(error))
-        else:
-            return redirect("reception:import", import_id=staged.pk)
-    return render(request, "reception/manifest_upload.html", {"flight": flight, "form": form})
+
+    def stage(data: dict):
+        staged, _result = actions.manifest_stage(
+            actor=request.user,
+            flight=flight,
+            data=data["file"].read(),
+            filename=data["file"].name,
+            source=data["source"],
+            request=request,
+        )
+        return staged
+
+    return form_page(
+        request,
+        form=ManifestUploadForm(request.POST or None, request.FILES or None, initial={"source": flight.carrier}),
+        title=_("Import manifest"),
+        run=stage,
+        done=lambda staged: reverse("reception:import", args=[staged.pk]),
+        cancel_url=reverse("reception:flight", args=[flight.pk]),
+        done_message=_("Manifest read: check the preview before importing."),
+        template="reception/manifest_upload.html",
+        context={"flight": flight},
+    )
 
 
 def _problem_view(problems: list) -> list[dict]:
@@ -73,12 +70,13 @@ def manifest_preview(request: HttpRequest, import_id: int) -> HttpResponse:
     initial["date_order"] = (staged.mapping or {}).get("date_order") or ""
     form = MappingForm(request.POST or None, headers=headers, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            actions.manifest_set_mapping(
-                actor=request.user, manifest_import=staged, mapping=form.mapping(), request=request
-            )
-        except ValidationError as error:
-            messages.error(request, error_text(error))
+        run_action(
+            request,
+            actions.manifest_set_mapping,
+            _("Column mapping saved."),
+            manifest_import=staged,
+            mapping=form.mapping(),
+        )
         return redirect("reception:import", import_id=staged.pk)
     rows = [{"row": row, "problems": _problem_view(row.problems)} for row in result.rows]
     return render(
@@ -99,14 +97,12 @@ def manifest_preview(request: HttpRequest, import_id: int) -> HttpResponse:
 @login_required
 def manifest_commit(request: HttpRequest, import_id: int) -> HttpResponse:
     staged = manifest_import_get_for(user=request.user, import_id=import_id)
-    try:
-        done = actions.manifest_commit(actor=request.user, manifest_import=staged, request=request)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+    done = run_action(request, actions.manifest_commit, _("Manifest imported."), manifest_import=staged)
+    if not done:
         return redirect("reception:import", import_id=staged.pk)
-    messages.success(
+    messages.info(
         request,
-        _("Manifest imported: %(created)s new, %(updated)s updated, %(skipped)s skipped, %(withdrawn)s withdrawn.")
+        _("%(created)s new, %(updated)s updated, %(skipped)s skipped, %(withdrawn)s withdrawn.")
         % {
             "created": done.created_rows,
             "updated": done.updated_rows,
@@ -121,8 +117,5 @@ def manifest_commit(request: HttpRequest, import_id: int) -> HttpResponse:
 @login_required
 def manifest_discard(request: HttpRequest, import_id: int) -> HttpResponse:
     staged = manifest_import_get_for(user=request.user, import_id=import_id)
-    try:
-        actions.manifest_discard(actor=request.user, manifest_import=staged, request=request)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+    run_action(request, actions.manifest_discard, _("Import discarded."), manifest_import=staged)
     return redirect("reception:flight", flight_id=staged.flight_id)

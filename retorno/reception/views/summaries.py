@@ -1,8 +1,6 @@
 """Minors handed to protection, the printable flight summary and its exports."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,8 +9,9 @@ from django.views.decorators.http import require_POST
 from retorno.accounts.access import can
 from retorno.audit.actions import audit_event
 from retorno.audit.models import AuditEvent
-from retorno.lib.views import error_text
+from retorno.lib.views import run_action
 from retorno.reception import actions, exports
+from retorno.reception.audit_actions import AuditAction
 from retorno.reception.models import Flight
 from retorno.reception.queries import (
     arrival_get_for,
@@ -25,20 +24,14 @@ from retorno.reception.queries import (
     transport_summary,
 )
 
-# --- Minors (protection) ---------------------------------------------------------------
+EXPORT_ACTIONS = {"pdf": AuditAction.SUMMARY_PDF, "csv": AuditAction.SUMMARY_CSV}
 
 
 @login_required
 def minors(request: HttpRequest, flight_id: int) -> HttpResponse:
     """The flight's minors and their handover to protection (protection officers, managers)."""
-    flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.minors_view")
-    audit_event(
-        actor=request.user,
-        kind=AuditEvent.Kind.VIEW,
-        action="reception.minors.view",
-        obj=flight,
-        section="minors",
-        request=request,
+    flight = flight_get_for(
+        user=request.user, flight_id=flight_id, permission="reception.minors_view", section="minors", request=request
     )
     return render(
         request,
@@ -55,16 +48,8 @@ def minors(request: HttpRequest, flight_id: int) -> HttpResponse:
 @login_required
 def acknowledge(request: HttpRequest, arrival_id: int) -> HttpResponse:
     arrival = arrival_get_for(user=request.user, arrival_id=arrival_id, permission="reception.protection_acknowledge")
-    try:
-        actions.protection_acknowledge(actor=request.user, arrival=arrival, request=request)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, _("Received by protection."))
+    run_action(request, actions.protection_acknowledge, _("Received by protection."), arrival=arrival)
     return redirect("reception:minors", flight_id=arrival.flight_id)
-
-
-# --- Summary and exports ---------------------------------------------------------------
 
 
 @login_required
@@ -91,7 +76,7 @@ def _export(request: HttpRequest, flight: Flight, fmt: str) -> None:
     audit_event(
         actor=request.user,
         kind=AuditEvent.Kind.EXPORT,
-        action=f"reception.summary.{fmt}",
+        action=EXPORT_ACTIONS[fmt],
         obj=flight,
         request=request,
         detail={"format": fmt},

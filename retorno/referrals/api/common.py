@@ -1,26 +1,18 @@
 """The referral API's router and the helpers its endpoints share."""
 
-from django.utils.translation import gettext as _
 from ninja import Router
-from ninja.errors import HttpError
 
-from retorno.geo.models import Department, Municipality
+from retorno.geo.queries import department_by_code, municipality_by_code
 
 router = Router(tags=["referrals"])
 
 
 def places_from_codes(data: dict) -> dict:
-    """Turn INE codes into rows, with a clear error when unknown."""
+    """Turn INE codes into rows (an unknown code is a 422 on its field, through geo.queries)."""
     if data.get("department"):
-        department = Department.objects.filter(code=data["department"]).first()
-        if department is None:
-            raise HttpError(422, _("Unknown department code: %(code)s") % {"code": data["department"]})
-        data["department"] = department
+        data["department"] = department_by_code(data["department"])
     if data.get("municipality"):
-        municipality = Municipality.objects.filter(code=data["municipality"]).first()
-        if municipality is None:
-            raise HttpError(422, _("Unknown municipality code: %(code)s") % {"code": data["municipality"]})
-        data["municipality"] = municipality
+        data["municipality"] = municipality_by_code(data["municipality"])
     if data.get("target_groups") is not None and "target_groups" in data:
         data["target_groups"] = [str(getattr(g, "value", g)) for g in data["target_groups"]]
     return data

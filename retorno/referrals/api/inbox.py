@@ -5,13 +5,12 @@ from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 
 from retorno.accounts.access import require
-from retorno.audit.actions import audit_view
 from retorno.referrals import actions
 from retorno.referrals.actions.links import LinkRefused, link_answers
 from retorno.referrals.api.common import router
 from retorno.referrals.models import Referral, ReferralLink
 from retorno.referrals.queries import partner_inbox, referral_get_for
-from retorno.referrals.schemas import LinkReferralOut, SharedReferralOut, StatusIn
+from retorno.referrals.schemas import LinkReferralOut, ReferralStatusIn, SharedReferralOut
 
 
 @router.get("/inbox", response=list[SharedReferralOut])
@@ -24,15 +23,11 @@ def inbox(request: HttpRequest, status: Referral.Status | None = None):
 @router.get("/inbox/{int:referral_id}", response=SharedReferralOut)
 def inbox_detail(request: HttpRequest, referral_id: int):
     require(request.user, "referral.inbox")
-    referral = referral_get_for(user=request.user, referral_id=referral_id)
-    audit_view(
-        actor=request.user, obj=referral, person_id=referral.person_id, section="referral_shared_data", request=request
-    )
-    return referral
+    return referral_get_for(user=request.user, referral_id=referral_id, section="referral_shared_data", request=request)
 
 
 @router.post("/inbox/{int:referral_id}/answer", response=SharedReferralOut)
-def inbox_answer(request: HttpRequest, referral_id: int, payload: StatusIn):
+def inbox_answer(request: HttpRequest, referral_id: int, payload: ReferralStatusIn):
     """The partner's answer: accepted, rejected (with reason), completed or no_show (with reason)."""
     require(request.user, "referral.inbox")
     referral = referral_get_for(user=request.user, referral_id=referral_id)
@@ -75,7 +70,7 @@ def link_view(request: HttpRequest, token: str, response: HttpResponse):
 
 
 @router.post("/links/{token}/answer", response=SharedReferralOut, auth=None)
-def link_answer(request: HttpRequest, token: str, payload: StatusIn, response: HttpResponse):
+def link_answer(request: HttpRequest, token: str, payload: ReferralStatusIn, response: HttpResponse):
     """Answer through a signed link; the link is spent. No sign-in."""
     _no_store(response)
     try:

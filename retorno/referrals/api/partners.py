@@ -6,7 +6,7 @@ from ninja import Status
 
 from retorno.accounts.access import require
 from retorno.accounts.models import Organisation
-from retorno.geo.models import Department
+from retorno.geo.queries import department_by_code
 from retorno.referrals import actions
 from retorno.referrals.api.common import offers_by_service, places_from_codes, router
 from retorno.referrals.models import Service
@@ -18,10 +18,8 @@ from retorno.referrals.schemas import PartnerIn, PartnerOut, PartnerPatch
 def partner_list(request: HttpRequest, service: Service | None = None, department: str | None = None):
     """The partner directory, optionally by service offered and department (INE code)."""
     require(request.user, "partner.view")
-    department_id = (
-        Department.objects.filter(code=department).values_list("id", flat=True).first() if department else None
-    )
-    return list(partner_directory(user=request.user, service=service or "", department_id=department_id))
+    place = department_by_code(department)  # an unknown code is a 422, not an unfiltered directory
+    return list(partner_directory(user=request.user, service=service or "", department_id=place and place.pk))
 
 
 @router.post("/partners", response={201: PartnerOut})

@@ -5,12 +5,11 @@ from django.shortcuts import get_object_or_404
 from ninja import Status
 
 from retorno.accounts.access import require
-from retorno.audit.actions import audit_view
 from retorno.people.queries import person_get_for
 from retorno.referrals import actions
 from retorno.referrals.api.common import router
 from retorno.referrals.models import Partner, Referral, ReferralLink, Service, Shelter
-from retorno.referrals.queries import overdue_referrals, referral_get_for, referrals_visible_to
+from retorno.referrals.queries import overdue_referrals, referral_get_for, referrals_filtered, referrals_visible_to
 from retorno.referrals.schemas import (
     LinkCreatedOut,
     LinkIn,
@@ -19,7 +18,7 @@ from retorno.referrals.schemas import (
     LinkSentOut,
     ReferralIn,
     ReferralOut,
-    StatusIn,
+    ReferralStatusIn,
 )
 
 
@@ -29,11 +28,7 @@ def referral_list(
 ):
     """Referrals, newest first (programme staff). Partners use /inbox."""
     require(request.user, "referral.list")
-    referrals = referrals_visible_to(request.user)
-    if status:
-        referrals = referrals.filter(status=status)
-    if service:
-        referrals = referrals.filter(service=service)
+    referrals = referrals_filtered(user=request.user, status=status or "", service=service or "")
     return list(referrals[: max(1, min(limit, 1000))])
 
 
@@ -70,13 +65,11 @@ def referral_create(request: HttpRequest, payload: ReferralIn):
 @router.get("/{int:referral_id}", response=ReferralOut)
 def referral_detail(request: HttpRequest, referral_id: int):
     require(request.user, "referral.list")
-    referral = referral_get_for(user=request.user, referral_id=referral_id)
-    audit_view(actor=request.user, obj=referral, person_id=referral.person_id, section="referral", request=request)
-    return referral
+    return referral_get_for(user=request.user, referral_id=referral_id, section="referral", request=request)
 
 
 @router.post("/{int:referral_id}/status", response=ReferralOut)
-def referral_status(request: HttpRequest, referral_id: int, payload: StatusIn):
+def referral_status(request: HttpRequest, referral_id: int, payload: ReferralStatusIn):
     """Staff record a partner's answer given by phone, or revoke. Partners use /inbox/{id}/answer."""
     require(request.user, "referral.list")
     referral = referral_get_for(user=request.user, referral_id=referral_id)

@@ -19,13 +19,13 @@ from retorno.referrals.queries import (
     stay_get_for,
 )
 from retorno.referrals.schemas import (
-    CheckInIn,
     CheckOutIn,
     DayOut,
     ShelterDetailOut,
     ShelterIn,
     ShelterOut,
     ShelterPatch,
+    StayCheckInIn,
     StayOut,
 )
 
@@ -73,7 +73,7 @@ def shelter_occupancy(request: HttpRequest, shelter_id: int, days: int = 14):
 
 
 @router.post("/shelters/{int:shelter_id}/stays", response={201: StayOut})
-def stay_check_in(request: HttpRequest, shelter_id: int, payload: CheckInIn):
+def stay_check_in(request: HttpRequest, shelter_id: int, payload: StayCheckInIn):
     """Check in a person expected at the shelter (accepts a pending referral)."""
     require(request.user, "stay.manage")
     shelter = shelter_get_for(user=request.user, shelter_id=shelter_id)

@@ -163,14 +163,8 @@ class Referral(StatusPipeline, models.Model):
         Status.REVOKED: frozenset(),
         Status.NO_SHOW: frozenset(),
     }
-    STATUS_TONES = {
-        Status.ACCEPTED: "ok",
-        Status.COMPLETED: "ok",
-        Status.PENDING: "warn",
-        Status.REJECTED: "danger",
-        Status.REVOKED: "danger",
-        Status.NO_SHOW: "danger",
-    }
+    STATUS_TONES = {Status.ACCEPTED: "ok", Status.COMPLETED: "ok", Status.PENDING: "warn"}
+    STATUS_TONES |= dict.fromkeys((Status.REJECTED, Status.REVOKED, Status.NO_SHOW), "danger")
     HISTORY = "changes"
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="referrals")

@@ -2,19 +2,22 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from retorno.accounts.access import can, permission_required
-from retorno.geo.models import Department
 from retorno.referrals import actions
 from retorno.referrals.actions.partners import PARTNER_FIELDS
 from retorno.referrals.forms import PartnerForm
-from retorno.referrals.models import Referral, Service
-from retorno.referrals.queries import partner_directory, partner_get_for
+from retorno.referrals.models import Service
+from retorno.referrals.queries import (
+    directory_departments,
+    partner_directory,
+    partner_get_for,
+    partner_referral_counts,
+)
 from retorno.referrals.views.common import form_errors_to
 
 
@@ -32,7 +35,7 @@ def partner_list(request: HttpRequest) -> HttpResponse:
         "service": service,
         "department": department,
         "services": Service.choices,
-        "departments": Department.objects.all(),
+        "departments": directory_departments(),
         "can_manage": can(request.user, "partner.manage"),
     }
     return render(request, "referrals/partners.html", context)
@@ -41,11 +44,9 @@ def partner_list(request: HttpRequest) -> HttpResponse:
 @permission_required("partner.view")
 def partner_detail(request: HttpRequest, partner_id: int) -> HttpResponse:
     partner = partner_get_for(user=request.user, partner_id=partner_id)
-    counts = partner.referrals.aggregate(**{s: Count("id", filter=Q(status=s)) for s in Referral.Status.values})
-    labels = dict(Referral.Status.choices)
     context = {
         "partner": partner,
-        "counts": [(labels[s], n) for s, n in counts.items()],
+        "counts": partner_referral_counts(partner),
         "shelters": partner.shelters.all(),
         "can_manage": can(request.user, "partner.manage"),
     }

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, permission_required
 from retorno.audit.actions import audit_view
+from retorno.messaging.queries import messages_about
 from retorno.people.queries import person_get_for
 from retorno.referrals import actions
 from retorno.referrals.forms import LinkForm, LinkSendForm, ReferralForm, StatusForm
@@ -19,8 +20,11 @@ from retorno.referrals.queries import (
     overdue_referrals,
     partner_inbox,
     partner_send_channels,
+    person_referrals,
     referral_get_for,
     referral_history,
+    referral_links,
+    referrals_filtered,
     referrals_visible_to,
     shared_data,
     sharing_allowed,
@@ -43,12 +47,8 @@ def worklist(request: HttpRequest) -> HttpResponse:
 @permission_required("referral.list")
 def referral_list(request: HttpRequest) -> HttpResponse:
     """Every referral, filtered by status and service (no personal data in the query string)."""
-    referrals = referrals_visible_to(request.user)
     status, service = request.GET.get("status", ""), request.GET.get("service", "")
-    if status in Referral.Status.values:
-        referrals = referrals.filter(status=status)
-    if service in Service.values:
-        referrals = referrals.filter(service=service)
+    referrals = referrals_filtered(user=request.user, status=status, service=service)
     page = Paginator(referrals, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -93,12 +93,10 @@ def referral_new(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 def _detail_context(request: HttpRequest, referral: Referral, **extra) -> dict:
-    from retorno.messaging.queries import messages_about
-
     return {
         "referral": referral,
         "history": referral_history(referral),
-        "links": referral.links.select_related("created_by"),
+        "links": referral_links(referral),
         "sharing_allowed": sharing_allowed(referral),
         "status_form": StatusForm(statuses=[value for value, _label in referral.next_statuses()]),
         "link_form": LinkForm(),
@@ -111,8 +109,7 @@ def _detail_context(request: HttpRequest, referral: Referral, **extra) -> dict:
 
 @permission_required("referral.list")
 def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
-    referral = referral_get_for(user=request.user, referral_id=referral_id)
-    audit_view(actor=request.user, obj=referral, person_id=referral.person_id, section="referral", request=request)
+    referral = referral_get_for(user=request.user, referral_id=referral_id, section="referral", request=request)
     return render(request, "referrals/detail.html", _detail_context(request, referral))
 
 
@@ -196,7 +193,7 @@ def referrals_panel(request: HttpRequest, person) -> dict | None:
     """The person's referrals on their profile (programme staff)."""
     if not can(request.user, "referral.list"):
         return None
-    referrals = referrals_visible_to(request.user).filter(person=person)
+    referrals = person_referrals(user=request.user, person=person)
     audit_view(actor=request.user, obj=person, person_id=person.pk, section="referrals", request=request)
     return {
         "title": _("Referrals"),
@@ -231,7 +228,9 @@ def _shared_name(referral: Referral) -> str:
 @permission_required("referral.inbox")
 def inbox_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     """One referral as the partner sees it: the purpose and only the data shared."""
-    referral = referral_get_for(user=request.user, referral_id=referral_id)
+    shown = {"section": "referral_shared_data", "request": request}  # a page shown is an audited read
+    posted = request.method == "POST"
+    referral = referral_get_for(user=request.user, referral_id=referral_id, **({} if posted else shown))
     form = StatusForm(request.POST or None, statuses=referral.partner_answers())
     if request.method == "POST" and form.is_valid():
         try:
@@ -241,9 +240,8 @@ def inbox_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your answer was recorded."))
             return redirect("referrals:inbox_detail", referral_id=referral.pk)
-    audit_view(
-        actor=request.user, obj=referral, person_id=referral.person_id, section="referral_shared_data", request=request
-    )
+    if posted:  # the answer was refused: the page shows the referral again, as it is now
+        referral = referral_get_for(user=request.user, referral_id=referral_id, **shown)
     context = {
         "referral": referral,
         "shared": shared_data(referral),

@@ -55,7 +55,7 @@ def shelter_detail(request: HttpRequest, shelter_id: int) -> HttpResponse:
         "occupancy": occupancy_today(shelter),
         "stays": [
             {"stay": s, "name": _shared_name(s.referral), "warning": s.warning_level(now)}
-            for s in current_stays(shelter, user=request.user).select_related("referral")
+            for s in current_stays(shelter, user=request.user)
         ],
         "expected": [
             {

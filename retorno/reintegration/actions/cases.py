@@ -7,12 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from retorno.accounts.access import can
+from retorno.accounts.access import can, require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.lib.workflow import transition
 from retorno.people.models import Consent, Person
 from retorno.people.queries import has_consent
-from retorno.reintegration.actions.common import move_status, require_reason
+from retorno.reintegration.actions.common import EDIT, require_reason
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import FollowUp, PlanGoal, ReintegrationCase
 
@@ -39,6 +40,7 @@ def case_open(
     Refuses without that consent, and when the person already has an open case. Follow-ups
     already scheduled for the person and not yet assigned join the case and its officer.
     """
+    require(actor, EDIT)
     if not has_consent(person=person, purpose=Consent.Purpose.REINTEGRATION):
         raise ValidationError(
             _("This person has not consented to reintegration support. Record their consent before opening a case.")
@@ -70,6 +72,7 @@ def case_open(
 @transaction.atomic
 def case_assign(*, actor: User, case: ReintegrationCase, officer: User, request=None) -> ReintegrationCase:
     """Hand the case, and its follow-ups still due, to another officer."""
+    require(actor, EDIT)
     _check_officer(officer)
     old = case.officer_id
     if old == officer.pk:
@@ -100,7 +103,23 @@ def case_set_status(
     on: datetime.date | None = None,
     request=None,
 ) -> ReintegrationCase:
-    """The one way a case changes status (see ReintegrationCase.TRANSITIONS)."""
+    """Staff move a case along ReintegrationCase.TRANSITIONS (reintegration staff only)."""
+    require(actor, EDIT)
+    return case_move(actor=actor, case=case, status=status, reason=reason, on=on, request=request)
+
+
+@transaction.atomic
+def case_move(
+    *,
+    actor,
+    case: ReintegrationCase,
+    status: str,
+    reason: str = "",
+    on: datetime.date | None = None,
+    request=None,
+) -> ReintegrationCase:
+    """The one way a case changes status, for staff and for the programme's own moves (a re-migration
+    recorded at reception moves the earlier case, whoever checked the person in)."""
     case = ReintegrationCase.objects.select_for_update().get(pk=case.pk)
     on = on or timezone.localdate()
     fields: dict = {}
@@ -114,15 +133,15 @@ def case_set_status(
         fields = {"closed_on": None, "close_reason": ""}
     if status == S.REMIGRATED:
         fields = {"remigrated_on": on}
-    return move_status(
-        obj=case,
-        to=status,
+    return transition(
+        case,
+        status,
         actor=actor,
         action=AuditAction.REINTEGRATION_CASE_STATUS,
         person_id=case.person_id,
         request=request,
-        audit_reason=reason,
-        **fields,
+        reason=reason,
+        fields=fields,
     )
 
 
@@ -134,6 +153,7 @@ def case_agree_plan(
 
     Returns ``(case, late)``: late when agreed more than a month after the return.
     """
+    require(actor, EDIT)
     if case.status != S.OPEN:
         raise ValidationError(_("The plan can only be agreed while the case is open."))
     if not case.goals_set.exists():
@@ -170,6 +190,7 @@ def goal_add(
     request=None,
 ) -> PlanGoal:
     """Add a goal to the case's plan."""
+    require(actor, EDIT)
     if case.status not in ReintegrationCase.LIVE:
         raise ValidationError(_("Goals can only be added to an open case."))
     goal = PlanGoal(case=case, area=area, description=description.strip(), target_on=target_on)
@@ -189,10 +210,11 @@ def goal_add(
 @transaction.atomic
 def goal_set_status(*, actor: User, goal: PlanGoal, status: str, request=None) -> PlanGoal:
     """The one way a goal changes status (see PlanGoal.TRANSITIONS)."""
+    require(actor, EDIT)
     goal = PlanGoal.objects.select_for_update().select_related("case").get(pk=goal.pk)
-    return move_status(
-        obj=goal,
-        to=status,
+    return transition(
+        goal,
+        status,
         actor=actor,
         action=AuditAction.PLAN_GOAL_STATUS,
         person_id=goal.case.person_id,

@@ -5,10 +5,12 @@ import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from retorno.accounts.access import require
 from retorno.accounts.directory import organisation_for_name
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
-from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
+from retorno.lib.workflow import transition
+from retorno.reintegration.actions.common import EDIT, require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import DocumentRequest, FollowUpTrigger, ReintegrationCase
@@ -27,6 +29,7 @@ def document_request(
     request=None,
 ) -> DocumentRequest:
     """Start getting a document for the person (DPI through RENAP, a birth certificate...)."""
+    require(actor, EDIT)
     require_live(case)
     issuer = issuer.strip() or DocumentRequest.DEFAULT_ISSUER.get(kind, "")
     document = DocumentRequest(
@@ -60,6 +63,7 @@ def document_set_status(
     request=None,
 ) -> DocumentRequest:
     """The one way a document request moves: requested → submitted → issued / rejected."""
+    require(actor, EDIT)
     document = DocumentRequest.objects.select_for_update().select_related("case").get(pk=document.pk)
     on = today_or(on)
     S = DocumentRequest.Status
@@ -70,15 +74,15 @@ def document_set_status(
         fields = {"decided_on": on}
     elif status in (S.REJECTED, S.CANCELLED):
         fields = {"decided_on": on, "reason": require_reason(reason, _("Say why."))}
-    document = move_status(
-        obj=document,
-        to=status,
+    document = transition(
+        document,
+        status,
         actor=actor,
         action=AuditAction.DOCUMENT_STATUS,
         person_id=document.case.person_id,
         request=request,
-        audit_reason=reason,
-        **fields,
+        reason=reason,
+        fields=fields,
     )
     if status == S.ISSUED:
         followups_schedule(

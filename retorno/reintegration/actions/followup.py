@@ -8,13 +8,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.lib.workflow import transition
 from retorno.people.models import Consent, Person
 from retorno.people.queries import has_consent
 from retorno.reintegration import rss
-from retorno.reintegration.actions.cases import case_set_status
-from retorno.reintegration.actions.common import add_months, move_status, require_reason
+from retorno.reintegration.actions.cases import case_move
+from retorno.reintegration.actions.common import EDIT, add_months, require_reason
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import (
     DEFAULT_FOLLOW_UP_MONTHS,
@@ -122,13 +124,13 @@ def followups_on_arrival(
             )
         )
         for case in earlier_cases:
-            case_set_status(
+            case_move(
                 actor=actor, case=case, status=ReintegrationCase.Status.REMIGRATED, on=arrived_on, request=request
             )
         earlier = FollowUp.objects.filter(person=person, base_date__lt=arrived_on)
         pending = list(earlier.filter(status=F.DUE))
         for followup in pending:
-            followup_set_status(actor=actor, followup=followup, status=F.REMIGRATED, request=request)
+            followup_move(actor=actor, followup=followup, status=F.REMIGRATED, request=request)
         earlier.update(remigrated_on=arrived_on)
         FollowUpOutcome.objects.filter(followup__in=earlier).update(remigrated_on=arrived_on)
         remigration = Remigration.objects.create(
@@ -160,7 +162,14 @@ def followups_on_arrival(
 
 @transaction.atomic
 def followup_set_status(*, actor: User, followup: FollowUp, status: str, reason: str = "", request=None) -> FollowUp:
-    """The one way a follow-up changes status (see FollowUp.TRANSITIONS)."""
+    """Staff move a follow-up along FollowUp.TRANSITIONS (reintegration staff only)."""
+    require(actor, EDIT)
+    return followup_move(actor=actor, followup=followup, status=status, reason=reason, request=request)
+
+
+@transaction.atomic
+def followup_move(*, actor, followup: FollowUp, status: str, reason: str = "", request=None) -> FollowUp:
+    """The one way a follow-up changes status, for staff and for the programme's own moves (re-migration)."""
     followup = FollowUp.objects.select_for_update().get(pk=followup.pk)
     if status == F.UNREACHABLE and not followup.attempts.filter(reached=False).exists():
         raise ValidationError(_("Record at least one attempt to reach the person first."))
@@ -168,20 +177,21 @@ def followup_set_status(*, actor: User, followup: FollowUp, status: str, reason:
         require_reason(reason, _("Say why the follow-up is cancelled."))
     if status == F.DONE and not hasattr(followup, "outcome"):
         raise ValidationError(_("Record the outcome to complete the follow-up."))
-    return move_status(
-        obj=followup,
-        to=status,
+    return transition(
+        followup,
+        status,
         actor=actor,
         action=AuditAction.FOLLOWUP_STATUS,
         person_id=followup.person_id,
         request=request,
-        audit_reason=reason,
+        reason=reason,
     )
 
 
 @transaction.atomic
 def followup_assign(*, actor: User, followup: FollowUp, officer: User, request=None) -> FollowUp:
     """Give a follow-up to an officer (e.g. an officer takes one from the unassigned list)."""
+    require(actor, EDIT)
     from retorno.reintegration.actions.cases import _check_officer
 
     _check_officer(officer)
@@ -218,6 +228,7 @@ def followup_attempt(
     request=None,
 ) -> FollowUpAttempt:
     """Record a try to reach the person, by phone or in person. Needs consent to be contacted."""
+    require(actor, EDIT)
     if followup.status != F.DUE:
         raise ValidationError(_("This follow-up is no longer due."))
     if not _may_contact(followup.person):
@@ -260,6 +271,7 @@ def followup_record_outcome(
     ``self_reported``: the person answered through a follow-up invitation; ``actor`` is then the
     officer who sent it, and the audit row says so.
     """
+    require(actor, EDIT)
     followup = FollowUp.objects.select_for_update().get(pk=followup.pk)
     if followup.status != F.DUE:
         raise ValidationError(_("This follow-up is no longer due."))

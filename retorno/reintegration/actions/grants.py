@@ -9,10 +9,11 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from retorno.accounts.access import can
+from retorno.accounts.access import can, require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
-from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
+from retorno.lib.workflow import transition
+from retorno.reintegration.actions.common import EDIT, require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
 from retorno.reintegration.actions.ledger import payment_record
 from retorno.reintegration.audit_actions import AuditAction
@@ -43,6 +44,7 @@ def grant_draft(
     request=None,
 ) -> BusinessGrant:
     """Draft a business plan and grant request; a manager other than the drafter approves it."""
+    require(actor, EDIT)
     require_live(case)
     grant = BusinessGrant(
         case=case,
@@ -73,6 +75,7 @@ def grant_set_status(*, actor: User, grant: BusinessGrant, status: str, note: st
 
     Four eyes: approving or rejecting needs a programme manager who did not draft the plan.
     """
+    require(actor, EDIT)
     grant = BusinessGrant.objects.select_for_update().select_related("case").get(pk=grant.pk)
     S = BusinessGrant.Status
     fields: dict = {}
@@ -90,15 +93,15 @@ def grant_set_status(*, actor: User, grant: BusinessGrant, status: str, note: st
             raise ValidationError(_("The grant is not fully paid yet."))
     if status == S.CANCELLED:
         require_reason(note, _("Say why the grant is cancelled."))
-    grant = move_status(
-        obj=grant,
-        to=status,
+    grant = transition(
+        grant,
+        status,
         actor=actor,
         action=AuditAction.GRANT_STATUS,
         person_id=grant.case.person_id,
         request=request,
-        audit_reason=note,
-        **fields,
+        reason=note,
+        fields=fields,
     )
     if status == S.DISBURSED:
         followups_schedule(
@@ -118,6 +121,7 @@ def tranche_plan(
     *, actor: User, grant: BusinessGrant, amount: Decimal, planned_on: datetime.date, request=None
 ) -> GrantTranche:
     """Plan a disbursement of an approved grant; tranches never add up to more than the grant."""
+    require(actor, EDIT)
     grant = BusinessGrant.objects.select_for_update().select_related("case").get(pk=grant.pk)
     if grant.status != BusinessGrant.Status.APPROVED:
         raise ValidationError(_("Tranches can only be planned for an approved grant."))
@@ -162,6 +166,7 @@ def tranche_set_status(
 
     Paying the last tranche marks the grant fully disbursed.
     """
+    require(actor, EDIT)
     tranche = GrantTranche.objects.select_for_update().select_related("grant__case").get(pk=tranche.pk)
     grant = tranche.grant
     if status == GrantTranche.Status.PAID:
@@ -184,14 +189,14 @@ def tranche_set_status(
             )
     elif status == GrantTranche.Status.CANCELLED:
         require_reason(reason, _("Say why the tranche is cancelled."))
-    tranche = move_status(
-        obj=tranche,
-        to=status,
+    tranche = transition(
+        tranche,
+        status,
         actor=actor,
         action=AuditAction.TRANCHE_STATUS,
         person_id=grant.case.person_id,
         request=request,
-        audit_reason=reason,
+        reason=reason,
     )
     paid = grant.tranches.filter(status=GrantTranche.Status.PAID).aggregate(t=Sum("amount"))["t"] or Decimal("0")
     if status == GrantTranche.Status.PAID and paid >= grant.amount_requested:
@@ -211,6 +216,7 @@ def equipment_record(
     request=None,
 ) -> EquipmentPurchase:
     """Record equipment bought with the grant (what, from whom, for how much)."""
+    require(actor, EDIT)
     if grant.status not in (BusinessGrant.Status.APPROVED, BusinessGrant.Status.DISBURSED):
         raise ValidationError(_("Equipment can only be recorded for an approved grant."))
     item = EquipmentPurchase(

@@ -5,9 +5,10 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
-from retorno.reintegration.actions.common import today_or
+from retorno.reintegration.actions.common import EDIT, today_or
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import GroupSession, ReintegrationCase, SelfHelpGroup
 
@@ -25,6 +26,7 @@ def group_create(
     request=None,
 ) -> SelfHelpGroup:
     """Start a "Club Migrantes" self-help group."""
+    require(actor, EDIT)
     group = SelfHelpGroup(
         name=name.strip(),
         facilitator=facilitator,
@@ -49,6 +51,7 @@ def group_session_record(
     request=None,
 ) -> GroupSession:
     """Record a session of a group, its topic and who attended."""
+    require(actor, EDIT)
     session = GroupSession(group=group, held_on=today_or(held_on), topic=topic, notes=notes.strip())
     session.full_clean()
     session.save()

@@ -28,7 +28,7 @@ from retorno.referrals.actions import (
     signed_link_create,
 )
 from retorno.referrals.models import Partner, Referral, Service, SharedField
-from retorno.reintegration.actions.common import require_live, require_reason, today_or
+from retorno.reintegration.actions.common import EDIT, require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import FollowUpTrigger, JobReferral, ReintegrationCase, Vacancy
@@ -125,12 +125,12 @@ def _hired(*, actor, job: JobReferral, request=None) -> None:
     vacancy = job.vacancy
     hired = vacancy.referrals.filter(referral__status=Referral.Status.COMPLETED, outcome=JobReferral.Outcome.HIRED)
     if hired.count() >= vacancy.positions:
-        vacancy_set_open(actor=actor, vacancy=vacancy, is_open=False, request=request)
+        vacancy_open_or_close(actor=actor, vacancy=vacancy, is_open=False, request=request)
 
 
 def job_referral_link_create(*, actor: User, job_referral: JobReferral, days_valid: int = 7, request=None) -> str:
     """A single-use signed link the employer answers the job referral with; returns its path (shown once)."""
-    require(actor, "reintegration.edit")
+    require(actor, EDIT)
     job_referral = JobReferral.objects.select_related("referral").get(pk=job_referral.pk)
     return signed_link_create(actor=actor, referral=job_referral.referral, days_valid=days_valid, request=request)
 
@@ -139,7 +139,7 @@ def job_referral_link_send(*, actor: User, job_referral: JobReferral, channel: s
     """Send the employer a fresh signed link by email, SMS or WhatsApp (never copied by hand)."""
     from retorno.referrals.actions import referral_link_send
 
-    require(actor, "reintegration.edit")
+    require(actor, EDIT)
     job_referral = JobReferral.objects.select_related("referral__partner__organisation").get(pk=job_referral.pk)
     return referral_link_send(
         actor=actor, referral=job_referral.referral, channel=channel, days_valid=days_valid, request=request
@@ -172,6 +172,7 @@ def vacancy_create(
     request=None,
 ) -> Vacancy:
     """Publish a vacancy offered by an employer partner."""
+    require(actor, EDIT)
     if employer.kind != Organisation.Kind.EMPLOYER:
         raise ValidationError({"employer": _("Choose an employer partner.")})
     vacancy = Vacancy(
@@ -191,6 +192,13 @@ def vacancy_create(
 
 @transaction.atomic
 def vacancy_set_open(*, actor: User, vacancy: Vacancy, is_open: bool, request=None) -> Vacancy:
+    """Staff close or reopen a vacancy (reintegration staff only)."""
+    require(actor, EDIT)
+    return vacancy_open_or_close(actor=actor, vacancy=vacancy, is_open=is_open, request=request)
+
+
+def vacancy_open_or_close(*, actor, vacancy: Vacancy, is_open: bool, request=None) -> Vacancy:
+    """Open or close a vacancy; also the programme's own move when the last position is filled."""
     if vacancy.is_open != is_open:
         vacancy.is_open = is_open
         vacancy.save(update_fields=["is_open"])
@@ -221,7 +229,7 @@ def job_referral_create(
     manages partners) and shares ``shared_fields`` under the person's consent to share data
     with partners; without it only a manager may refer, with a reason (audited).
     """
-    require(actor, "reintegration.edit")
+    require(actor, EDIT)
     require_live(case)
     if not vacancy.is_open:
         raise ValidationError({"vacancy": _("This vacancy is closed.")})
@@ -270,7 +278,7 @@ def job_referral_set_status(
     hired → completed, not hired → rejected while pending (revoked after the interview, which
     closes the employer's link), withdrawn → revoked; ``job_referral_follow`` then writes the facts.
     """
-    require(actor, "reintegration.edit")
+    require(actor, EDIT)
     job = JobReferral.objects.select_for_update().select_related("referral").get(pk=job_referral.pk)
     if status not in dict(job.next_stages()):
         params = {"thing": str(JobReferral._meta.verbose_name), "from": job.get_stage_display()}

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from retorno.accounts.access import can, require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.reintegration.actions.common import EDIT
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import BudgetLine, Donor, Payment
 
@@ -89,6 +90,7 @@ def payment_record(
     The line is locked while its balance is checked. A payment larger than the balance is
     refused unless a programme manager overrides it with a reason; the override is audited.
     """
+    require(actor, EDIT)
     line = BudgetLine.objects.select_for_update().get(pk=budget_line.pk)
     if not line.is_active:
         raise ValidationError({"budget_line": _("This budget line is closed.")})

@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from retorno.accounts.access import require
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
-from retorno.reintegration.actions.common import move_status, require_live, require_reason, today_or
+from retorno.lib.workflow import transition
+from retorno.reintegration.actions.common import EDIT, require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import Course, Enrolment, FollowUpTrigger, ReintegrationCase
@@ -30,6 +32,7 @@ def course_create(
     request=None,
 ) -> Course:
     """Add a course or equivalency title offered by a training institution or the Ministry of Education."""
+    require(actor, EDIT)
     if institution.kind not in (Organisation.Kind.TRAINING, Organisation.Kind.GOVERNMENT):
         raise ValidationError({"institution": _("Choose a training institute or a government body.")})
     course = Course(institution=institution, name=name.strip(), kind=kind, sector=sector, hours=hours, cost=cost)
@@ -50,6 +53,7 @@ def enrolment_create(
     request=None,
 ) -> Enrolment:
     """Enrol the person in a course (or start an equivalency title)."""
+    require(actor, EDIT)
     require_live(case)
     if not course.is_active:
         raise ValidationError({"course": _("This course is no longer offered.")})
@@ -85,6 +89,7 @@ def enrolment_set_status(
     request=None,
 ) -> Enrolment:
     """The one way an enrolment moves: enrolled → attending → completed → certified, or dropped."""
+    require(actor, EDIT)
     enrolment = Enrolment.objects.select_for_update().select_related("case").get(pk=enrolment.pk)
     on = today_or(on)
     S = Enrolment.Status
@@ -98,15 +103,15 @@ def enrolment_set_status(
         fields = {"certified_on": on, "certificate_number": number}
     elif status == S.DROPPED:
         fields = {"reason": require_reason(reason, _("Say why the person dropped out."))}
-    enrolment = move_status(
-        obj=enrolment,
-        to=status,
+    enrolment = transition(
+        enrolment,
+        status,
         actor=actor,
         action=AuditAction.ENROLMENT_STATUS,
         person_id=enrolment.case.person_id,
         request=request,
-        audit_reason=reason,
-        **fields,
+        reason=reason,
+        fields=fields,
     )
     if status == S.COMPLETED:
         followups_schedule(
@@ -126,6 +131,7 @@ def enrolment_record_attendance(
     *, actor: User, enrolment: Enrolment, sessions_total: int, sessions_attended: int, request=None
 ) -> Enrolment:
     """Update the sessions held and attended; the first attended session marks the person as attending."""
+    require(actor, EDIT)
     enrolment = Enrolment.objects.select_for_update().select_related("case").get(pk=enrolment.pk)
     if sessions_attended > sessions_total:
         raise ValidationError({"sessions_attended": _("Cannot attend more sessions than were held.")})

@@ -1,6 +1,5 @@
 """Cases, their plan and goals."""
 
-from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Status
@@ -18,12 +17,7 @@ from retorno.reintegration.models import PlanGoal
 def case_list(request: HttpRequest, status: str | None = None, mine: bool = False):
     """Cases, newest first; filter by status or to the caller's own."""
     require(request.user, VIEW)
-    cases = queries.cases_visible_to(request.user)
-    if status:
-        cases = cases.filter(status=status)
-    if mine:
-        cases = cases.filter(officer=request.user)
-    return list(cases[:500])
+    return list(queries.cases_listed(request.user, status=status or "", mine=mine)[:500])
 
 
 @router.post("/cases", response={201: CaseOut})
@@ -33,7 +27,7 @@ def case_open(request: HttpRequest, payload: CaseIn):
     person = person_get_for(user=request.user, person_id=payload.person_id)
     officer = None
     if payload.officer:
-        officer = get_user_model().objects.filter(username=payload.officer, is_active=True).first()
+        officer = queries.active_user_named(payload.officer)
         if officer is None:
             raise HttpError(422, _("Unknown officer."))
     case = actions.case_open(

@@ -1,7 +1,6 @@
 """Business grants, tranches, budget lines and payments."""
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Status
 
 from retorno.accounts.access import require
@@ -18,7 +17,7 @@ from retorno.reintegration.api.schemas import (
     TrancheOut,
     TrancheStatusIn,
 )
-from retorno.reintegration.models import BudgetLine, BusinessGrant, DocumentRequest, Enrolment, GrantTranche
+from retorno.reintegration.models import BusinessGrant, GrantTranche
 
 
 @router.get("/cases/{case_id}/grants", response=list[GrantOut])
@@ -66,7 +65,7 @@ def tranche_status(request: HttpRequest, tranche_id: int, payload: TrancheStatus
     tranche = _obj(request, GrantTranche, tranche_id, case_path="grant__case")
     data = payload.dict()
     line_id = data.pop("budget_line_id")
-    line = get_object_or_404(BudgetLine, pk=line_id) if line_id else None
+    line = queries.budget_line_to_pay_from(user=request.user, line_id=line_id) if line_id else None
     return actions.tranche_set_status(actor=request.user, tranche=tranche, budget_line=line, request=request, **data)
 
 
@@ -88,10 +87,10 @@ def payment_add(request: HttpRequest, case_id: int, payload: PaymentIn):
     require(request.user, EDIT)
     case = _case(request, case_id)
     data = payload.dict()
-    line = get_object_or_404(BudgetLine, pk=data.pop("budget_line_id"))
+    line = queries.budget_line_to_pay_from(user=request.user, line_id=data.pop("budget_line_id"))
     document_id, enrolment_id = data.pop("document_id"), data.pop("enrolment_id")
-    document = get_object_or_404(DocumentRequest, pk=document_id, case=case) if document_id else None
-    enrolment = get_object_or_404(Enrolment, pk=enrolment_id, case=case) if enrolment_id else None
+    document = queries.case_document(case, document_id) if document_id else None
+    enrolment = queries.case_enrolment(case, enrolment_id) if enrolment_id else None
     payment = actions.payment_record(
         actor=request.user, budget_line=line, case=case, document=document, enrolment=enrolment, request=request, **data
     )

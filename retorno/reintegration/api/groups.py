@@ -8,16 +8,15 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from retorno.accounts.access import require
 from retorno.geo.queries import municipality_by_code
 from retorno.lib.api import StrictSchema
-from retorno.reintegration import actions
+from retorno.reintegration import actions, queries
 from retorno.reintegration.forms import officers
-from retorno.reintegration.models import GroupSession, ReintegrationCase, SelfHelpGroup
+from retorno.reintegration.models import GroupSession, SelfHelpGroup
 
 router = Router(tags=["reintegration: self-help groups"])
 VIEW, EDIT = "reintegration.view", "reintegration.edit"
@@ -86,7 +85,7 @@ class GroupIn(StrictSchema):
     started_on: date | None = Field(None, description="Defaults to today")
 
 
-class SessionIn(StrictSchema):
+class GroupSessionIn(StrictSchema):
     held_on: date
     topic: GroupSession.Topic
     notes: str = Field("", max_length=500)
@@ -96,7 +95,7 @@ class SessionIn(StrictSchema):
 @router.get("", response=list[SelfHelpGroupOut])
 def group_list(request: HttpRequest):
     require(request.user, VIEW)
-    return list(SelfHelpGroup.objects.select_related("municipality", "facilitator"))
+    return list(queries.groups())
 
 
 @router.post("", response={201: SelfHelpGroupOut})
@@ -121,17 +120,16 @@ def group_create(request: HttpRequest, payload: GroupIn):
 @router.get("/{group_id}", response=SelfHelpGroupDetailOut)
 def group_detail(request: HttpRequest, group_id: int):
     require(request.user, VIEW)
-    return get_object_or_404(SelfHelpGroup.objects.select_related("municipality", "facilitator"), pk=group_id)
+    return queries.group_get_for(user=request.user, group_id=group_id)
 
 
 @router.post("/{group_id}/sessions", response={201: GroupSessionOut})
-def group_session_add(request: HttpRequest, group_id: int, payload: SessionIn):
+def group_session_add(request: HttpRequest, group_id: int, payload: GroupSessionIn):
     """Record a session: its date, topic, notes and which open cases attended."""
     require(request.user, EDIT)
-    group = get_object_or_404(SelfHelpGroup, pk=group_id)
-    wanted = set(payload.attendee_case_ids)
-    attendees = list(ReintegrationCase.objects.filter(pk__in=wanted, status__in=ReintegrationCase.LIVE))
-    if len(attendees) != len(wanted):
+    group = queries.group_get_for(user=request.user, group_id=group_id)
+    attendees = queries.live_cases_among(payload.attendee_case_ids)
+    if len(attendees) != len(set(payload.attendee_case_ids)):
         raise ValidationError({"attendee_case_ids": _("Only open reintegration cases can attend.")})
     session = actions.group_session_record(
         actor=request.user,

@@ -1,11 +1,9 @@
 """Vacancies and job referrals (the employer answers the linked referral)."""
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Status
 
 from retorno.accounts.access import require
-from retorno.accounts.models import Organisation
 from retorno.geo.queries import municipality_by_code
 from retorno.reintegration import actions, queries
 from retorno.reintegration.api.common import EDIT, VIEW, _case, _obj, router
@@ -20,24 +18,19 @@ from retorno.reintegration.api.schemas import (
     VacancyIn,
     VacancyOut,
 )
-from retorno.reintegration.models import JobReferral, Vacancy
+from retorno.reintegration.models import JobReferral
 
 
 @router.get("/vacancies", response=list[VacancyOut])
 def vacancy_list(request: HttpRequest, sector: str | None = None, open_only: bool = True):
     require(request.user, VIEW)
-    vacancies = Vacancy.objects.select_related("employer")
-    if open_only:
-        vacancies = vacancies.filter(is_open=True)
-    if sector:
-        vacancies = vacancies.filter(sector=sector)
-    return list(vacancies[:500])
+    return list(queries.vacancies(open_only=open_only, sector=sector)[:500])
 
 
 @router.post("/vacancies", response={201: VacancyOut})
 def vacancy_add(request: HttpRequest, payload: VacancyIn):
     require(request.user, EDIT)
-    employer = get_object_or_404(Organisation, pk=payload.employer_id)
+    employer = queries.employer_get_for(user=request.user, organisation_id=payload.employer_id)
     data = payload.dict(exclude={"employer_id"})
     data["municipality"] = municipality_by_code(data["municipality"])
     return Status(201, actions.vacancy_create(actor=request.user, employer=employer, request=request, **data))
@@ -52,7 +45,7 @@ def job_referral_list(request: HttpRequest, case_id: int):
 def job_referral_add(request: HttpRequest, case_id: int, payload: JobReferralIn):
     require(request.user, EDIT)
     case = _case(request, case_id)
-    vacancy = get_object_or_404(Vacancy, pk=payload.vacancy_id)
+    vacancy = queries.vacancy_get_for(user=request.user, vacancy_id=payload.vacancy_id)
     data = payload.dict(exclude={"vacancy_id"})
     return Status(
         201, actions.job_referral_create(actor=request.user, case=case, vacancy=vacancy, request=request, **data)

@@ -1,20 +1,19 @@
 """Courses and enrolments."""
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Status
 
 from retorno.accounts.access import require
-from retorno.reintegration import actions
+from retorno.reintegration import actions, queries
 from retorno.reintegration.api.common import EDIT, VIEW, _case, _obj, router
 from retorno.reintegration.api.schemas import AttendanceIn, CourseOut, EnrolmentIn, EnrolmentOut, EnrolmentStatusIn
-from retorno.reintegration.models import Course, Enrolment
+from retorno.reintegration.models import Enrolment
 
 
 @router.get("/courses", response=list[CourseOut])
 def course_list(request: HttpRequest):
     require(request.user, VIEW)
-    return list(Course.objects.filter(is_active=True).select_related("institution"))
+    return list(queries.courses(active_only=True))
 
 
 @router.get("/cases/{case_id}/enrolments", response=list[EnrolmentOut])
@@ -26,7 +25,7 @@ def enrolment_list(request: HttpRequest, case_id: int):
 def enrolment_add(request: HttpRequest, case_id: int, payload: EnrolmentIn):
     require(request.user, EDIT)
     case = _case(request, case_id)
-    course = get_object_or_404(Course, pk=payload.course_id)
+    course = queries.course_get_for(user=request.user, course_id=payload.course_id)
     return Status(
         201,
         actions.enrolment_create(

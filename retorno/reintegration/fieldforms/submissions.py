@@ -21,6 +21,7 @@ from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write
 from retorno.geo.queries import municipality_by_code
+from retorno.lib.views import error_text
 from retorno.reintegration import rss
 from retorno.reintegration.actions.followup import followup_attempt, followup_record_outcome
 from retorno.reintegration.audit_actions import AuditAction
@@ -199,8 +200,7 @@ def _one(*, actor: User, record: dict, row: int, source: str, visible) -> RowRes
                 new={"uuid": uuid},
             )
     except (ValidationError, PermissionDenied) as error:
-        messages = error.messages if isinstance(error, ValidationError) else [str(error)]
-        result.problems.append(Problem("", "refused", {"message": " ".join(messages)}))
+        result.problems.append(Problem("", "refused", {"message": error_text(error)}))
         return result
     result.status = "imported"
     return result

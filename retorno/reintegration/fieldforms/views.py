@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from retorno.accounts.access import can, permission_required
+from retorno.lib.views import form_errors_to
 from retorno.reintegration.fieldforms.kobo import kobo_configured, kobo_pull
 from retorno.reintegration.fieldforms.submissions import field_submissions_import, parse_export
 from retorno.reintegration.fieldforms.xlsform import FORMS, xlsform
@@ -49,16 +50,13 @@ def field_forms(request: HttpRequest) -> HttpResponse:
     form = SubmissionsForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and can(request.user, "reintegration.edit"):
-        if request.POST.get("kobo") and kobo_configured():
-            try:
+        try:
+            if request.POST.get("kobo") and kobo_configured():
                 report = kobo_pull(actor=request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-        elif form.is_valid():
-            try:
+            elif form.is_valid():
                 report = import_upload(actor=request.user, upload=form.cleaned_data["file"])
-            except ValidationError as error:
-                form.add_error("file" if "file" in getattr(error, "message_dict", {}) else None, error.messages)
+        except ValidationError as error:
+            form_errors_to(form, error)
     context = {
         "form": form,
         "report": report,

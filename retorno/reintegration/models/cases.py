@@ -8,10 +8,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from retorno.lib.workflow import StatusPipeline
+
 PLAN_DEADLINE_DAYS = 30  # the plan is agreed within a month of return
 
 
-class ReintegrationCase(models.Model):
+class ReintegrationCase(StatusPipeline, models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("Open: plan being prepared")
         ACTIVE = "active", _("Active: plan agreed")
@@ -24,6 +26,7 @@ class ReintegrationCase(models.Model):
         Status.CLOSED: {Status.ACTIVE},  # reopened
         Status.REMIGRATED: set(),
     }
+    STATUS_TONES = {Status.ACTIVE: "ok", Status.REMIGRATED: "danger", Status.OPEN: "warn", Status.CLOSED: "warn"}
     LIVE = (Status.OPEN, Status.ACTIVE)
 
     person = models.ForeignKey(
@@ -68,7 +71,7 @@ class ReintegrationCase(models.Model):
         return self.status in self.LIVE and timezone.localdate() > self.plan_deadline
 
 
-class PlanGoal(models.Model):
+class PlanGoal(StatusPipeline, models.Model):
     class Area(models.TextChoices):
         DOCUMENTS = "documents", _("Documents")
         TRAINING = "training", _("Training")
@@ -88,6 +91,7 @@ class PlanGoal(models.Model):
         Status.ACHIEVED: {Status.OPEN},
         Status.DROPPED: {Status.OPEN},
     }
+    STATUS_TONES = {Status.ACHIEVED: "ok", Status.DROPPED: "danger", Status.OPEN: "warn"}
 
     case = models.ForeignKey(ReintegrationCase, on_delete=models.CASCADE, related_name="goals_set")
     area = models.CharField(_("area"), max_length=12, choices=Area.choices)

@@ -6,10 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from retorno.lib.workflow import StatusPipeline
 from retorno.reintegration.models.reference import FollowUpTrigger
 
 
-class FollowUp(models.Model):
+class FollowUp(StatusPipeline, models.Model):
     class Status(models.TextChoices):
         DUE = "due", _("Due")
         DONE = "done", _("Done")
@@ -23,6 +24,13 @@ class FollowUp(models.Model):
         Status.DONE: set(),
         Status.CANCELLED: {Status.DUE},
         Status.REMIGRATED: set(),
+    }
+    STATUS_TONES = {
+        Status.DONE: "ok",
+        Status.UNREACHABLE: "danger",
+        Status.CANCELLED: "danger",
+        Status.REMIGRATED: "danger",
+        Status.DUE: "warn",
     }
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")

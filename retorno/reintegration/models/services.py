@@ -8,12 +8,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from retorno.lib.workflow import StatusPipeline
 from retorno.reintegration.models.reference import Sector
 
 POSITIVE = [MinValueValidator(Decimal("0.01"))]
 
 
-class DocumentRequest(models.Model):
+class DocumentRequest(StatusPipeline, models.Model):
     class Kind(models.TextChoices):
         DPI = "dpi", _("DPI (RENAP)")
         BIRTH_CERTIFICATE = "birth_certificate", _("Birth certificate")
@@ -35,6 +36,13 @@ class DocumentRequest(models.Model):
         Status.REJECTED: {Status.SUBMITTED, Status.CANCELLED},  # resubmitted after a correction
         Status.ISSUED: set(),
         Status.CANCELLED: set(),
+    }
+    STATUS_TONES = {
+        Status.ISSUED: "ok",
+        Status.REJECTED: "danger",
+        Status.CANCELLED: "danger",
+        Status.REQUESTED: "warn",
+        Status.SUBMITTED: "warn",
     }
     DEFAULT_ISSUER = {
         Kind.DPI: "RENAP",
@@ -72,7 +80,7 @@ class DocumentRequest(models.Model):
         return self.get_kind_display()
 
 
-class Enrolment(models.Model):
+class Enrolment(StatusPipeline, models.Model):
     class Status(models.TextChoices):
         ENROLLED = "enrolled", _("Enrolled")
         ATTENDING = "attending", _("Attending")
@@ -86,6 +94,13 @@ class Enrolment(models.Model):
         Status.COMPLETED: {Status.CERTIFIED},
         Status.CERTIFIED: set(),
         Status.DROPPED: set(),
+    }
+    STATUS_TONES = {
+        Status.COMPLETED: "ok",
+        Status.CERTIFIED: "ok",
+        Status.DROPPED: "danger",
+        Status.ENROLLED: "warn",
+        Status.ATTENDING: "warn",
     }
 
     case = models.ForeignKey("reintegration.ReintegrationCase", on_delete=models.PROTECT, related_name="enrolments")
@@ -143,6 +158,13 @@ class JobReferral(models.Model):
         Stage.REFERRED: (Stage.INTERVIEW, Stage.NOT_HIRED, Stage.WITHDRAWN),
         Stage.INTERVIEW: (Stage.HIRED, Stage.NOT_HIRED, Stage.WITHDRAWN),
     }
+    STAGE_TONES = {
+        Stage.HIRED: "ok",
+        Stage.NOT_HIRED: "danger",
+        Stage.WITHDRAWN: "danger",
+        Stage.REFERRED: "warn",
+        Stage.INTERVIEW: "warn",
+    }
 
     referral = models.OneToOneField(
         "referrals.Referral", on_delete=models.PROTECT, related_name="job", verbose_name=_("referral to the employer")
@@ -170,6 +192,11 @@ class JobReferral(models.Model):
     def get_stage_display(self) -> str:
         return str(self.Stage(self.stage).label)
 
+    @property
+    def stage_tone(self) -> str:
+        """The colour of the stage badge (``ok``, ``warn``, ``danger``)."""
+        return self.STAGE_TONES.get(self.stage, "")
+
     def next_stages(self) -> list[tuple[str, str]]:
         """The stages the officer may record now, as (value, label)."""
         return [(str(s), str(s.label)) for s in self.MOVES.get(self.stage, ())]
@@ -196,7 +223,7 @@ def job_stage(referral_status: str, outcome: str) -> str:
     return S.WITHDRAWN
 
 
-class BusinessGrant(models.Model):
+class BusinessGrant(StatusPipeline, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft plan")
         SUBMITTED = "submitted", _("Submitted for approval")
@@ -212,6 +239,14 @@ class BusinessGrant(models.Model):
         Status.APPROVED: {Status.DISBURSED, Status.CANCELLED},
         Status.DISBURSED: set(),
         Status.CANCELLED: set(),
+    }
+    STATUS_TONES = {
+        Status.APPROVED: "ok",
+        Status.DISBURSED: "ok",
+        Status.REJECTED: "danger",
+        Status.CANCELLED: "danger",
+        Status.DRAFT: "warn",
+        Status.SUBMITTED: "warn",
     }
 
     case = models.ForeignKey("reintegration.ReintegrationCase", on_delete=models.PROTECT, related_name="grants")
@@ -248,13 +283,14 @@ class BusinessGrant(models.Model):
             raise ValidationError({"amount_requested": _("The grant cannot exceed the business's total budget.")})
 
 
-class GrantTranche(models.Model):
+class GrantTranche(StatusPipeline, models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         PAID = "paid", _("Paid")
         CANCELLED = "cancelled", _("Cancelled")
 
     TRANSITIONS = {Status.PLANNED: {Status.PAID, Status.CANCELLED}, Status.PAID: set(), Status.CANCELLED: set()}
+    STATUS_TONES = {Status.PAID: "ok", Status.CANCELLED: "danger", Status.PLANNED: "warn"}
 
     grant = models.ForeignKey(BusinessGrant, on_delete=models.PROTECT, related_name="tranches")
     number = models.PositiveIntegerField(_("tranche"))

@@ -253,3 +253,32 @@ def test_profile_panel_offers_a_case_only_to_reintegration(consenting, reintegra
         in client_for(reintegration_officer).get(url).content.decode()
     )
     assert reverse("reintegration:case_open", args=[consenting.pk]) not in client_for(clerk).get(url).content.decode()
+
+
+def test_the_actions_refuse_writers_without_reintegration_rights(world, case, clerk, monitor, consenting):
+    """The actions check the permission themselves, not only the pages and endpoints in front of them."""
+    from django.core.exceptions import PermissionDenied
+
+    writes = [
+        lambda actor: actions.goal_add(actor=actor, case=case, area="documents", description="DPI"),
+        lambda actor: actions.case_set_status(actor=actor, case=case, status="closed", reason="x"),
+        lambda actor: actions.document_request(actor=actor, case=case, kind="dpi"),
+        lambda actor: actions.document_set_status(actor=actor, document=world["doc"], status="submitted"),
+        lambda actor: actions.enrolment_record_attendance(
+            actor=actor, enrolment=world["enrolment"], sessions_total=2, sessions_attended=1
+        ),
+        lambda actor: actions.job_referral_set_status(actor=actor, job_referral=world["job"], status="interview"),
+        lambda actor: actions.vacancy_set_open(actor=actor, vacancy=world["job"].vacancy, is_open=False),
+        lambda actor: actions.tranche_plan(actor=actor, grant=world["grant"], amount=Decimal("1"), planned_on=TODAY),
+        lambda actor: actions.followup_attempt(actor=actor, followup=world["followup"], channel="phone", reached=False),
+        lambda actor: actions.followup_set_status(
+            actor=actor, followup=world["followup"], status="cancelled", reason="x"
+        ),
+        lambda actor: actions.group_create(actor=actor, name="Club", facilitator=actor),
+    ]
+    for actor in (clerk, monitor):
+        for write in writes:
+            with pytest.raises(PermissionDenied):
+                write(actor)
+    case.refresh_from_db()
+    assert case.status == "open" and case.goals_set.count() == 1

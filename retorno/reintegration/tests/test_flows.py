@@ -83,6 +83,18 @@ def test_case_status_flow(case, reintegration_officer):
         actions.case_set_status(actor=reintegration_officer, case=case, status="active")
 
 
+def test_an_illegal_move_names_both_statuses_by_their_labels(case, reintegration_officer):
+    goal = actions.goal_add(actor=reintegration_officer, case=case, area="training", description="Curso")
+    goal = actions.goal_set_status(actor=reintegration_officer, goal=goal, status="achieved")
+    with pytest.raises(ValidationError) as refused:
+        actions.goal_set_status(actor=reintegration_officer, goal=goal, status="dropped")
+    message = " ".join(refused.value.messages)
+    assert goal.status_label("achieved") in message and goal.status_label("dropped") in message
+    assert "“achieved”" not in message and "“dropped”" not in message
+    assert not goal.can_move_to("dropped") and "dropped" not in dict(goal.next_statuses())
+    assert case.next_statuses() and case.status_tone == "warn"
+
+
 def test_goal_status_flow(case, reintegration_officer):
     goal = actions.goal_add(actor=reintegration_officer, case=case, area="training", description="Curso")
     goal = actions.goal_set_status(actor=reintegration_officer, goal=goal, status="achieved")

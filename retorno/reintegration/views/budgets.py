@@ -1,59 +1,60 @@
 """Budgets (managers) and programme figures (no names)."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import permission_required
+from retorno.lib.views import form_page, post_back
 from retorno.reintegration import actions, forms, queries
-from retorno.reintegration.models import Donor, Payment
-from retorno.reintegration.views.common import _errors, _run
+from retorno.reintegration.views.common import act
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("reintegration.budget_manage")
 def budgets(request: HttpRequest) -> HttpResponse:
     """Managers: budget lines by donor with what is spent and left; new lines and donors."""
-    line_form = forms.BudgetLineForm(request.POST if request.POST.get("form") == "line" else None, prefix="line")
-    donor_form = forms.DonorForm(request.POST if request.POST.get("form") == "donor" else None, prefix="donor")
-    if request.method == "POST":
-        form, action, done = (
-            (line_form, actions.budget_line_create, _("Budget line opened."))
-            if request.POST.get("form") == "line"
-            else (donor_form, actions.donor_create, _("Donor added."))
-        )
-        if form.is_valid() and _run(request, action, done, **form.cleaned_data):
-            return redirect("reintegration:budgets")
-    lines = list(queries.budget_lines_with_balance())
-    overrides = Payment.objects.filter(override_by__isnull=False).select_related("budget_line", "override_by")[:50]
-    return render(
+    posted = request.POST.get("form")
+    line_form = forms.BudgetLineForm(request.POST if posted == "line" else None, prefix="line")
+    donor_form = forms.DonorForm(request.POST if posted == "donor" else None, prefix="donor")
+    form, action, done = (
+        (line_form, actions.budget_line_create, _("Budget line opened."))
+        if posted == "line"
+        else (donor_form, actions.donor_create, _("Donor added."))
+    )
+    url = reverse("reintegration:budgets")
+    context = {
+        "lines": queries.budget_lines_with_balance(),
+        "line_form": line_form,
+        "donor_form": donor_form,
+        "donors": queries.donors(),
+        "overrides": queries.budget_overrides(),
+        "amount_form": forms.BudgetAmountForm(),
+    }
+    return form_page(
         request,
-        "reintegration/budgets.html",
-        {
-            "lines": lines,
-            "line_form": line_form,
-            "donor_form": donor_form,
-            "donors": Donor.objects.all(),
-            "overrides": overrides,
-            "amount_form": forms.BudgetAmountForm(),
-        },
+        form=form,
+        title=_("Reintegration budgets"),
+        run=act(request, action),
+        done=lambda _result: url,
+        cancel_url=url,
+        done_message=done,
+        template="reintegration/budgets.html",
+        context=context,
     )
 
 
 @require_POST
 @permission_required("reintegration.budget_manage")
 def budget_amount(request: HttpRequest, line_id: int) -> HttpResponse:
-    from retorno.reintegration.models import BudgetLine
-
-    line = get_object_or_404(BudgetLine, pk=line_id)
+    line = queries.budget_line_get_for(user=request.user, line_id=line_id)
+    run = act(request, actions.budget_line_set_amount, line=line)
     form = forms.BudgetAmountForm(request.POST)
-    if form.is_valid():
-        _run(request, actions.budget_line_set_amount, _("Budget changed."), line=line, **form.cleaned_data)
-    else:
-        messages.error(request, _("Not saved: %(errors)s") % {"errors": _errors(form)})
-    return redirect("reintegration:budgets")
+    return post_back(
+        request, form=form, run=run, back=reverse("reintegration:budgets"), done_message=_("Budget changed.")
+    )
 
 
 @permission_required("reintegration.figures")

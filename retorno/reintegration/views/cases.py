@@ -3,23 +3,24 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, permission_required
+from retorno.lib.views import form_errors_to, post_back
 from retorno.people.queries import person_get_for
 from retorno.reintegration import actions, forms, queries
 from retorno.reintegration.models import PlanGoal, ReintegrationCase
-from retorno.reintegration.views.common import EDIT, VIEW, _errors, _run, _status_post, _to_case
+from retorno.reintegration.views.common import EDIT, VIEW, act, case_url, status_post
 
 
 def profile_panel(request: HttpRequest, person) -> dict | None:
     """The reintegration panel on a person's profile: their cases, or a button to open one."""
     if not can(request.user, VIEW):
         return None
-    cases = list(queries.cases_visible_to(request.user).filter(person=person))
+    cases = queries.cases_of_person(request.user, person)
     return {
         "title": _("Reintegration"),
         "template": "reintegration/_profile_panel.html",
@@ -35,28 +36,17 @@ def profile_panel(request: HttpRequest, person) -> dict | None:
 def worklist(request: HttpRequest) -> HttpResponse:
     """The officer's follow-ups still due (oldest first), unassigned ones, and their open cases."""
     work = queries.worklist(user=request.user)
-    cases = queries.cases_visible_to(request.user).filter(officer=request.user, status__in=ReintegrationCase.LIVE)
+    cases = queries.cases_live_of_officer(request.user)
     return render(request, "reintegration/worklist.html", {**work, "cases": cases, "today": timezone.localdate()})
 
 
 @permission_required(VIEW)
 def case_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", "")
-    cases = queries.cases_visible_to(request.user)
-    if status in ReintegrationCase.Status.values:
-        cases = cases.filter(status=status)
-    if request.GET.get("mine"):
-        cases = cases.filter(officer=request.user)
-    return render(
-        request,
-        "reintegration/case_list.html",
-        {
-            "cases": cases[:500],
-            "statuses": ReintegrationCase.Status.choices,
-            "status": status,
-            "mine": bool(request.GET.get("mine")),
-        },
-    )
+    status, mine = request.GET.get("status", ""), bool(request.GET.get("mine"))
+    known = status if status in ReintegrationCase.Status.values else ""
+    cases = queries.cases_listed(request.user, status=known, mine=mine)
+    context = {"cases": cases[:500], "statuses": ReintegrationCase.Status.choices, "status": status, "mine": mine}
+    return render(request, "reintegration/case_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -70,10 +60,10 @@ def case_open(request: HttpRequest, person_id: int) -> HttpResponse:
         try:
             case = actions.case_open(actor=request.user, request=request, person=person, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, " ".join(error.messages))
+            form_errors_to(form, error)
         else:
             messages.success(request, _("Reintegration case opened."))
-            return _to_case(case.pk)
+            return redirect(case_url(case.pk))
     return render(request, "reintegration/case_open.html", {"form": form, "person": person})
 
 
@@ -81,29 +71,20 @@ def case_open(request: HttpRequest, person_id: int) -> HttpResponse:
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     """The case page: plan, documents, training, jobs, grants, payments, groups, follow-ups."""
     case = queries.case_get_for(user=request.user, case_id=case_id, section="reintegration", request=request)
+    today = timezone.localdate()
     context = {
         "case": case,
-        "today": timezone.localdate(),
-        "goals": case.goals_set.all(),
-        "documents": case.documents.prefetch_related("payments"),
-        "enrolments": case.enrolments.select_related("course__institution"),
-        "job_referrals": case.job_referrals.select_related("vacancy__employer", "referral").prefetch_related(
-            "followups__outcome"
-        ),
-        "grants": case.grants.all(),
-        "payments": case.payments.select_related("budget_line__donor", "document", "enrolment"),
-        "followups": case.followups.select_related("officer").order_by("due_on"),
-        "sessions": case.group_sessions.select_related("group"),
-        "remigrations": case.remigrations.all(),
+        "today": today,
+        **queries.case_services(case),
         "can_edit": can(request.user, EDIT),
         "forms": {
             "assign": forms.AssignForm(initial={"officer": case.officer}),
-            "plan": forms.PlanForm(initial={"agreed_on": timezone.localdate()}),
+            "plan": forms.PlanForm(initial={"agreed_on": today}),
             "goal": forms.GoalForm(),
             "document": forms.DocumentForm(),
-            "enrolment": forms.EnrolmentForm(initial={"starts_on": timezone.localdate()}),
+            "enrolment": forms.EnrolmentForm(initial={"starts_on": today}),
             "job": forms.JobReferralForm(can_override=can(request.user, "referral.consent_override")),
-            "payment": forms.PaymentForm(case=case, initial={"paid_on": timezone.localdate()}),
+            "payment": forms.PaymentForm(case=case, initial={"paid_on": today}),
         },
     }
     return render(request, "reintegration/case_detail.html", context)
@@ -113,17 +94,14 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 @permission_required(EDIT)
 def case_status(request: HttpRequest, case_id: int) -> HttpResponse:
     case = queries.case_get_for(user=request.user, case_id=case_id)
-    form = forms.StatusForm(request.POST)
-    if form.is_valid():
-        _run(
-            request,
-            actions.case_set_status,
-            _("Case status changed."),
-            case=case,
-            status=form.cleaned_data["status"],
-            reason=form.cleaned_data["reason"],
-        )
-    return _to_case(case.pk)
+    return status_post(
+        request,
+        action=actions.case_set_status,
+        fixed={"case": case},
+        extra=("reason",),
+        back=case_url(case.pk),
+        done=_("Case status changed."),
+    )
 
 
 @require_POST
@@ -131,44 +109,46 @@ def case_status(request: HttpRequest, case_id: int) -> HttpResponse:
 def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
     case = queries.case_get_for(user=request.user, case_id=case_id)
     form = forms.AssignForm(request.POST)
-    if form.is_valid():
-        _run(request, actions.case_assign, _("Case reassigned."), case=case, officer=form.cleaned_data["officer"])
-    return _to_case(case.pk)
+    run = act(request, actions.case_assign, case=case)
+    return post_back(request, form=form, run=run, back=case_url(case.pk), done_message=_("Case reassigned."))
 
 
 @require_POST
 @permission_required(EDIT)
 def case_plan(request: HttpRequest, case_id: int) -> HttpResponse:
     case = queries.case_get_for(user=request.user, case_id=case_id)
+
+    agreed: dict = {}
+
+    def agree(data: dict) -> None:
+        _case, agreed["late"] = actions.case_agree_plan(actor=request.user, request=request, case=case, **data)
+
     form = forms.PlanForm(request.POST)
-    if form.is_valid():
-        try:
-            case, late = actions.case_agree_plan(
-                actor=request.user, case=case, agreed_on=form.cleaned_data["agreed_on"], request=request
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Plan agreed; the case is active."))
-            if late:
-                messages.warning(request, _("The plan was agreed more than a month after the return."))
-    return _to_case(case.pk)
+    done = _("Plan agreed; the case is active.")
+    response = post_back(request, form=form, run=agree, back=case_url(case.pk), done_message=done)
+    if agreed.get("late"):
+        messages.warning(request, _("The plan was agreed more than a month after the return."))
+    return response
 
 
 @require_POST
 @permission_required(EDIT)
 def goal_add(request: HttpRequest, case_id: int) -> HttpResponse:
     case = queries.case_get_for(user=request.user, case_id=case_id)
-    form = forms.GoalForm(request.POST)
-    if form.is_valid():
-        _run(request, actions.goal_add, _("Goal added."), case=case, **form.cleaned_data)
-    else:
-        messages.error(request, _("Not saved: %(errors)s") % {"errors": _errors(form)})
-    return _to_case(case.pk)
+    run = act(request, actions.goal_add, case=case)
+    return post_back(
+        request, form=forms.GoalForm(request.POST), run=run, back=case_url(case.pk), done_message=_("Goal added.")
+    )
 
 
 @require_POST
 @permission_required(EDIT)
 def goal_status(request: HttpRequest, goal_id: int) -> HttpResponse:
-    goal = _status_post(request, PlanGoal, goal_id, actions.goal_set_status, "goal")
-    return _to_case(goal.case_id)
+    goal = queries.object_get_for(user=request.user, model=PlanGoal, pk=goal_id)
+    return status_post(
+        request,
+        action=actions.goal_set_status,
+        fixed={"goal": goal},
+        back=case_url(goal.case_id),
+        done=_("Status changed."),
+    )

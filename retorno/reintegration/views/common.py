@@ -1,60 +1,54 @@
-"""What the reintegration pages share: permissions, running an action, going back to the case."""
+"""What the reintegration pages share: the permissions, a form's data handed to an action, the way back."""
 
 from collections.abc import Callable
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.utils.translation import gettext as _
+from django.urls import reverse
 
-from retorno.reintegration import forms, queries
+from retorno.accounts.access import can
+from retorno.lib.views import form_page, post_back
+from retorno.reintegration import forms
 
 VIEW, EDIT = "reintegration.view", "reintegration.edit"
 
 
-def _errors(form) -> str:
-    return "; ".join(
-        f"{form.fields[f].label if f in form.fields else ''} {m}".strip() for f, ms in form.errors.items() for m in ms
+def case_url(case_id: int) -> str:
+    return reverse("reintegration:case", args=[case_id])
+
+
+def act(request: HttpRequest, action: Callable, **fixed) -> Callable[[dict], object]:
+    """A ``run`` for ``post_back``/``form_page``: ``action`` as the user, with ``fixed`` and the form's data."""
+    return lambda data: action(actor=request.user, request=request, **fixed, **data)
+
+
+def status_post(
+    request: HttpRequest, *, action: Callable, fixed: dict, back: str, done: str, extra: tuple[str, ...] = ()
+) -> HttpResponse:
+    """The small status form beside a record: the new status (and ``extra`` fields) to its ``set_status`` action."""
+    return post_back(
+        request,
+        form=forms.StatusForm(request.POST),
+        run=lambda data: action(
+            actor=request.user, request=request, **fixed, status=data["status"], **{k: data[k] for k in extra}
+        ),
+        back=back,
+        done_message=done,
     )
 
 
-def _run(request: HttpRequest, action: Callable, success: str, **kwargs):
-    """Call ``action`` as the user and report the result as a message; falsy on failure."""
-    try:
-        result = action(actor=request.user, request=request, **kwargs)
-    except (ValidationError, PermissionDenied) as error:
-        text = (
-            " ".join(error.messages) if isinstance(error, ValidationError) else str(error) or _("You may not do this.")
-        )
-        messages.error(request, text)
-        return False
-    messages.success(request, success)
-    return result or True
-
-
-def _to_case(case_id: int) -> HttpResponse:
-    return redirect("reintegration:case", case_id=case_id)
-
-
-def _status_post(
-    request: HttpRequest,
-    model,
-    pk: int,
-    action: Callable,
-    keyword: str,
-    extra: tuple[str, ...] = (),
-    case_path: str = "case",
-):
-    obj = queries.object_get_for(user=request.user, model=model, pk=pk, case_path=case_path)
-    form = forms.StatusForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        _run(
-            request,
-            action,
-            _("Status changed."),
-            **{keyword: obj, "status": data["status"]},
-            **{k: data[k] for k in extra},
-        )
-    return obj
+def list_page(request: HttpRequest, *, form, action, title: str, done: str, url: str, template: str, context: dict):
+    """A reference list with the form that adds to it: anyone who may view sees it, only editors post."""
+    if request.method == "POST" and not can(request.user, EDIT):
+        raise PermissionDenied
+    return form_page(
+        request,
+        form=form,
+        title=title,
+        run=act(request, action),
+        done=lambda _result: url,
+        cancel_url=url,
+        done_message=done,
+        template=template,
+        context=context,
+    )

@@ -5,25 +5,30 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from retorno.accounts.access import permission_required
+from retorno.lib.views import post_back
 from retorno.reintegration import actions, forms, queries
 from retorno.reintegration.models import DocumentRequest
-from retorno.reintegration.views.common import EDIT, _run, _status_post, _to_case
+from retorno.reintegration.views.common import EDIT, act, case_url, status_post
 
 
 @require_POST
 @permission_required(EDIT)
 def document_add(request: HttpRequest, case_id: int) -> HttpResponse:
     case = queries.case_get_for(user=request.user, case_id=case_id)
-    form = forms.DocumentForm(request.POST)
-    if form.is_valid():
-        _run(request, actions.document_request, _("Document requested."), case=case, **form.cleaned_data)
-    return _to_case(case.pk)
+    run = act(request, actions.document_request, case=case)
+    done = _("Document requested.")
+    return post_back(request, form=forms.DocumentForm(request.POST), run=run, back=case_url(case.pk), done_message=done)
 
 
 @require_POST
 @permission_required(EDIT)
 def document_status(request: HttpRequest, document_id: int) -> HttpResponse:
-    document = _status_post(
-        request, DocumentRequest, document_id, actions.document_set_status, "document", ("on", "reason")
+    document = queries.object_get_for(user=request.user, model=DocumentRequest, pk=document_id)
+    return status_post(
+        request,
+        action=actions.document_set_status,
+        fixed={"document": document},
+        extra=("on", "reason"),
+        back=case_url(document.case_id),
+        done=_("Status changed."),
     )
-    return _to_case(document.case_id)

@@ -4,14 +4,20 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, permission_required
+from retorno.lib.views import form_errors_to, post_back
 from retorno.reintegration import actions, forms, queries
 from retorno.reintegration.models import BusinessGrant, GrantTranche
-from retorno.reintegration.views.common import EDIT, VIEW, _errors, _run, _to_case
+from retorno.reintegration.views.common import EDIT, VIEW, act, case_url
+
+
+def _grant_url(grant_id: int) -> str:
+    return reverse("reintegration:grant", args=[grant_id])
 
 
 @require_POST
@@ -19,11 +25,9 @@ from retorno.reintegration.views.common import EDIT, VIEW, _errors, _run, _to_ca
 def payment_add(request: HttpRequest, case_id: int) -> HttpResponse:
     case = queries.case_get_for(user=request.user, case_id=case_id)
     form = forms.PaymentForm(request.POST, case=case)
-    if form.is_valid():
-        _run(request, actions.payment_record, _("Payment entered in the ledger."), case=case, **form.cleaned_data)
-    else:
-        messages.error(request, _("Not saved: %(errors)s") % {"errors": _errors(form)})
-    return _to_case(case.pk)
+    run = act(request, actions.payment_record, case=case)
+    done = _("Payment entered in the ledger.")
+    return post_back(request, form=form, run=run, back=case_url(case.pk), done_message=done)
 
 
 @require_http_methods(["GET", "POST"])
@@ -35,10 +39,10 @@ def grant_new(request: HttpRequest, case_id: int) -> HttpResponse:
         try:
             grant = actions.grant_draft(actor=request.user, request=request, case=case, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, " ".join(error.messages))
+            form_errors_to(form, error)
         else:
             messages.success(request, _("Business plan drafted."))
-            return redirect("reintegration:grant", grant_id=grant.pk)
+            return redirect(_grant_url(grant.pk))
     return render(request, "reintegration/grant_form.html", {"form": form, "case": case})
 
 
@@ -47,18 +51,16 @@ def grant_detail(request: HttpRequest, grant_id: int) -> HttpResponse:
     grant = queries.object_get_for(
         user=request.user, model=BusinessGrant, pk=grant_id, section="reintegration.grant", request=request
     )
+    today = timezone.localdate()
     context = {
         "grant": grant,
         "case": grant.case,
-        "tranches": grant.tranches.select_related("payment__budget_line"),
-        "equipment": grant.equipment.all(),
-        "followups": grant.followups.select_related("outcome"),
+        **queries.grant_parts(grant),
         "can_edit": can(request.user, EDIT),
         "can_review": can(request.user, "reintegration.grant_approve") and request.user.pk != grant.drafted_by_id,
-        "tranche_form": forms.TrancheForm(initial={"planned_on": timezone.localdate()}),
-        "pay_form": forms.TranchePayForm(initial={"paid_on": timezone.localdate()}),
-        "equipment_form": forms.EquipmentForm(initial={"purchased_on": timezone.localdate()}),
-        "budget_lines": queries.budget_lines_with_balance().filter(is_active=True),
+        "tranche_form": forms.TrancheForm(initial={"planned_on": today}),
+        "pay_form": forms.TranchePayForm(initial={"paid_on": today}),
+        "equipment_form": forms.EquipmentForm(initial={"purchased_on": today}),
     }
     return render(request, "reintegration/grant_detail.html", context)
 
@@ -67,44 +69,37 @@ def grant_detail(request: HttpRequest, grant_id: int) -> HttpResponse:
 @permission_required(EDIT)
 def grant_status(request: HttpRequest, grant_id: int) -> HttpResponse:
     grant = queries.object_get_for(user=request.user, model=BusinessGrant, pk=grant_id)
+    run = act(request, actions.grant_set_status, grant=grant)
     form = forms.GrantReviewForm(request.POST)
-    if form.is_valid():
-        _run(request, actions.grant_set_status, _("Grant status changed."), grant=grant, **form.cleaned_data)
-    return redirect("reintegration:grant", grant_id=grant.pk)
+    return post_back(request, form=form, run=run, back=_grant_url(grant.pk), done_message=_("Grant status changed."))
 
 
 @require_POST
 @permission_required(EDIT)
 def tranche_add(request: HttpRequest, grant_id: int) -> HttpResponse:
     grant = queries.object_get_for(user=request.user, model=BusinessGrant, pk=grant_id)
+    run = act(request, actions.tranche_plan, grant=grant)
     form = forms.TrancheForm(request.POST)
-    if form.is_valid():
-        _run(request, actions.tranche_plan, _("Tranche planned."), grant=grant, **form.cleaned_data)
-    else:
-        messages.error(request, _("Not saved: %(errors)s") % {"errors": _errors(form)})
-    return redirect("reintegration:grant", grant_id=grant.pk)
+    return post_back(request, form=form, run=run, back=_grant_url(grant.pk), done_message=_("Tranche planned."))
 
 
 @require_POST
 @permission_required(EDIT)
 def tranche_status(request: HttpRequest, tranche_id: int) -> HttpResponse:
     tranche = queries.object_get_for(user=request.user, model=GrantTranche, pk=tranche_id, case_path="grant__case")
+    run = act(request, actions.tranche_set_status, tranche=tranche)
     form = forms.TranchePayForm(request.POST)
-    if form.is_valid():
-        _run(request, actions.tranche_set_status, _("Tranche updated."), tranche=tranche, **form.cleaned_data)
-    return redirect("reintegration:grant", grant_id=tranche.grant_id)
+    back = _grant_url(tranche.grant_id)
+    return post_back(request, form=form, run=run, back=back, done_message=_("Tranche updated."))
 
 
 @require_POST
 @permission_required(EDIT)
 def equipment_add(request: HttpRequest, grant_id: int) -> HttpResponse:
     grant = queries.object_get_for(user=request.user, model=BusinessGrant, pk=grant_id)
+    run = act(request, actions.equipment_record, grant=grant)
     form = forms.EquipmentForm(request.POST)
-    if form.is_valid():
-        _run(request, actions.equipment_record, _("Equipment recorded."), grant=grant, **form.cleaned_data)
-    else:
-        messages.error(request, _("Not saved: %(errors)s") % {"errors": _errors(form)})
-    return redirect("reintegration:grant", grant_id=grant.pk)
+    return post_back(request, form=form, run=run, back=_grant_url(grant.pk), done_message=_("Equipment recorded."))
 
 
 @permission_required("reintegration.grant_approve")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import permission_required
+from retorno.lib.views import form_errors_to, run_action
 from retorno.messaging.models import Channel
 from retorno.reintegration import actions, queries
 from retorno.reintegration.forms import OutcomeForm
@@ -58,12 +59,8 @@ def followup_invite(request: HttpRequest, followup_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose how to send the link."))
     else:
-        try:
-            actions.followup_invite(actor=request.user, followup=followup, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The link is on its way: the person can answer from their phone."))
+        done = _("The link is on its way: the person can answer from their phone.")
+        run_action(request, actions.followup_invite, done, followup=followup, **form.cleaned_data)
     return redirect("reintegration:followup", followup_id=followup.pk)
 
 
@@ -103,7 +100,7 @@ def self_report(request: HttpRequest, token: str) -> HttpResponse:
                 context = {"message": REFUSALS[refused.reason]}
                 return _private(render(request, "reintegration/self_report_closed.html", context, status=410))
             except ValidationError as error:
-                form.add_error(None, " ".join(error.messages))
+                form_errors_to(form, error)
             else:
                 context = {"message": _("Thank you! Your answers reached the programme.")}
                 return _private(render(request, "reintegration/self_report_closed.html", context))

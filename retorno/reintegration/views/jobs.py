@@ -3,16 +3,22 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from retorno.accounts.access import can, permission_required
+from retorno.lib.views import form_problems, post_back, run_action
 from retorno.messaging.queries import messages_about
 from retorno.referrals.queries import partner_send_channels
 from retorno.reintegration import actions, forms, queries
 from retorno.reintegration.models import JobReferral
-from retorno.reintegration.views.common import EDIT, VIEW, _errors, _run, _status_post, _to_case
+from retorno.reintegration.views.common import EDIT, VIEW, act, case_url, status_post
+
+
+def _job_url(job: JobReferral) -> str:
+    return reverse("reintegration:job_referral", args=[job.pk])
 
 
 @require_POST
@@ -20,17 +26,9 @@ from retorno.reintegration.views.common import EDIT, VIEW, _errors, _run, _statu
 def job_referral_add(request: HttpRequest, case_id: int) -> HttpResponse:
     case = queries.case_get_for(user=request.user, case_id=case_id)
     form = forms.JobReferralForm(request.POST, can_override=can(request.user, "referral.consent_override"))
-    if not form.is_valid():
-        messages.error(request, _("Not saved: %(errors)s") % {"errors": _errors(form)})
-        return _to_case(case.pk)
-    _run(
-        request,
-        actions.job_referral_create,
-        _("Referred to the vacancy; the employer has the referral to answer."),
-        case=case,
-        **form.cleaned_data,
-    )
-    return _to_case(case.pk)
+    done = _("Referred to the vacancy; the employer has the referral to answer.")
+    run = act(request, actions.job_referral_create, case=case)
+    return post_back(request, form=form, run=run, back=case_url(case.pk), done_message=done)
 
 
 def _job_context(request: HttpRequest, job: JobReferral, **extra) -> dict:
@@ -40,7 +38,7 @@ def _job_context(request: HttpRequest, job: JobReferral, **extra) -> dict:
         "case": job.case,
         "referral": referral,
         "history": queries.partner_referral_history(job),
-        "links": referral.links.select_related("created_by"),
+        "links": queries.job_referral_links(job),
         "can_edit": can(request.user, EDIT),
         "can_link": can(request.user, EDIT) and can(request.user, "referral.link") and queries.employer_may_answer(job),
         "link_form": forms.LinkForm(),
@@ -65,20 +63,9 @@ def job_referral_detail(request: HttpRequest, job_referral_id: int) -> HttpRespo
 def job_referral_link_send(request: HttpRequest, job_referral_id: int) -> HttpResponse:
     """Send the employer a signed link to the email or phone on file."""
     job = queries.job_referral_get_for(user=request.user, job_referral_id=job_referral_id)
-    form = forms.LinkForm(request.POST)
-    channel = request.POST.get("channel", "")
-    if form.is_valid():
-        _run(
-            request,
-            actions.job_referral_link_send,
-            _("The link is on its way to the employer."),
-            job_referral=job,
-            channel=channel,
-            days_valid=form.cleaned_data["days_valid"],
-        )
-    else:
-        messages.error(request, _("Not saved: %(errors)s") % {"errors": _errors(form)})
-    return redirect("reintegration:job_referral", job_referral_id=job.pk)
+    run = act(request, actions.job_referral_link_send, job_referral=job, channel=request.POST.get("channel", ""))
+    done = _("The link is on its way to the employer.")
+    return post_back(request, form=forms.LinkForm(request.POST), run=run, back=_job_url(job), done_message=done)
 
 
 @require_POST
@@ -88,9 +75,9 @@ def job_referral_link(request: HttpRequest, job_referral_id: int) -> HttpRespons
     job = queries.job_referral_get_for(user=request.user, job_referral_id=job_referral_id)
     form = forms.LinkForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Not saved: %(errors)s") % {"errors": _errors(form)})
-        return redirect("reintegration:job_referral", job_referral_id=job.pk)
-    path = _run(
+        messages.error(request, form_problems(form))
+        return redirect(_job_url(job))
+    path = run_action(
         request,
         actions.job_referral_link_create,
         _("Link created: send it to the employer now, it is not shown again."),
@@ -98,7 +85,7 @@ def job_referral_link(request: HttpRequest, job_referral_id: int) -> HttpRespons
         days_valid=form.cleaned_data["days_valid"],
     )
     if not path:
-        return redirect("reintegration:job_referral", job_referral_id=job.pk)
+        return redirect(_job_url(job))
     context = _job_context(request, job, new_link=request.build_absolute_uri(path))
     response = render(request, "reintegration/job_referral.html", context)
     response["Cache-Control"] = "no-store, private"
@@ -108,9 +95,13 @@ def job_referral_link(request: HttpRequest, job_referral_id: int) -> HttpRespons
 @require_POST
 @permission_required(EDIT)
 def job_referral_status(request: HttpRequest, job_referral_id: int) -> HttpResponse:
-    referral = _status_post(
-        request, JobReferral, job_referral_id, actions.job_referral_set_status, "job_referral", ("on", "reason")
+    job = queries.object_get_for(user=request.user, model=JobReferral, pk=job_referral_id)
+    back = _job_url(job) if request.POST.get("next") == "job" else case_url(job.case_id)
+    return status_post(
+        request,
+        action=actions.job_referral_set_status,
+        fixed={"job_referral": job},
+        extra=("on", "reason"),
+        back=back,
+        done=_("Status changed."),
     )
-    if request.POST.get("next") == "job":
-        return redirect("reintegration:job_referral", job_referral_id=referral.pk)
-    return _to_case(referral.case_id)

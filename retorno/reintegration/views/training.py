@@ -1,55 +1,46 @@
 """Training: enrolments, their status and attendance."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from retorno.accounts.access import permission_required
+from retorno.lib.views import post_back
 from retorno.reintegration import actions, forms, queries
 from retorno.reintegration.models import Enrolment
-from retorno.reintegration.views.common import EDIT, _errors, _run, _status_post, _to_case
+from retorno.reintegration.views.common import EDIT, act, case_url, status_post
 
 
 @require_POST
 @permission_required(EDIT)
 def enrolment_add(request: HttpRequest, case_id: int) -> HttpResponse:
     case = queries.case_get_for(user=request.user, case_id=case_id)
-    form = forms.EnrolmentForm(request.POST)
-    if form.is_valid():
-        _run(request, actions.enrolment_create, _("Enrolment recorded."), case=case, **form.cleaned_data)
-    else:
-        messages.error(request, _("Not saved: %(errors)s") % {"errors": _errors(form)})
-    return _to_case(case.pk)
+    run = act(request, actions.enrolment_create, case=case)
+    done = _("Enrolment recorded.")
+    return post_back(
+        request, form=forms.EnrolmentForm(request.POST), run=run, back=case_url(case.pk), done_message=done
+    )
 
 
 @require_POST
 @permission_required(EDIT)
 def enrolment_status(request: HttpRequest, enrolment_id: int) -> HttpResponse:
-    enrolment = _status_post(
+    enrolment = queries.object_get_for(user=request.user, model=Enrolment, pk=enrolment_id)
+    return status_post(
         request,
-        Enrolment,
-        enrolment_id,
-        actions.enrolment_set_status,
-        "enrolment",
-        ("on", "reason", "certificate_number"),
+        action=actions.enrolment_set_status,
+        fixed={"enrolment": enrolment},
+        extra=("on", "reason", "certificate_number"),
+        back=case_url(enrolment.case_id),
+        done=_("Status changed."),
     )
-    return _to_case(enrolment.case_id)
 
 
 @require_POST
 @permission_required(EDIT)
 def enrolment_attendance(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     enrolment = queries.object_get_for(user=request.user, model=Enrolment, pk=enrolment_id)
+    run = act(request, actions.enrolment_record_attendance, enrolment=enrolment)
     form = forms.AttendanceForm(request.POST)
-    if form.is_valid():
-        _run(
-            request,
-            actions.enrolment_record_attendance,
-            _("Attendance recorded."),
-            enrolment=enrolment,
-            **form.cleaned_data,
-        )
-    else:
-        messages.error(request, _("Not saved: %(errors)s") % {"errors": _errors(form)})
-    return _to_case(enrolment.case_id)
+    done = _("Attendance recorded.")
+    return post_back(request, form=form, run=run, back=case_url(enrolment.case_id), done_message=done)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from retorno.audit.actions import audit_event
 from retorno.audit.models import AuditEvent
+from retorno.reports.audit_actions import AuditAction
 from retorno.reports.query import default_period
 
 
@@ -37,7 +38,11 @@ def download(request, *, content: bytes, filename: str, content_type: str, detai
     """An attachment, with an export row in the audit log when someone is signed in."""
     if request.user.is_authenticated:
         audit_event(
-            actor=request.user, kind=AuditEvent.Kind.EXPORT, action="report.export", detail=detail, request=request
+            actor=request.user,
+            kind=AuditEvent.Kind.EXPORT,
+            action=AuditAction.REPORT_EXPORT,
+            detail=detail,
+            request=request,
         )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

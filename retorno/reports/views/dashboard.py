@@ -5,11 +5,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from retorno.accounts.access import permission_required
-from retorno.geo.models import Department
 from retorno.reports.catalogue import CATALOGUE
 from retorno.reports.charts import chart_spec
 from retorno.reports.compute import compute
-from retorno.reports.presentation import present
+from retorno.reports.presentation import department_names, present
 from retorno.reports.queries import sees_unsuppressed
 from retorno.reports.tilemap import tiles
 from retorno.reports.views.common import period_from, period_label
@@ -48,7 +47,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     ranked = sorted(zip(by_department.rows, by_department.codes, strict=True), key=lambda pair: -(pair[0][-1] or 0))
     by_department.rows = [row for row, _code in ranked]
     by_department.codes = [code for _row, code in ranked]
-    names = dict(Department.objects.values_list("code", "name"))
+    names = department_names()
     context = {
         "start": start,
         "end": end,

@@ -4,8 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from retorno.accounts.access import permission_required
-from retorno.funding.models import CostKind, Donor
-from retorno.funding.queries import spending_by_kind, spending_by_line
+from retorno.funding.models import CostKind
+from retorno.funding.queries import donors_all, spending_by_kind, spending_by_line
 from retorno.reports.catalogue import CATALOGUE
 from retorno.reports.compute import compute
 from retorno.reports.presentation import present
@@ -26,7 +26,7 @@ ACTIVITY = (
 @permission_required("funding.view")
 def donor_report(request: HttpRequest) -> HttpResponse:
     start, end, errors = period_from(request)
-    donors = list(Donor.objects.all())
+    donors = list(donors_all())
     donor = next((d for d in donors if str(d.pk) == request.GET.get("donor")), donors[0] if donors else None)
     context = {"donors": donors, "donor": donor, "start": start, "end": end, "errors": errors}
     if donor is not None:

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from retorno.accounts.access import permission_required
 from retorno.audit.actions import audit_event
 from retorno.audit.models import AuditEvent
+from retorno.reports.audit_actions import AuditAction
 from retorno.reports.trafficking import (
     QUASI_IDENTIFIERS,
     deidentified_rows,
@@ -26,7 +27,7 @@ def trafficking_statistics(request: HttpRequest) -> HttpResponse:
     audit_event(
         actor=request.user,
         kind=AuditEvent.Kind.VIEW,
-        action="trafficking.statistics",
+        action=AuditAction.TRAFFICKING_STATISTICS,
         section="aggregate",
         detail={"start": start, "end": end},
         request=request,

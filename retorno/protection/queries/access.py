@@ -14,20 +14,19 @@ from datetime import datetime
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from retorno.accounts.access import can, require
 from retorno.accounts.models import User
 from retorno.audit.models import AuditEvent
-from retorno.people.models import Consent, Person
+from retorno.people.models import Consent
 from retorno.people.queries import has_consent
 from retorno.protection.models import (
     BreakGlassAccess,
     CaseKind,
-    CustodyEvent,
     Notification,
     ProtectionCase,
-    ProtectionReferral,
 )
 
 # Which permission lets a role be assigned to (and work on) each kind of case.
@@ -142,8 +141,19 @@ def cases_readable_by(user: User, *, now: datetime | None = None) -> QuerySet[Pr
     return ProtectionCase.objects.filter(id__in=ids).select_related("person")
 
 
-def case_get_for(*, user: User, case_id: int, now: datetime | None = None) -> tuple[ProtectionCase, CaseAccess]:
-    """A case ``user`` reads in full, or 404 (never revealing whether it exists)."""
+# Reads that are not a section of their own, and the section the case must have for them.
+READ_WITHIN = {"identification_review": "identification"}
+
+
+def case_get_for(
+    *, user: User, case_id: int, now: datetime | None = None, section: str = "", request=None
+) -> tuple[ProtectionCase, CaseAccess]:
+    """A case ``user`` reads in full, or 404 (never revealing whether it exists).
+
+    With ``section`` this is a read of that section: 404 when the case has no such section,
+    otherwise the read is audited here (who, which section, on what basis), so no page or
+    endpoint can forget it. Without ``section`` (a write) nothing is audited as read.
+    """
     try:
         case = ProtectionCase.objects.select_related("person").get(pk=case_id)
     except (ProtectionCase.DoesNotExist, ValueError, TypeError):
@@ -151,7 +161,23 @@ def case_get_for(*, user: User, case_id: int, now: datetime | None = None) -> tu
     access = case_access(user, case, now=now)
     if not access.full:
         raise Http404
+    if section:
+        if READ_WITHIN.get(section, section) not in SECTIONS[case.kind]:
+            raise Http404
+        case_read_audit(user=user, case=case, access=access, section=section, request=request)
     return case, access
+
+
+def case_writable(*, user: User, case_id: int, section: str) -> ProtectionCase:
+    """A case ``user`` may write to (reads it in full) that has ``section``, or 404. Not audited as a read."""
+    case, _access = case_get_for(user=user, case_id=case_id)
+    if section not in SECTIONS[case.kind]:
+        raise Http404
+    return case
+
+
+def reads_in_full(user: User, case: ProtectionCase) -> bool:
+    return case_access(user, case).full
 
 
 def case_get_for_oversight(*, user: User, case_id: int, now: datetime | None = None) -> ProtectionCase:
@@ -181,8 +207,8 @@ def case_get_for_break_glass(*, user: User, case_id: int) -> ProtectionCase:
     return case
 
 
-def case_get_shared(*, user: User, case_id: int) -> tuple[ProtectionCase, CaseAccess]:
-    """A case a partner organisation may read in part, or 404."""
+def case_get_shared(*, user: User, case_id: int, request=None) -> tuple[ProtectionCase, CaseAccess]:
+    """A case a partner organisation may read in part, or 404; the read of the shared sections is audited."""
     try:
         case = ProtectionCase.objects.select_related("person").get(pk=case_id)
     except (ProtectionCase.DoesNotExist, ValueError, TypeError):
@@ -190,6 +216,7 @@ def case_get_shared(*, user: User, case_id: int) -> tuple[ProtectionCase, CaseAc
     access = case_access(user, case)
     if access.level != "shared":
         raise Http404
+    case_read_audit(user=user, case=case, access=access, section="shared:" + ",".join(access.sections), request=request)
     return case, access
 
 
@@ -211,58 +238,25 @@ def cases_shared_with(user: User) -> list[tuple[ProtectionCase, list[str]]]:
     return found
 
 
-def cases_for_oversight() -> QuerySet[ProtectionCase]:
-    """Every case with its metadata (no tier-2 content), for managers."""
-    return ProtectionCase.objects.select_related("person").prefetch_related("assignments__user").order_by("-opened_at")
+def cases_for_oversight(*, kinds: tuple[str, ...] | None = None) -> QuerySet[ProtectionCase]:
+    """Every case (of these ``kinds``) with its metadata (no tier-2 content), for managers."""
+    cases = ProtectionCase.objects.select_related("person").prefetch_related("assignments__user")
+    if kinds is not None:
+        cases = cases.filter(kind__in=kinds)
+    return cases.order_by("-opened_at")
 
 
-def referral_queue() -> QuerySet[ProtectionReferral]:
-    return ProtectionReferral.objects.filter(status=ProtectionReferral.Status.PENDING).select_related(
-        "person", "received_from"
-    )
+def my_cases(user: User, *, kinds: tuple[str, ...] | None = None) -> QuerySet[ProtectionCase]:
+    """Cases ``user`` reads in full (of these ``kinds``), with who is assigned, for lists."""
+    cases = cases_readable_by(user)
+    if kinds is not None:
+        cases = cases.filter(kind__in=kinds)
+    return cases.prefetch_related("assignments__user")
 
 
 def assignable_users(kind: str) -> list[User]:
     """Active staff whose role may work on a case of this kind."""
     return [u for u in User.objects.filter(is_active=True).order_by("username") if can(u, WORK_PERMISSION[kind])]
-
-
-def protection_involved(*, person: Person) -> bool:
-    return (
-        ProtectionCase.objects.filter(person=person).exists()
-        or ProtectionReferral.objects.filter(person=person, status=ProtectionReferral.Status.PENDING).exists()
-    )
-
-
-def minor_handover_recorded(person_or_arrival) -> bool:
-    """True when a minor's case for this person (or arrival) records a handover.
-
-    Reception's flight-close rule calls it for every unaccompanied minor. Accepts a Person, or
-    any object with ``pk`` and ``person_id`` (an arrival): with an arrival, the handover must be
-    on a case opened from that arrival, or on any of the person's minor cases when none was.
-    """
-    handovers = CustodyEvent.objects.filter(stage__in=CustodyEvent.HANDOVERS, case__kind=CaseKind.MINOR)
-    if isinstance(person_or_arrival, Person):
-        return handovers.filter(case__person=person_or_arrival).exists()
-    person_id = getattr(person_or_arrival, "person_id", None)
-    arrival_id = getattr(person_or_arrival, "pk", None)
-    if person_id is None:
-        raise TypeError("minor_handover_recorded() needs a Person or an arrival with person_id.")
-    from_arrival = handovers.filter(case__arrival_id=arrival_id)
-    if ProtectionCase.objects.filter(kind=CaseKind.MINOR, arrival_id=arrival_id).exists():
-        return from_arrival.exists()
-    return handovers.filter(case__person_id=person_id).exists()
-
-
-def minor_handover_since(*, person: Person, since) -> bool:
-    """True when a minor's chain of custody records a verified handover at or after ``since``.
-
-    A shelter checks a minor out only then (referrals' ``stay_check_out`` calls this): the
-    handover actions already require the guardian's checked document or the receiving PGN office.
-    """
-    return CustodyEvent.objects.filter(
-        stage__in=CustodyEvent.HANDOVERS, case__kind=CaseKind.MINOR, case__person=person, at__gte=since
-    ).exists()
 
 
 def case_accesses(*, case: ProtectionCase) -> QuerySet[AuditEvent]:
@@ -285,6 +279,18 @@ def unread_notifications(user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user, read_at__isnull=True)
 
 
+def notifications_for(user: User) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user)
+
+
+def break_glass_unreviewed_count() -> int:
+    return BreakGlassAccess.objects.filter(reviewed_at__isnull=True).count()
+
+
+def break_glass_get(*, access_id: int) -> BreakGlassAccess:
+    return get_object_or_404(BreakGlassAccess, pk=access_id)
+
+
 def case_read_audit(*, user: User, case: ProtectionCase, access: CaseAccess, section: str, request=None) -> None:
     """Record a read of one section of a case: who, when, which case, which section and why (the basis)."""
     from retorno.audit.actions import audit_view
@@ -295,28 +301,3 @@ def case_read_audit(*, user: User, case: ProtectionCase, access: CaseAccess, sec
     audit_view(
         actor=user, obj=case, person_id=case.person_id, section=f"protection.{section}", request=request, reason=why
     )
-
-
-def persons_with_protection_flag(person_ids) -> set[int]:
-    """Which of these persons the protection team is involved with: a flag, never a reason.
-
-    Reception shows it on the manifest and at check-in, so staff know to call protection.
-    """
-    ids = [i for i in person_ids if i]
-    if not ids:
-        return set()
-    with_case = ProtectionCase.objects.filter(person_id__in=ids).values_list("person_id", flat=True)
-    referred = ProtectionReferral.objects.filter(person_id__in=ids).values_list("person_id", flat=True)
-    return set(with_case) | set(referred)
-
-
-def minor_handed_over(arrival) -> bool | None:
-    """True once protection has taken custody of a minor referred from this arrival.
-
-    Custody is taken when the referral is taken from the queue or the minor's case records a
-    link in the chain of custody. None when protection holds nothing for this arrival yet, so
-    reception's own acknowledgement decides (reception's flight-close rule calls this).
-    """
-    taken = ProtectionReferral.objects.filter(arrival_id=arrival.pk, status=ProtectionReferral.Status.TAKEN).exists()
-    in_custody = CustodyEvent.objects.filter(case__arrival_id=arrival.pk).exists()
-    return True if (taken or in_custody) else None
