@@ -6,8 +6,7 @@ acts on what reception records (a referral to protection from triage), registers
 as ``retorno.people.profile.register_profile_panel`` does for the profile page. With nothing
 registered, reception answers from its own records and hands nothing on.
 
-Still to move here (issue 13): the follow-ups reintegration schedules at check-in and the shelter
-referral made from triage, which ``actions/arrivals.py`` still imports from those apps.
+The shelter referral made from triage calls referrals directly: referrals sits below reception.
 """
 
 from collections.abc import Callable, Iterable
@@ -19,7 +18,12 @@ MinorHandover = Callable[[object], bool | None]
 # (actor=, person=, arrival=, unaccompanied_minor=, request=): triage referred the person to protection.
 ProtectionReferral = Callable[..., object]
 
+# (actor=, person=, arrived_on=, arrival_id=, request=): a person checked in (reintegration schedules
+# their follow-ups and notices a re-migration).
+ArrivalFollower = Callable[..., object]
+
 _protection_flags: list[ProtectionFlags] = []
+_arrival_followers: list[ArrivalFollower] = []
 _minor_handover: list[MinorHandover] = []
 _protection_referral: list[ProtectionReferral] = []
 
@@ -42,6 +46,17 @@ def register_minor_handover(query: MinorHandover) -> None:
 def register_protection_referral(receive: ProtectionReferral) -> None:
     """Called inside triage's transaction when triage newly refers a person to protection."""
     _add(_protection_referral, receive)
+
+
+def register_arrival_follower(follow: ArrivalFollower) -> None:
+    """Called inside check-in's transaction for every person checked in."""
+    _add(_arrival_followers, follow)
+
+
+def arrival_followed(**kwargs) -> None:
+    """Tell every registered follower that a person arrived."""
+    for follow in _arrival_followers:
+        follow(**kwargs)
 
 
 def protection_flags(person_ids: list[int]) -> set[int] | None:

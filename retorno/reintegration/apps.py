@@ -66,6 +66,11 @@ class ReintegrationConfig(AppConfig):
         register_nav_item(NavItem("reintegration.view", _("Reintegration"), "reintegration:worklist", 40))
         register_profile_panel(40, profile_panel)
         register_status_follower("employment", "retorno.reintegration.actions.job_referral_follow")
+        # Every check-in schedules the person's follow-ups (reception sits below and cannot call us).
+        from retorno.reception.hooks import register_arrival_follower
+        from retorno.reintegration.actions import followups_on_arrival
+
+        register_arrival_follower(followups_on_arrival)
         from retorno.messaging.periodic import register_periodic
         from retorno.reintegration.actions import followup_invitation_reminders
 

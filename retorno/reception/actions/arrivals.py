@@ -35,9 +35,7 @@ def _return_number(person: Person, flight: Flight) -> int:
 
 def _after_arrival(*, actor: User, arrival: Arrival, request) -> None:
     """What every arrival sets in motion elsewhere: its follow-ups, and re-migration noticed."""
-    from retorno.reintegration.actions import followups_on_arrival
-
-    followups_on_arrival(
+    hooks.arrival_followed(
         actor=actor,
         person=arrival.person,
         arrived_on=timezone.localdate(arrival.checked_in_at),

@@ -6,7 +6,7 @@ from ninja import Status
 from retorno.accounts.access import require
 from retorno.reception import actions
 from retorno.reception.api.router import router
-from retorno.reception.api.schemas import ClosePreviewOut, CountsOut, FlightIn, FlightOut, StatusIn
+from retorno.reception.api.schemas import ClosePreviewOut, CountsOut, FlightIn, FlightOut, FlightStatusIn
 from retorno.reception.models import Arrival, Flight
 from retorno.reception.queries import flight_close_preview as preview_of
 from retorno.reception.queries import (
@@ -40,7 +40,7 @@ def flight_counts_endpoint(request: HttpRequest, flight_id: int):
 
 
 @router.post("/flights/{flight_id}/status", response=FlightOut)
-def flight_status(request: HttpRequest, flight_id: int, payload: StatusIn):
+def flight_status(request: HttpRequest, flight_id: int, payload: FlightStatusIn):
     """Move the flight along its pipeline; closing reconciles and may be refused (422)."""
     flight = flight_get_for(user=request.user, flight_id=flight_id, permission="reception.flight_manage")
     return actions.flight_set_status(actor=request.user, flight=flight, request=request, **payload.dict())

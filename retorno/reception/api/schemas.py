@@ -46,7 +46,7 @@ class CountsOut(Schema):
     transported: int
 
 
-class StatusIn(StrictSchema):
+class FlightStatusIn(StrictSchema):
     status: Flight.Status
     note: str = Field("", max_length=300)
     arrived_count: int | None = Field(None, ge=0)

@@ -13,7 +13,6 @@ from retorno.reception.allocation import (
     TransportNeed,
     allocate_transport,
 )
-from retorno.reception.bench import bench_allocation
 
 
 def usd(amount: str | int) -> Money:
@@ -245,12 +244,6 @@ def test_empty_flight():
 def test_invalid_input_is_refused(budget, needs, message):
     with pytest.raises(ValueError, match=message):
         allocate_transport(budget=budget, needs=needs)
-
-
-def test_the_benchmark_runs():
-    # No elapsed-time assertion here (a loaded machine must not fail the suite): the figure is
-    # reported by `manage.py bench reception`.
-    assert bench_allocation(n=200, repeat=1) > 0
 
 
 # --- Issue 9, item 11: every explanation states the real reason, checked against brute force. ---

@@ -13,11 +13,6 @@ from .conftest import import_manifest, manifest_csv, open_reception
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.xfail(
-    reason="Known defect after the parallel merges (issue 9 item 2 with issue 14's engine): the keyboard "
-    "link sometimes checks the passenger in as a new person; to be fixed next, see the closing note.",
-    strict=False,
-)
 def test_keyboard_decision_links_the_registered_person(page, sign_in, clerk, person):
     flight = actions.flight_create(
         actor=clerk, date=datetime.date.today(), origin="Mesa, Arizona", carrier="ICE Air", code="ICE-9"
