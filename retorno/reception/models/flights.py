@@ -93,13 +93,19 @@ class ColumnMapping(models.Model):
         return self.source
 
 
-class ManifestImport(models.Model):
+class ManifestImport(StatusPipeline, models.Model):
     """One uploaded manifest file: staged (previewed), then committed or discarded."""
 
     class Status(models.TextChoices):
         STAGED = "staged", _("Staged for review")
         COMMITTED = "committed", _("Committed")
         DISCARDED = "discarded", _("Discarded")
+
+    TRANSITIONS: dict[str, frozenset[str]] = {
+        Status.STAGED: frozenset({Status.COMMITTED, Status.DISCARDED}),
+        Status.COMMITTED: frozenset(),
+        Status.DISCARDED: frozenset(),
+    }
 
     flight = models.ForeignKey(Flight, on_delete=models.CASCADE, related_name="manifest_imports")
     source = models.CharField(_("source"), max_length=120)
