@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.lib.workflow import illegal_transition, transition
 from retorno.reception.audit_actions import AuditAction
-from retorno.reception.models import Arrival, Flight, FlightBudget, FlightStatusChange
+from retorno.reception.models import Arrival, Flight, FlightBudget
 
 FLIGHT_FIELDS = ["kind", "code", "date", "expected_time", "origin", "carrier", "expected_count"]
 
@@ -64,7 +65,7 @@ def flight_set_status(
     confirm: bool = False,
     request: HttpRequest | None = None,
 ) -> Flight:
-    """Move a flight to ``status`` if TRANSITIONS allows it, and record the change.
+    """Move a flight to ``status`` if TRANSITIONS allows it (through ``lib.workflow.transition``).
 
     Closing reconciles the manifest (whoever is still expected did not arrive) and is
     refused while a minor is not triaged or an unaccompanied minor is not handed to protection.
@@ -75,18 +76,12 @@ def flight_set_status(
     from retorno.reception.queries import flight_close_blockers, flight_close_preview
 
     flight = Flight.objects.select_for_update().get(pk=flight.pk)
-    old = flight.status
-    if status not in Flight.TRANSITIONS.get(old, ()):
-        raise ValidationError(
-            {
-                "status": _("A flight cannot go from “%(old)s” to “%(new)s”.")
-                % {"old": Flight.Status(old).label, "new": status}
-            }
-        )
-    changed = {"status": status}
+    if not flight.can_move_to(status):  # before the closing checks, so an illegal move says so
+        raise illegal_transition(flight, status)
+    fields: dict = {}
+    facts: dict = {}
     if status == Flight.Status.ARRIVED and arrived_count is not None:
-        flight.arrived_count = arrived_count
-        changed["arrived_count"] = arrived_count
+        fields["arrived_count"] = arrived_count
     if status == Flight.Status.CLOSED:
         blockers = flight_close_blockers(flight)
         if blockers:
@@ -108,25 +103,24 @@ def flight_set_status(
                     % {"no_shows": len(preview["no_shows"]), "untriaged": len(preview["untriaged"])}
                 }
             )
+        # Bulk on purpose: closing a flight of 135 marks every passenger still expected in one
+        # UPDATE (expected → did not arrive, a legal Arrival move); the flight's own history and
+        # audit row below name them all.
         no_shows = flight.arrivals.filter(pk__in=[a.pk for a in preview["no_shows"]])
-        changed["no_shows"] = no_shows.update(status=Arrival.Status.NO_SHOW)
-        changed["no_show_arrivals"] = [a.pk for a in preview["no_shows"]]
-        changed["untriaged_arrivals"] = [a.pk for a in preview["untriaged"]]
-        flight.closed_at = timezone.now()
-    flight.status = status
-    flight.full_clean()
-    flight.save()
-    FlightStatusChange.objects.create(flight=flight, old_status=old, new_status=status, by=actor, note=note[:300])
-    audit_write(
+        facts["no_shows"] = no_shows.update(status=Arrival.Status.NO_SHOW)
+        facts["no_show_arrivals"] = [a.pk for a in preview["no_shows"]]
+        facts["untriaged_arrivals"] = [a.pk for a in preview["untriaged"]]
+        flight.closed_at = timezone.now()  # kept out of the audit row, as before
+    return transition(
+        flight,
+        status,
         actor=actor,
         action=AuditAction.FLIGHT_STATUS,
-        obj=flight,
-        old={"status": old},
-        new=changed,
         reason=note,
         request=request,
+        fields=fields,
+        audit_extra=facts,
     )
-    return flight
 
 
 def flight_close(

@@ -17,6 +17,7 @@ from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, jsonable
 from retorno.lib.text import fold
+from retorno.lib.workflow import illegal_transition, transition
 from retorno.reception.audit_actions import AuditAction
 from retorno.reception.manifest import Code, ManifestResult, parse_manifest
 from retorno.reception.manifest import ColumnMapping as ParsedMapping
@@ -135,12 +136,14 @@ def manifest_set_mapping(
 @transaction.atomic
 def manifest_discard(*, actor: User, manifest_import: ManifestImport, request: HttpRequest | None = None) -> None:
     require(actor, "reception.flight_manage")
-    if manifest_import.status != ManifestImport.Status.STAGED:
-        raise ValidationError(_("This import is no longer staged."))
-    manifest_import.status = ManifestImport.Status.DISCARDED
-    manifest_import.content = b""
-    manifest_import.save()
-    audit_write(actor=actor, action=AuditAction.MANIFEST_DISCARD, obj=manifest_import, request=request)
+    manifest_import.content = b""  # not in the audit row, as before
+    transition(
+        manifest_import,
+        ManifestImport.Status.DISCARDED,
+        actor=actor,
+        action=AuditAction.MANIFEST_DISCARD,
+        request=request,
+    )
 
 
 class _FlightRows:
@@ -236,8 +239,8 @@ def manifest_commit(
     manifest_import = ManifestImport.objects.select_for_update().select_related("flight").get(pk=manifest_import.pk)
     flight = manifest_import.flight
     _require_open(flight)
-    if manifest_import.status != ManifestImport.Status.STAGED:
-        raise ValidationError(_("This import is no longer staged."))
+    if not manifest_import.can_move_to(ManifestImport.Status.COMMITTED):  # before the file is read
+        raise illegal_transition(manifest_import, ManifestImport.Status.COMMITTED)
     result = _parse(manifest_import)
     if not result.can_import:
         raise ValidationError(
@@ -311,19 +314,26 @@ def manifest_commit(
             },
         )
     _refresh_counts(manifest_import, result)
-    manifest_import.status = ManifestImport.Status.COMMITTED
     manifest_import.committed_at = timezone.now()
     manifest_import.created_rows, manifest_import.updated_rows = created, updated
     manifest_import.skipped_rows, manifest_import.withdrawn_rows = skipped, withdrawn
-    manifest_import.save()
     if not flight.expected_count:
         flight.expected_count = flight.manifest_rows.filter(withdrawn=False).count()
         flight.save(update_fields=["expected_count"])
-    audit_write(
+    # Already one transaction (this action is atomic): the mover runs without its own savepoint,
+    # as check-in's does (see ``actions.arrivals``).
+    transition.__wrapped__(
+        manifest_import,
+        ManifestImport.Status.COMMITTED,
         actor=actor,
         action=AuditAction.MANIFEST_COMMIT,
-        obj=manifest_import,
-        new={"flight": flight.pk, "created": created, "updated": updated, "skipped": skipped, "withdrawn": withdrawn},
         request=request,
+        audit_extra={
+            "flight": flight.pk,
+            "created": created,
+            "updated": updated,
+            "skipped": skipped,
+            "withdrawn": withdrawn,
+        },
     )
     return manifest_import

@@ -13,6 +13,7 @@ from retorno.accounts.access import can, require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, changes, snapshot
 from retorno.geo.queries import municipality_by_code
+from retorno.lib.workflow import illegal_transition, transition
 from retorno.reception.allocation import Money, TransportNeed, allocate_transport
 from retorno.reception.audit_actions import AuditAction
 from retorno.reception.models import (
@@ -189,13 +190,14 @@ def override_request(
     reason = (reason or "").strip()
     if len(reason) < MIN_REASON:
         raise ValidationError({"reason": _("Explain the reason in at least %(n)s characters.") % {"n": MIN_REASON}})
-    override = TransportOverride(arrival=arrival, allocate=allocate, reason=reason, requested_by=actor)
-    if can(actor, "reception.override_approve"):
-        override.status, override.decided_by, override.decided_at = (
-            TransportOverride.Status.APPROVED,
-            actor,
-            timezone.now(),
-        )
+    # A manager's override is created already decided (one audit row, as before): a starting
+    # status, not a move along the pipeline.
+    decided = (
+        {"status": TransportOverride.Status.APPROVED, "decided_by": actor, "decided_at": timezone.now()}
+        if can(actor, "reception.override_approve")
+        else {}
+    )
+    override = TransportOverride(arrival=arrival, allocate=allocate, reason=reason, requested_by=actor, **decided)
     override.full_clean()
     override.save()
     audit_write(
@@ -218,19 +220,16 @@ def override_decide(
     require(actor, "reception.override_approve")
     override = TransportOverride.objects.select_for_update().select_related("arrival").get(pk=override.pk)
     new_status = TransportOverride.Status.APPROVED if approve else TransportOverride.Status.REJECTED
-    if new_status not in TransportOverride.TRANSITIONS[override.status]:
-        raise ValidationError(_("This override has already been decided."))
-    old = override.status
-    override.status, override.decided_by, override.decided_at = new_status, actor, timezone.now()
-    override.save()
-    audit_write(
+    if not override.can_move_to(new_status):
+        raise illegal_transition(override, new_status)
+    override.decided_by, override.decided_at = actor, timezone.now()  # not in the audit row, as before
+    transition(
+        override,
+        new_status,
         actor=actor,
         action=AuditAction.TRANSPORT_OVERRIDE_DECIDE,
-        obj=override,
-        person_id=override.arrival.person_id,
-        old={"status": old},
-        new={"status": new_status},
         reason=override.reason,
+        person_id=override.arrival.person_id,
         request=request,
     )
     return override

@@ -1,14 +1,13 @@
 """Work that triage flags hand to other teams (see ``WorkItem``): opened, withdrawn, taken."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write
+from retorno.lib.workflow import illegal_transition, transition
 from retorno.reception.audit_actions import AuditAction
 from retorno.reception.models import Arrival, Triage, WorkItem
 
@@ -36,19 +35,22 @@ def work_item_take(*, actor: User, item: WorkItem, request: HttpRequest | None =
     """A member of the receiving team takes the item (it leaves the waiting list)."""
     require(actor, f"reception.work_{item.kind}")
     item = WorkItem.objects.select_for_update().get(pk=item.pk)
-    if WorkItem.Status.TAKEN not in WorkItem.TRANSITIONS[item.status]:
-        raise ValidationError({"status": _("This item is no longer waiting.")})
-    item.taken_at, item.taken_by = timezone.now(), actor
+    if not item.can_move_to(WorkItem.Status.TAKEN):
+        raise illegal_transition(item, WorkItem.Status.TAKEN)
+    item.taken_at, item.taken_by = timezone.now(), actor  # not in the audit row, as before
     return _move(actor, item, WorkItem.Status.TAKEN, request)
 
 
 def _move(actor: User, item: WorkItem, status: str, request) -> WorkItem:
-    old = item.status
-    item.status = status
-    item.full_clean()
-    item.save()
-    _audit(actor, item, old, status, request)
-    return item
+    return transition(
+        item,
+        status,
+        actor=actor,
+        action=AuditAction.WORK_ITEM,
+        person_id=item.person_id,
+        request=request,
+        audit_extra={"kind": item.kind},
+    )
 
 
 def _audit(actor: User, item: WorkItem, old, new, request) -> None:

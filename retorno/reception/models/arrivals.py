@@ -9,10 +9,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from retorno.lib.workflow import StatusPipeline
 from retorno.reception.models.flights import DEFAULT_CURRENCY, Flight, ManifestRow
 
 
-class Arrival(models.Model):
+class Arrival(StatusPipeline, models.Model):
     """One person's arrival on one flight: expected from the manifest, then checked in."""
 
     class Status(models.TextChoices):
@@ -27,6 +28,7 @@ class Arrival(models.Model):
         Status.CHECKED_IN: frozenset(),
         Status.WALK_IN: frozenset(),
     }
+    STATUS_TONES = {Status.CHECKED_IN: "ok", Status.WALK_IN: "ok"}  # present: as on the check-in desk
     PRESENT = (Status.CHECKED_IN, Status.WALK_IN)
 
     flight = models.ForeignKey(Flight, on_delete=models.PROTECT, related_name="arrivals")
@@ -183,7 +185,7 @@ class ServiceGiven(models.Model):
         return f"{self.get_kind_display()} × {self.quantity}"
 
 
-class WorkItem(models.Model):
+class WorkItem(StatusPipeline, models.Model):
     """Work a triage flag hands to a team: psychosocial care, a health referral, a DPI request
     draft, a reintegration intake. One per arrival and kind; unticking the flag withdraws an
     item nobody has taken yet, ticking it again reopens it."""
@@ -204,6 +206,7 @@ class WorkItem(models.Model):
         Status.WITHDRAWN: frozenset({Status.OPEN}),
         Status.TAKEN: frozenset(),
     }
+    STATUS_TONES = {Status.OPEN: "warn", Status.TAKEN: "ok"}
     # The triage flag behind each kind.
     FLAG = {
         Kind.PSYCHOSOCIAL: "psychosocial",

@@ -7,11 +7,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from retorno.lib.workflow import StatusChange, StatusPipeline
+
 DEFAULT_TRANSPORT_BUDGET = Decimal("125.00")  # per flight, as in the programme report
 DEFAULT_CURRENCY = "USD"
 
 
-class Flight(models.Model):
+class Flight(StatusPipeline, models.Model):
     """A deportation flight or land convoy and the reception of the people on it."""
 
     class Kind(models.TextChoices):
@@ -31,6 +33,8 @@ class Flight(models.Model):
         Status.RECEPTION_OPEN: frozenset({Status.CLOSED}),
         Status.CLOSED: frozenset(),
     }
+    STATUS_TONES = {Status.RECEPTION_OPEN: "warn", Status.CLOSED: "ok"}
+    HISTORY = "status_changes"
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.AIR)
     code = models.CharField(_("flight number"), max_length=40, blank=True)
@@ -60,21 +64,16 @@ class Flight(models.Model):
         return self.status == self.Status.CLOSED
 
 
-class FlightStatusChange(models.Model):
-    """Every move of a flight along its pipeline."""
+class FlightStatusChange(StatusChange):
+    """Every move of a flight along its pipeline (the note given is the ``reason``)."""
 
     flight = models.ForeignKey(Flight, on_delete=models.CASCADE, related_name="status_changes")
-    old_status = models.CharField(max_length=20, choices=Flight.Status.choices)
-    new_status = models.CharField(max_length=20, choices=Flight.Status.choices)
-    at = models.DateTimeField(default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    note = models.CharField(max_length=300, blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(StatusChange.Meta):
+        pass
 
     def __str__(self) -> str:
-        return f"{self.flight_id}: {self.old_status} → {self.new_status}"
+        return f"{self.flight_id}: {self.from_status} → {self.to_status}"
 
 
 class ColumnMapping(models.Model):
@@ -94,13 +93,19 @@ class ColumnMapping(models.Model):
         return self.source
 
 
-class ManifestImport(models.Model):
+class ManifestImport(StatusPipeline, models.Model):
     """One uploaded manifest file: staged (previewed), then committed or discarded."""
 
     class Status(models.TextChoices):
         STAGED = "staged", _("Staged for review")
         COMMITTED = "committed", _("Committed")
         DISCARDED = "discarded", _("Discarded")
+
+    TRANSITIONS: dict[str, frozenset[str]] = {
+        Status.STAGED: frozenset({Status.COMMITTED, Status.DISCARDED}),
+        Status.COMMITTED: frozenset(),
+        Status.DISCARDED: frozenset(),
+    }
 
     flight = models.ForeignKey(Flight, on_delete=models.CASCADE, related_name="manifest_imports")
     source = models.CharField(_("source"), max_length=120)

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from retorno.lib.workflow import StatusPipeline
 from retorno.reception.models.arrivals import Arrival
 from retorno.reception.models.flights import DEFAULT_CURRENCY, DEFAULT_TRANSPORT_BUDGET, Flight
 
@@ -116,7 +117,7 @@ class AllocationRun(models.Model):
         return f"allocation {self.flight_id} {self.run_at:%Y-%m-%d %H:%M}"
 
 
-class TransportOverride(models.Model):
+class TransportOverride(StatusPipeline, models.Model):
     """Staff asking to give (or withhold) a ticket against the allocation, with a reason."""
 
     class Status(models.TextChoices):
@@ -129,6 +130,7 @@ class TransportOverride(models.Model):
         Status.APPROVED: frozenset(),
         Status.REJECTED: frozenset(),
     }
+    STATUS_TONES = {Status.PENDING: "warn", Status.APPROVED: "ok", Status.REJECTED: "danger"}
 
     arrival = models.ForeignKey(Arrival, on_delete=models.PROTECT, related_name="transport_overrides")
     allocate = models.BooleanField(_("give a ticket"))

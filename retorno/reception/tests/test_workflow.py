@@ -33,7 +33,7 @@ def test_status_moves_only_along_the_pipeline(flight, clerk):
     open_reception(flight, clerk)
     flight.refresh_from_db()
     assert flight.status == Flight.Status.RECEPTION_OPEN
-    assert [c.new_status for c in flight.status_changes.all()] == ["arrived", "reception_open"]
+    assert [c.to_status for c in flight.status_changes.all()] == ["arrived", "reception_open"]
     assert AuditEvent.objects.filter(action="flight.status", object_id=str(flight.pk)).count() == 2
     with pytest.raises(ValidationError):
         actions.flight_set_status(actor=clerk, flight=flight, status=Flight.Status.ANNOUNCED)

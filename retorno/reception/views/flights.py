@@ -88,7 +88,6 @@ def _flight_context(request: HttpRequest, flight: Flight) -> dict:
         "blockers": flight_close_blockers(flight, arrivals=arrivals)
         if flight.status == Flight.Status.RECEPTION_OPEN
         else [],
-        "next_statuses": [Flight.Status(s) for s in sorted(Flight.TRANSITIONS[flight.status])],
         "imports": flight_recent_imports(flight),
         "can_manage": can(request.user, "reception.flight_manage"),
         "can_checkin": can(request.user, "reception.checkin"),
