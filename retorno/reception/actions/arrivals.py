@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from retorno.accounts.access import can, require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, changes, snapshot
-from retorno.lib.workflow import illegal_transition, transition
+from retorno.lib.workflow import illegal_transition, transition, transition_in_atomic
 from retorno.people.actions import consent_record, contact_add, person_create
 from retorno.people.models import Consent, Contact, Person
 from retorno.reception import hooks
@@ -26,7 +26,7 @@ SEX_FROM_MANIFEST = {"M": "M", "F": "F"}
 # Check-in is the desk's hot path (a flight of 135, one after another) and already one transaction
 # (``arrival_check_in`` is atomic): it calls the mover without the mover's own savepoint, so a
 # check-in makes exactly the queries it made before the workflow module (the benchmark counts them).
-_transition_in_this_transaction = transition.__wrapped__
+_transition_in_this_transaction = transition_in_atomic
 
 
 def _require_reception_open(flight: Flight) -> None:

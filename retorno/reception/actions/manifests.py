@@ -17,7 +17,7 @@ from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, jsonable
 from retorno.lib.text import fold
-from retorno.lib.workflow import illegal_transition, transition
+from retorno.lib.workflow import illegal_transition, transition, transition_in_atomic
 from retorno.reception.audit_actions import AuditAction
 from retorno.reception.manifest import Code, ManifestResult, parse_manifest
 from retorno.reception.manifest import ColumnMapping as ParsedMapping
@@ -322,7 +322,7 @@ def manifest_commit(
         flight.save(update_fields=["expected_count"])
     # Already one transaction (this action is atomic): the mover runs without its own savepoint,
     # as check-in's does (see ``actions.arrivals``).
-    transition.__wrapped__(
+    transition_in_atomic(
         manifest_import,
         ManifestImport.Status.COMMITTED,
         actor=actor,

@@ -283,7 +283,7 @@ def job_referral_set_status(
     if status not in dict(job.next_stages()):
         params = {"thing": str(JobReferral._meta.verbose_name), "from": job.get_stage_display()}
         params["to"] = str(dict(Stage.choices).get(status, status))
-        raise ValidationError({"status": _("A %(thing)s cannot go from “%(from)s” to “%(to)s”.") % params})
+        raise ValidationError({"status": _("This %(thing)s cannot go from “%(from)s” to “%(to)s”.") % params})
     R = Referral.Status
     referral = job.referral
     moves: list[str] = []
