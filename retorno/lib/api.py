@@ -7,6 +7,7 @@ its reason in the caller's language (Accept-Language or the session's choice).
 import datetime
 import re
 import typing
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -16,10 +17,40 @@ from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from pydantic import ConfigDict, field_validator
+from pydantic import ConfigDict, Field, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+# Codes as the document describes them (blank means "none": geo.queries answers None for "").
+DEPARTMENT_CODE = r"^([0-9]{2})?$"  # INE department, e.g. "09"
+MUNICIPALITY_CODE = r"^([0-9]{4})?$"  # INE municipality, e.g. "1215"
+COUNTRY_CODE = r"^([A-Za-z]{2})?$"  # ISO 3166 alpha-2, e.g. "GT"
+CURRENCY_CODE = r"^[A-Za-z]{3}$"  # ISO 4217, e.g. "GTQ"
+
+
+def amount(*, max_digits: int, decimal_places: int, gt: int | None = None, ge: int | None = None):
+    """A Decimal field type whose document says what it takes: a whole number, or decimal text
+    with at most ``decimal_places`` decimals ("12.50"), within the digits and the bound (``gt=0`` or
+    ``ge=0``). Pydantic alone documents "a number or any string"; what it validates is unchanged."""
+    whole = max_digits - decimal_places
+    fraction = rf"(\.[0-9]{{1,{decimal_places}}})?" if decimal_places else ""
+    if gt == 0:
+        below_one = "|".join(rf"0\.{'0' * k}[1-9][0-9]{{0,{decimal_places - k - 1}}}" for k in range(decimal_places))
+        pattern = rf"^([1-9][0-9]{{0,{whole - 1}}}{fraction}|{below_one})$"
+    else:
+        pattern = rf"^(0|[1-9][0-9]{{0,{whole - 1}}}){fraction}$"
+    document = {
+        "anyOf": [
+            {"type": "integer", "minimum": 1 if gt == 0 else 0, "maximum": 10**whole - 1},
+            {"type": "string", "pattern": pattern},
+        ]
+    }
+    return typing.Annotated[
+        Decimal,
+        Field(gt=gt, ge=ge, max_digits=max_digits, decimal_places=decimal_places),
+        WithJsonSchema(document, mode="validation"),
+    ]
 
 
 def _kinds(annotation) -> set[type]:

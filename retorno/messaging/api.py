@@ -13,7 +13,7 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from retorno.accounts.access import require
-from retorno.lib.api import StrictSchema
+from retorno.lib.api import StrictSchema, amount
 from retorno.messaging.actions import contact_opt_out, message_delivery_report, message_inbound
 from retorno.messaging.actions.delivery import signature_valid
 from retorno.messaging.models import Channel, ContactOptOut, OutboundMessage
@@ -79,8 +79,8 @@ def _signed_body(request: HttpRequest) -> dict:
 class DeliveryReportIn(StrictSchema):
     reference: str = Field(..., min_length=1, max_length=120, description="Our reference (UUID) or the provider's id.")
     status: Literal["delivered", "failed"]
-    cost: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=4)
-    currency: str = Field("", max_length=3)
+    cost: amount(ge=0, max_digits=10, decimal_places=4) | None = None
+    currency: str = Field("", pattern=r"^([A-Za-z]{3})?$")
     error: str = Field("", max_length=200)
 
 

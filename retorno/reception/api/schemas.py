@@ -6,7 +6,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from retorno.lib.api import StrictSchema
+from retorno.lib.api import CURRENCY_CODE, MUNICIPALITY_CODE, StrictSchema, amount
 from retorno.people.api import CandidateOut
 from retorno.reception.allocation_text import render
 from retorno.reception.models import Flight, ServiceGiven
@@ -185,8 +185,8 @@ class TriageOut(Schema):
 class ServiceIn(StrictSchema):
     kind: ServiceGiven.Kind
     quantity: int = Field(1, ge=1, le=1000)
-    unit_cost: Decimal = Field(Decimal("0"), ge=0, max_digits=10, decimal_places=2)
-    currency: str = Field("USD", min_length=3, max_length=3)
+    unit_cost: amount(ge=0, max_digits=10, decimal_places=2) = Decimal("0")
+    currency: str = Field("USD", pattern=CURRENCY_CODE)
     note: str = Field("", max_length=200)
 
 
@@ -201,7 +201,7 @@ class ServiceOut(Schema):
 class AssessmentIn(StrictSchema):
     can_pay: bool = False
     family_collecting: bool = False
-    destination: str | None = Field(None, max_length=4, description="INE municipality code")
+    destination: str | None = Field(None, pattern=MUNICIPALITY_CODE, description="INE municipality code")
     vulnerability: int = Field(0, ge=0, le=5)
 
 
