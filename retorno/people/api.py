@@ -12,7 +12,7 @@ from ninja.errors import HttpError
 from retorno.accounts.access import require
 from retorno.audit.queries import accesses_to_person
 from retorno.geo.queries import country_by_code, municipality_by_code
-from retorno.lib.api import COUNTRY_CODE, MUNICIPALITY_CODE, StrictSchema
+from retorno.lib.api import COUNTRY_CODE, MUNICIPALITY_CODE, StrictSchema, choice
 from retorno.people import actions
 from retorno.people.models import Consent, Contact, DatePrecision, Education, Language, PeopleGroup, Person, Sex
 from retorno.people.queries import consents_in_force, person_get_for, person_search
@@ -85,7 +85,7 @@ class SearchIn(StrictSchema):
 
 
 class ContactIn(StrictSchema):
-    kind: Contact.Kind
+    kind: choice(Contact.Kind)
     value: str = Field(..., min_length=1, max_length=200)
     where: Contact.Where = Contact.Where.GUATEMALA
     label: str = Field("", max_length=120)
@@ -100,7 +100,7 @@ class ContactOut(Schema):
 
 
 class ConsentIn(StrictSchema):
-    purpose: Consent.Purpose
+    purpose: choice(Consent.Purpose)
     given: bool
     given_by: Consent.GivenBy = Consent.GivenBy.SELF
     guardian_name: str = Field("", max_length=200)

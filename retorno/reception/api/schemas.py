@@ -6,14 +6,14 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from retorno.lib.api import CURRENCY_CODE, MUNICIPALITY_CODE, StrictSchema, amount
+from retorno.lib.api import CURRENCY_CODE, MUNICIPALITY_CODE, StrictSchema, amount, choice
 from retorno.people.api import CandidateOut
 from retorno.reception.allocation_text import render
 from retorno.reception.models import Flight, ServiceGiven
 
 
 class FlightIn(StrictSchema):
-    kind: Flight.Kind = Flight.Kind.AIR
+    kind: choice(Flight.Kind) = Flight.Kind.AIR
     code: str = Field("", max_length=40)
     date: datetime.date
     expected_time: datetime.time | None = None
@@ -47,7 +47,7 @@ class CountsOut(Schema):
 
 
 class FlightStatusIn(StrictSchema):
-    status: Flight.Status
+    status: choice(Flight.Status)
     note: str = Field("", max_length=300)
     arrived_count: int | None = Field(None, ge=0)
     confirm: bool = Field(
@@ -183,7 +183,7 @@ class TriageOut(Schema):
 
 
 class ServiceIn(StrictSchema):
-    kind: ServiceGiven.Kind
+    kind: choice(ServiceGiven.Kind)
     quantity: int = Field(1, ge=1, le=1000)
     unit_cost: amount(ge=0, max_digits=10, decimal_places=2) = Decimal("0")
     currency: str = Field("USD", pattern=CURRENCY_CODE)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from retorno.lib.api import MUNICIPALITY_CODE, StrictSchema, amount
+from retorno.lib.api import MUNICIPALITY_CODE, StrictSchema, amount, choice
 from retorno.reintegration.models import (
     BusinessGrant,
     DocumentRequest,
@@ -270,7 +270,7 @@ class GoalIn(StrictSchema):
 
 
 class DocumentIn(StrictSchema):
-    kind: DocumentRequest.Kind
+    kind: choice(DocumentRequest.Kind)
     issuer: str = Field("", max_length=120)
 
 
@@ -320,7 +320,7 @@ class GrantIn(StrictSchema):
 
 
 class GrantStatusIn(StrictSchema):
-    status: BusinessGrant.Status
+    status: choice(BusinessGrant.Status)
     note: str = Field("", max_length=500)
 
 
@@ -330,7 +330,7 @@ class TrancheIn(StrictSchema):
 
 
 class TrancheStatusIn(StrictSchema):
-    status: GrantTranche.Status
+    status: choice(GrantTranche.Status)
     budget_line_id: int | None = None
     paid_on: date | None = None
     reference: str = Field("", max_length=100)
@@ -341,7 +341,7 @@ class TrancheStatusIn(StrictSchema):
 class PaymentIn(StrictSchema):
     budget_line_id: int
     amount: amount(gt=0, max_digits=12, decimal_places=2)
-    purpose: Payment.Purpose
+    purpose: choice(Payment.Purpose)
     paid_on: date | None = None
     payee: str = Field("", max_length=200)
     reference: str = Field("", max_length=100)
@@ -351,7 +351,7 @@ class PaymentIn(StrictSchema):
 
 
 class AttemptIn(StrictSchema):
-    channel: FollowUpAttempt.Channel
+    channel: choice(FollowUpAttempt.Channel)
     reached: bool
     note: str = Field("", max_length=300)
 
