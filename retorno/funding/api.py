@@ -12,7 +12,7 @@ from retorno.funding import actions
 from retorno.funding.models import BudgetLine, CostKind
 from retorno.funding.queries import budget_lines_of, donors_all, line_entries_between
 from retorno.funding.sources import ledger_sync
-from retorno.lib.api import StrictSchema
+from retorno.lib.api import CURRENCY_CODE, StrictSchema, amount
 
 router = Router(tags=["funding"])
 VIEW, MANAGE = "funding.view", "funding.manage"
@@ -53,8 +53,8 @@ class LedgerEntryOut(Schema):
 
 class InKindIn(StrictSchema):
     day: date
-    value: Decimal = Field(gt=0, max_digits=14, decimal_places=2, description="market value of the goods")
-    currency: str = Field(min_length=3, max_length=3, description="ISO 4217, e.g. GTQ")
+    value: amount(gt=0, max_digits=14, decimal_places=2) = Field(description="market value of the goods")
+    currency: str = Field(pattern=CURRENCY_CODE, description="ISO 4217, e.g. GTQ")
     description: str = Field(min_length=1, max_length=200, description="what was donated and by whom")
     quantity: int = Field(1, ge=1)
     budget_line_id: int | None = Field(None, description="default: the in-kind default line of the day")

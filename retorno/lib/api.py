@@ -5,8 +5,10 @@ its reason in the caller's language (Accept-Language or the session's choice).
 """
 
 import datetime
+import enum
 import re
 import typing
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -16,10 +18,50 @@ from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from pydantic import ConfigDict, field_validator
+from ninja.pagination import LimitOffsetPagination
+from pydantic import ConfigDict, Field, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+# Codes as the document describes them (blank means "none": geo.queries answers None for "").
+DEPARTMENT_CODE = r"^([0-9]{2})?$"  # INE department, e.g. "09"
+MUNICIPALITY_CODE = r"^([0-9]{4})?$"  # INE municipality, e.g. "1215"
+COUNTRY_CODE = r"^([A-Za-z]{2})?$"  # ISO 3166 alpha-2, e.g. "GT"
+CURRENCY_CODE = r"^[A-Za-z]{3}$"  # ISO 4217, e.g. "GTQ"
+
+
+def choice(choices: type[enum.Enum]):
+    """An enum field documented with its own values, inline. (Django Ninja names an enum's component
+    after its class, so two apps' ``Status`` or ``Kind`` would share one component and the document
+    would list the other's values.) The field still holds the enum member."""
+    values = [member.value for member in choices]
+    kind = "integer" if all(isinstance(v, int) for v in values) else "string"
+    return typing.Annotated[choices, WithJsonSchema({"type": kind, "enum": values})]
+
+
+def amount(*, max_digits: int, decimal_places: int, gt: int | None = None, ge: int | None = None):
+    """A Decimal field type whose document says what it takes: a whole number, or decimal text
+    with at most ``decimal_places`` decimals ("12.50"), within the digits and the bound (``gt=0`` or
+    ``ge=0``). Pydantic alone documents "a number or any string"; what it validates is unchanged."""
+    whole = max_digits - decimal_places
+    fraction = rf"(\.[0-9]{{1,{decimal_places}}})?" if decimal_places else ""
+    if gt == 0:
+        below_one = "|".join(rf"0\.{'0' * k}[1-9][0-9]{{0,{decimal_places - k - 1}}}" for k in range(decimal_places))
+        pattern = rf"^([1-9][0-9]{{0,{whole - 1}}}{fraction}|{below_one})$"
+    else:
+        pattern = rf"^(0|[1-9][0-9]{{0,{whole - 1}}}){fraction}$"
+    document = {
+        "anyOf": [
+            {"type": "integer", "minimum": 1 if gt == 0 else 0, "maximum": 10**whole - 1},
+            {"type": "string", "pattern": pattern},
+        ]
+    }
+    return typing.Annotated[
+        Decimal,
+        Field(gt=gt, ge=ge, max_digits=max_digits, decimal_places=decimal_places),
+        WithJsonSchema(document, mode="validation"),
+    ]
 
 
 def _kinds(annotation) -> set[type]:
@@ -134,3 +176,12 @@ def install_error_handlers(api) -> None:
     @api.exception_handler(HttpError)
     def http_error(request, exc):
         return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+class BoundedLimitOffsetPagination(LimitOffsetPagination):
+    """Django Ninja's limit/offset pages, with an offset the database can take (SQLite's integers
+    are 64-bit: a larger offset was a server error, not a 422)."""
+
+    class Input(Schema):
+        limit: int = LimitOffsetPagination.Input.model_fields["limit"]
+        offset: int = Field(0, ge=0, le=2**63 - 1)

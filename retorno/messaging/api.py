@@ -10,10 +10,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from retorno.accounts.access import require
-from retorno.lib.api import StrictSchema
+from retorno.lib.api import BoundedLimitOffsetPagination, StrictSchema, amount, choice
 from retorno.messaging.actions import contact_opt_out, message_delivery_report, message_inbound
 from retorno.messaging.actions.delivery import signature_valid
 from retorno.messaging.models import Channel, ContactOptOut, OutboundMessage
@@ -25,11 +25,11 @@ SIGNATURE_HEADER = "X-Retorno-Signature"
 
 class MessageOut(Schema):
     uuid: uuid.UUID
-    channel: Channel
+    channel: choice(Channel)
     template: str
     language: str
     recipient: str = Field(..., alias="masked_recipient", description="Masked: the last digits only.")
-    status: OutboundMessage.Status
+    status: choice(OutboundMessage.Status)
     attempts: int
     last_error: str
     provider_id: str
@@ -41,8 +41,8 @@ class MessageOut(Schema):
 
 
 @router.get("/messages", response=list[MessageOut], summary="The outbox (managers)")
-@paginate(LimitOffsetPagination)
-def message_list(request: HttpRequest, status: OutboundMessage.Status | None = None):
+@paginate(BoundedLimitOffsetPagination)
+def message_list(request: HttpRequest, status: choice(OutboundMessage.Status) | None = None):
     return messages_visible_to(user=request.user, status=status or "")
 
 
@@ -79,8 +79,8 @@ def _signed_body(request: HttpRequest) -> dict:
 class DeliveryReportIn(StrictSchema):
     reference: str = Field(..., min_length=1, max_length=120, description="Our reference (UUID) or the provider's id.")
     status: Literal["delivered", "failed"]
-    cost: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=4)
-    currency: str = Field("", max_length=3)
+    cost: amount(ge=0, max_digits=10, decimal_places=4) | None = None
+    currency: str = Field("", pattern=r"^([A-Za-z]{3})?$")
     error: str = Field("", max_length=200)
 
 
@@ -111,7 +111,7 @@ def delivery_report(request: HttpRequest, payload: DeliveryReportIn):
 class InboundIn(StrictSchema):
     sender: str = Field(..., min_length=3, max_length=40, alias="from", description="The phone number that wrote.")
     text: str = Field(..., max_length=1600)
-    channel: Channel = Channel.SMS
+    channel: choice(Channel) = Channel.SMS
 
 
 class InboundOut(Schema):

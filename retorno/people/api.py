@@ -12,7 +12,7 @@ from ninja.errors import HttpError
 from retorno.accounts.access import require
 from retorno.audit.queries import accesses_to_person
 from retorno.geo.queries import country_by_code, municipality_by_code
-from retorno.lib.api import StrictSchema
+from retorno.lib.api import COUNTRY_CODE, MUNICIPALITY_CODE, StrictSchema, choice
 from retorno.people import actions
 from retorno.people.models import Consent, Contact, DatePrecision, Education, Language, PeopleGroup, Person, Sex
 from retorno.people.queries import consents_in_force, person_get_for, person_search
@@ -58,7 +58,7 @@ class PersonIn(StrictSchema):
     birth_date: date | None = None
     birth_date_precision: DatePrecision = DatePrecision.EXACT
     cui: str = Field("", max_length=20)
-    nationality: str | None = Field("GT", max_length=2)
+    nationality: str | None = Field("GT", pattern=COUNTRY_CODE, description="ISO 3166 alpha-2")
     origin_municipality: str | None = Field(None, pattern=r"^[0-9]{4}$", description="INE code, 4 digits")
     languages: list[Language] = []
     people_group: PeopleGroup = PeopleGroup.NOT_STATED
@@ -73,7 +73,7 @@ class PersonPatch(StrictSchema):
     birth_date: date | None = None
     birth_date_precision: DatePrecision | None = None
     cui: str | None = Field(None, max_length=20)
-    nationality: str | None = Field(None, max_length=2)
+    nationality: str | None = Field(None, pattern=COUNTRY_CODE, description="ISO 3166 alpha-2")
     origin_municipality: str | None = Field(None, pattern=r"^[0-9]{4}$", description="INE code, 4 digits")
     languages: list[Language] | None = None
     people_group: PeopleGroup | None = None
@@ -85,7 +85,7 @@ class SearchIn(StrictSchema):
 
 
 class ContactIn(StrictSchema):
-    kind: Contact.Kind
+    kind: choice(Contact.Kind)
     value: str = Field(..., min_length=1, max_length=200)
     where: Contact.Where = Contact.Where.GUATEMALA
     label: str = Field("", max_length=120)
@@ -100,7 +100,7 @@ class ContactOut(Schema):
 
 
 class ConsentIn(StrictSchema):
-    purpose: Consent.Purpose
+    purpose: choice(Consent.Purpose)
     given: bool
     given_by: Consent.GivenBy = Consent.GivenBy.SELF
     guardian_name: str = Field("", max_length=200)
@@ -226,7 +226,7 @@ class CandidatesIn(StrictSchema):
     sex: Sex = Sex.UNKNOWN
     birth_date: date | None = None
     cui: str = Field("", max_length=20)
-    origin_municipality: str | None = Field(None, max_length=4, description="INE code, 4 digits")
+    origin_municipality: str | None = Field(None, pattern=MUNICIPALITY_CODE, description="INE code, 4 digits")
     other_id: str = Field("", max_length=40, description="A passport, A-number or other document number")
     limit: int = Field(5, ge=1, le=20)
 

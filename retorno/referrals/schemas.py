@@ -6,7 +6,7 @@ from typing import Literal
 from ninja import Field, Schema
 
 from retorno.accounts.models import Organisation
-from retorno.lib.api import StrictSchema
+from retorno.lib.api import StrictSchema, choice
 from retorno.referrals.models import BedType, Partner, Referral, Service, SharedField, Shelter, Stay, TargetGroup
 from retorno.referrals.queries import shared_data_dict, sharing_allowed
 
@@ -78,7 +78,7 @@ class PartnerFieldsIn(StrictSchema):
 class PartnerIn(PartnerFieldsIn):
     organisation: str | None = Field(None, description="Short name (slug) of an existing organisation")
     name: str = Field("", max_length=200)
-    kind: Organisation.Kind | None = None
+    kind: choice(Organisation.Kind) | None = None
     offers: list[OfferIn] = Field(..., min_length=1)
 
 
@@ -185,7 +185,7 @@ class LinkReferralOut(SharedReferralOut):
 
 
 class ReferralStatusIn(StrictSchema):
-    status: Referral.Status
+    status: choice(Referral.Status)
     reason: str = Field("", max_length=500)
     note: str = Field("", max_length=1000)
 

@@ -5,10 +5,11 @@ from typing import Literal
 from ninja import Field, Schema
 
 from retorno.accounts.models import Organisation
+from retorno.lib.api import DEPARTMENT_CODE, MUNICIPALITY_CODE
 
 OrgKind = Literal[tuple(Organisation.Kind.values)]
-DeptCode = Field(None, description="INE department code, e.g. '09' (Quetzaltenango)", max_length=2)
-MuniCode = Field(None, description="INE municipality code, e.g. '1215'", max_length=4)
+DeptCode = Field(None, description="INE department code, e.g. '09' (Quetzaltenango)", pattern=DEPARTMENT_CODE)
+MuniCode = Field(None, description="INE municipality code, e.g. '1215'", pattern=MUNICIPALITY_CODE)
 
 
 class Created(Schema):

@@ -1,11 +1,11 @@
 """Networks, campaigns and dialogue schemas."""
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
-from retorno.lib.api import StrictSchema
+from retorno.lib.api import MUNICIPALITY_CODE, StrictSchema
 from retorno.outreach.models import (
     Campaign,
     CampaignActivity,
@@ -87,7 +87,9 @@ class CampaignIn(StrictSchema):
     starts_on: date
     ends_on: date | None = None
     channels: list[Literal[tuple(Channel.values)]] = Field(default_factory=list)
-    municipalities: list[str] = Field(default_factory=list, description="INE municipality codes")
+    municipalities: list[Annotated[str, Field(pattern=MUNICIPALITY_CODE)]] = Field(
+        default_factory=list, description="INE municipality codes"
+    )
     partner_ids: list[int] = Field(default_factory=list)
 
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from retorno.lib.api import StrictSchema
+from retorno.lib.api import StrictSchema, amount
 from retorno.outreach.models import (
     PartnerAgreement,
 )
@@ -15,7 +15,7 @@ from retorno.outreach.models import (
 class AgreementIn(StrictSchema):
     organisation_id: int = Field(..., description="Directory id of the partner")
     title: str = Field(..., min_length=1, max_length=200)
-    amount: Decimal = Field(..., gt=0, max_digits=12, decimal_places=2)
+    amount: amount(gt=0, max_digits=12, decimal_places=2)
     currency: Literal[tuple(PartnerAgreement.Currency.values)] = "GTQ"
     kind: Literal[tuple(PartnerAgreement.Kind.values)] = "sub_grant"
     budget_line_id: int | None = None
@@ -84,7 +84,7 @@ class AgreementOut(Schema):
 
 
 class SubGrantTrancheIn(StrictSchema):
-    amount: Decimal = Field(..., gt=0, max_digits=12, decimal_places=2)
+    amount: amount(gt=0, max_digits=12, decimal_places=2)
     due_on: date
 
 

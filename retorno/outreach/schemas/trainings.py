@@ -6,7 +6,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from retorno.lib.api import StrictSchema
+from retorno.lib.api import StrictSchema, amount
 from retorno.outreach.models import (
     Training,
 )
@@ -69,7 +69,7 @@ class TrainingIn(StrictSchema):
     department: str | None = DeptCode
     trainers: str = Field("", max_length=300)
     materials: str = Field("", max_length=5000)
-    cost: Decimal = Field(Decimal("0"), ge=0, max_digits=12, decimal_places=2, description="GTQ")
+    cost: amount(ge=0, max_digits=12, decimal_places=2) = Field(Decimal("0"), description="GTQ")
     budget_line_id: int | None = None
     pass_mark: int = Field(60, ge=0, le=100, description="Post-test score needed for a certificate")
 
@@ -90,7 +90,7 @@ class TrainingOut(Schema):
 class TrainingSessionIn(StrictSchema):
     date: date
     subject: str = Field(..., min_length=1, max_length=200)
-    hours: Decimal = Field(Decimal("4"), ge=0, max_digits=4, decimal_places=1)
+    hours: amount(ge=0, max_digits=4, decimal_places=1) = Decimal("4")
 
 
 class ParticipantIn(StrictSchema):

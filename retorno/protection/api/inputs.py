@@ -4,7 +4,7 @@ from datetime import date
 
 from ninja import Field
 
-from retorno.lib.api import StrictSchema
+from retorno.lib.api import StrictSchema, choice
 from retorno.protection.models import (
     BestInterestDecision,
     BreakGlassAccess,
@@ -33,7 +33,7 @@ class AssignIn(StrictSchema):
 
 
 class CaseStatusIn(StrictSchema):
-    status: ProtectionCase.Status
+    status: choice(ProtectionCase.Status)
     reason: str = Field("", max_length=4000)
 
 
@@ -49,7 +49,7 @@ class PsychosocialAssessmentIn(StrictSchema):
 
 
 class PsychosocialSessionIn(StrictSchema):
-    kind: PsychosocialSession.Kind
+    kind: choice(PsychosocialSession.Kind)
     duration_minutes: int = Field(..., ge=5, le=600)
     notes: str = Field("", max_length=20000)
 
@@ -61,7 +61,7 @@ class HealthReferralIn(StrictSchema):
 
 
 class HealthOutcomeIn(StrictSchema):
-    outcome: HealthReferral.Outcome
+    outcome: choice(HealthReferral.Outcome)
     note: str = Field("", max_length=4000)
 
 
@@ -110,7 +110,7 @@ class LegalIn(StrictSchema):
 
 
 class LegalStatusIn(StrictSchema):
-    status: LegalCase.Status
+    status: choice(LegalCase.Status)
     on: date
 
 
@@ -127,7 +127,7 @@ class CustodyIn(StrictSchema):
 
 class TracingIn(StrictSchema):
     method: FamilyTracingEntry.Method
-    outcome: FamilyTracingEntry.Outcome
+    outcome: choice(FamilyTracingEntry.Outcome)
     notes: str = Field("", max_length=4000)
 
 
@@ -144,5 +144,5 @@ class BreakGlassIn(StrictSchema):
 
 
 class ReviewIn(StrictSchema):
-    outcome: BreakGlassAccess.Outcome
+    outcome: choice(BreakGlassAccess.Outcome)
     note: str = Field("", max_length=1000)

@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from ninja import Field, Schema
 
+from retorno.lib.api import choice
 from retorno.protection import protocol
 from retorno.protection.models import BreakGlassAccess, CaseKind, Identification, LegalCase, ProtectionCase
 from retorno.protection.queries import SECTIONS
@@ -24,7 +25,7 @@ class CaseSummaryOut(Schema):
     id: int
     person_id: int
     kind: CaseKind
-    status: ProtectionCase.Status
+    status: choice(ProtectionCase.Status)
     opened_at: datetime
     closed_at: datetime | None
     assigned: list[str]
@@ -200,7 +201,7 @@ class LegalOut(Schema):
     complaint_number: str
     prosecutor_office: str
     prosecutor: str
-    status: LegalCase.Status
+    status: choice(LegalCase.Status)
     filed_on: date
     witness_protection: bool
     witness_protection_note: str

@@ -6,14 +6,14 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from retorno.lib.api import StrictSchema
+from retorno.lib.api import CURRENCY_CODE, MUNICIPALITY_CODE, StrictSchema, amount, choice
 from retorno.people.api import CandidateOut
 from retorno.reception.allocation_text import render
 from retorno.reception.models import Flight, ServiceGiven
 
 
 class FlightIn(StrictSchema):
-    kind: Flight.Kind = Flight.Kind.AIR
+    kind: choice(Flight.Kind) = Flight.Kind.AIR
     code: str = Field("", max_length=40)
     date: datetime.date
     expected_time: datetime.time | None = None
@@ -47,7 +47,7 @@ class CountsOut(Schema):
 
 
 class FlightStatusIn(StrictSchema):
-    status: Flight.Status
+    status: choice(Flight.Status)
     note: str = Field("", max_length=300)
     arrived_count: int | None = Field(None, ge=0)
     confirm: bool = Field(
@@ -183,10 +183,10 @@ class TriageOut(Schema):
 
 
 class ServiceIn(StrictSchema):
-    kind: ServiceGiven.Kind
+    kind: choice(ServiceGiven.Kind)
     quantity: int = Field(1, ge=1, le=1000)
-    unit_cost: Decimal = Field(Decimal("0"), ge=0, max_digits=10, decimal_places=2)
-    currency: str = Field("USD", min_length=3, max_length=3)
+    unit_cost: amount(ge=0, max_digits=10, decimal_places=2) = Decimal("0")
+    currency: str = Field("USD", pattern=CURRENCY_CODE)
     note: str = Field("", max_length=200)
 
 
@@ -201,7 +201,7 @@ class ServiceOut(Schema):
 class AssessmentIn(StrictSchema):
     can_pay: bool = False
     family_collecting: bool = False
-    destination: str | None = Field(None, max_length=4, description="INE municipality code")
+    destination: str | None = Field(None, pattern=MUNICIPALITY_CODE, description="INE municipality code")
     vulnerability: int = Field(0, ge=0, le=5)
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 
 from retorno.accounts.access import require
+from retorno.lib.api import choice
 from retorno.referrals import actions
 from retorno.referrals.actions.links import LinkRefused, link_answers
 from retorno.referrals.api.common import router
@@ -14,7 +15,7 @@ from retorno.referrals.schemas import LinkReferralOut, ReferralStatusIn, SharedR
 
 
 @router.get("/inbox", response=list[SharedReferralOut])
-def inbox(request: HttpRequest, status: Referral.Status | None = None):
+def inbox(request: HttpRequest, status: choice(Referral.Status) | None = None):
     """Referrals addressed to the caller's organisation, with only the shared data."""
     require(request.user, "referral.inbox")
     return list(partner_inbox(user=request.user, status=status or ""))

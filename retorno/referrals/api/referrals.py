@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Status
 
 from retorno.accounts.access import require
+from retorno.lib.api import choice
 from retorno.people.queries import person_get_for
 from retorno.referrals import actions
 from retorno.referrals.api.common import router
@@ -24,7 +25,10 @@ from retorno.referrals.schemas import (
 
 @router.get("", response=list[ReferralOut])
 def referral_list(
-    request: HttpRequest, status: Referral.Status | None = None, service: Service | None = None, limit: int = 200
+    request: HttpRequest,
+    status: choice(Referral.Status) | None = None,
+    service: Service | None = None,
+    limit: int = 200,
 ):
     """Referrals, newest first (programme staff). Partners use /inbox."""
     require(request.user, "referral.list")

@@ -13,7 +13,7 @@ from ninja import Field, Router, Schema, Status
 
 from retorno.accounts.access import require
 from retorno.geo.queries import municipality_by_code
-from retorno.lib.api import StrictSchema
+from retorno.lib.api import MUNICIPALITY_CODE, StrictSchema
 from retorno.reintegration import actions, queries
 from retorno.reintegration.forms import officers
 from retorno.reintegration.models import GroupSession, SelfHelpGroup
@@ -81,7 +81,7 @@ class SelfHelpGroupDetailOut(SelfHelpGroupOut):
 class GroupIn(StrictSchema):
     name: str = Field(..., min_length=1, max_length=120)
     facilitator_id: int = Field(..., description="A reintegration officer or manager")
-    municipality_code: str | None = Field(None, max_length=4, description="INE municipality code")
+    municipality_code: str | None = Field(None, pattern=MUNICIPALITY_CODE, description="INE municipality code")
     started_on: date | None = Field(None, description="Defaults to today")
 
 

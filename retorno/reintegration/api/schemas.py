@@ -6,7 +6,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from retorno.lib.api import StrictSchema
+from retorno.lib.api import MUNICIPALITY_CODE, StrictSchema, amount, choice
 from retorno.reintegration.models import (
     BusinessGrant,
     DocumentRequest,
@@ -270,7 +270,7 @@ class GoalIn(StrictSchema):
 
 
 class DocumentIn(StrictSchema):
-    kind: DocumentRequest.Kind
+    kind: choice(DocumentRequest.Kind)
     issuer: str = Field("", max_length=120)
 
 
@@ -305,7 +305,7 @@ class VacancyIn(StrictSchema):
     title: str = Field(..., min_length=1, max_length=200)
     sector: Sector
     positions: int = Field(1, ge=1, le=1000)
-    municipality: str | None = Field(None, max_length=4, description="INE code")
+    municipality: str | None = Field(None, pattern=MUNICIPALITY_CODE, description="INE code")
     requirements: str = Field("", max_length=2000)
     posted_on: date | None = None
 
@@ -315,22 +315,22 @@ class GrantIn(StrictSchema):
     sector: Sector
     description: str = Field(..., min_length=1, max_length=8000)
     skills_abroad: str = Field("", max_length=4000)
-    budget: Decimal = Field(..., gt=0, max_digits=10, decimal_places=2)
-    amount_requested: Decimal = Field(..., gt=0, max_digits=10, decimal_places=2)
+    budget: amount(gt=0, max_digits=10, decimal_places=2)
+    amount_requested: amount(gt=0, max_digits=10, decimal_places=2)
 
 
 class GrantStatusIn(StrictSchema):
-    status: BusinessGrant.Status
+    status: choice(BusinessGrant.Status)
     note: str = Field("", max_length=500)
 
 
 class TrancheIn(StrictSchema):
-    amount: Decimal = Field(..., gt=0, max_digits=10, decimal_places=2)
+    amount: amount(gt=0, max_digits=10, decimal_places=2)
     planned_on: date
 
 
 class TrancheStatusIn(StrictSchema):
-    status: GrantTranche.Status
+    status: choice(GrantTranche.Status)
     budget_line_id: int | None = None
     paid_on: date | None = None
     reference: str = Field("", max_length=100)
@@ -340,8 +340,8 @@ class TrancheStatusIn(StrictSchema):
 
 class PaymentIn(StrictSchema):
     budget_line_id: int
-    amount: Decimal = Field(..., gt=0, max_digits=12, decimal_places=2)
-    purpose: Payment.Purpose
+    amount: amount(gt=0, max_digits=12, decimal_places=2)
+    purpose: choice(Payment.Purpose)
     paid_on: date | None = None
     payee: str = Field("", max_length=200)
     reference: str = Field("", max_length=100)
@@ -351,7 +351,7 @@ class PaymentIn(StrictSchema):
 
 
 class AttemptIn(StrictSchema):
-    channel: FollowUpAttempt.Channel
+    channel: choice(FollowUpAttempt.Channel)
     reached: bool
     note: str = Field("", max_length=300)
 
@@ -362,7 +362,7 @@ class OutcomeIn(StrictSchema):
     intends_to_migrate: FollowUpOutcome.Intention
     business_operating: bool | None = None
     still_with_employer: bool | None = None
-    living_in: str | None = Field(None, max_length=4, description="INE municipality code")
+    living_in: str | None = Field(None, pattern=MUNICIPALITY_CODE, description="INE municipality code")
     rss_answers: dict[str, str] = Field(default_factory=dict, description="Raw survey answers keyed by question code")
 
 
