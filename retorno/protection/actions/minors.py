@@ -14,37 +14,14 @@ from retorno.protection.models import BestInterestDecision, CaseKind, CustodyEve
 
 
 @transaction.atomic
-def custody_record(
-    *,
-    actor: User,
-    case: ProtectionCase,
-    stage: str,
-    at: datetime.datetime | None = None,
-    organisation: Organisation | None = None,
-    guardian_name: str = "",
-    relationship: str = "",
-    document_checked: bool = False,
-    document_number: str = "",
-    authorised_by: str = "",
-    note: str = "",
-    request=None,
-) -> CustodyEvent:
-    """Add the next link of a minor's chain of custody; a handover must be verified and authorised."""
+def custody_record(*, actor: User, case: ProtectionCase, request=None, **link) -> CustodyEvent:
+    """Add the next link of a minor's chain of custody; a handover must be verified and authorised.
+
+    The writer's check, then ``custody_add`` (whose keywords ``link`` are: stage, at, organisation,
+    guardian_name, relationship, document_checked, document_number, authorised_by, note).
+    """
     require_case_writer(actor, case)
-    return custody_add(
-        actor=actor,
-        case=case,
-        stage=stage,
-        at=at,
-        organisation=organisation,
-        guardian_name=guardian_name,
-        relationship=relationship,
-        document_checked=document_checked,
-        document_number=document_number,
-        authorised_by=authorised_by,
-        note=note,
-        request=request,
-    )
+    return custody_add(actor=actor, case=case, request=request, **link)
 
 
 def custody_add(
