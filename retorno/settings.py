@@ -170,6 +170,8 @@ API_TOKEN_HOURS = envint("API_TOKEN_HOURS", "12")
 
 LANGUAGE_CODE = "es"
 LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
+# Spanish numbers as Guatemala writes them (decimal point, comma thousands): retorno/formats/es.
+FORMAT_MODULE_PATH = ["retorno.formats"]
 LOCALE_PATHS = [BASE_DIR / "retorno" / "locale"]
 TIME_ZONE = os.getenv("TIME_ZONE", "America/Guatemala")
 USE_I18N = True

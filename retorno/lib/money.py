@@ -1,5 +1,7 @@
 """One way to show money everywhere: currency always shown, two decimals, thousands grouped,
-in the reader's language ("USD 1,250.00" in English, "US$ 1.250,00" in Spanish).
+in the reader's language — "USD 1,250.00" in English, "US$1,250.00" and "Q1,250.00" in Spanish,
+as Guatemala writes amounts (its number separators are the project's Spanish formats,
+``retorno/formats/es``, so an amount and a plain number on one page agree).
 
 Templates use the ``money`` filter (a template builtin, see settings.TEMPLATES):
 ``{{ ticket.amount|money:ticket.currency }}``; Python code calls ``format_money``.
@@ -8,11 +10,13 @@ Templates use the ``money`` filter (a template builtin, see settings.TEMPLATES):
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.utils import numberformat
+from django.utils.formats import get_format
 from django.utils.translation import get_language
 
-# How each language names a currency before the amount; the ISO code otherwise.
+# How each language writes a currency before the amount (no space, "Q1,250.00"); the ISO code
+# and a space otherwise ("USD 1,250.00").
 SYMBOLS = {"es": {"USD": "US$", "GTQ": "Q", "MXN": "MX$"}}
-SEPARATORS = {"es": (".", ","), "en": (",", ".")}  # (thousands, decimals)
 
 
 def format_money(amount, currency: str = "USD", *, language: str | None = None) -> str:
@@ -24,12 +28,18 @@ def format_money(amount, currency: str = "USD", *, language: str | None = None) 
     except InvalidOperation:
         return str(amount)
     language = (language or get_language() or "es")[:2]
-    thousands, decimals = SEPARATORS.get(language, SEPARATORS["en"])
-    whole, cents = f"{abs(value):,.2f}".split(".")
-    number = whole.replace(",", thousands) + decimals + cents
+    number = numberformat.format(
+        abs(value),
+        get_format("DECIMAL_SEPARATOR", language),
+        decimal_pos=2,
+        grouping=get_format("NUMBER_GROUPING", language),
+        thousand_sep=get_format("THOUSAND_SEPARATOR", language),
+        force_grouping=True,
+    )
     code = (currency or "").upper()
-    symbol = SYMBOLS.get(language, {}).get(code, code)
-    return f"{'-' if value < 0 else ''}{symbol} {number}".strip()
+    symbol = SYMBOLS.get(language, {}).get(code)
+    prefix = symbol if symbol else f"{code} " if code else ""
+    return f"{'-' if value < 0 else ''}{prefix}{number}"
 
 
 register = template.Library()

@@ -327,4 +327,4 @@ def test_explanations_render_from_code_and_parameters_in_either_language():
 
     params = {"fare": "60.00", "currency": "USD", "vulnerability": 5}
     assert render("leaves_out_more_vulnerable", params, "en").startswith("A ticket for this person (USD 60.00)")
-    assert render("leaves_out_more_vulnerable", params, "es").startswith("Darle pasaje (US$ 60,00)")
+    assert render("leaves_out_more_vulnerable", params, "es").startswith("Darle pasaje (US$60.00)")
