@@ -86,14 +86,19 @@
       }
     }
   });
-  document.body.addEventListener("htmx:afterSwap", function (event) {
-    if (decision && event.detail.target === decision) {
-      // A check-in that needs a decision: Enter confirms the safe choice ("a new person") unless the
-      // server found strong evidence (same document, or full name and full birth date) for one person.
+  // A check-in that needs a decision: Enter confirms the safe choice ("a new person") unless the
+  // server found strong evidence (same document, or full name and full birth date) for one person.
+  // The focus is set once htmx has settled the panel: htmx focuses an [autofocus] element in its
+  // settle step, some milliseconds after the swap, and a focus set at the swap would be taken back
+  // then, after the clerk may already have pressed ↑ or ↓.
+  document.body.addEventListener("htmx:afterSettle", function (event) {
+    if (decision && (event.target === decision || event.detail.target === decision)) {
       var first = decision.querySelector("button[data-default]") || decision.querySelector("button.confirm-new");
       if (first) first.focus();
-      return;
     }
+  });
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    if (decision && event.detail.target === decision) return;
     // The checked-in row is replaced: close the decision, then clear the search for the next person.
     // Other swaps (the counts polled every 5 s) leave an open decision alone.
     var row = event.detail.target && event.detail.target.id ? document.getElementById(event.detail.target.id) : null;
