@@ -302,3 +302,34 @@ def test_the_minor_section_page_writes_and_shows_all_of_it(minor_case, protectio
     ):
         assert shown in html
     assert "Tía o tío" in client.get(section, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+
+def test_the_minor_section_speaks_labels_in_both_languages(minor_case, protection_officer, client_for):
+    from retorno.tests_pages.visible import Checker
+
+    mother = _mother(minor_case, protection_officer)
+    actions.tracing_step_add(
+        actor=protection_officer, tracing_request=mother, on=TODAY(), method="social_media", result="lead"
+    )
+    actions.tracing_request_set_status(
+        actor=protection_officer, tracing_request=mother, status="not_located", outcome="Sin rastro."
+    )
+    _hand_over(
+        minor_case, protection_officer, _assess(minor_case, protection_officer, "reunify_with_support", capacity=1)
+    )
+    visit = actions.visit_schedule(actor=protection_officer, case=minor_case, scheduled_on=TODAY())
+    actions.visit_record(
+        actor=protection_officer,
+        visit=visit,
+        done_on=TODAY(),
+        wellbeing=2,
+        next_visit_on=TODAY() + datetime.timedelta(days=7),
+    )
+    client = client_for(protection_officer)
+    checker = Checker()
+    typed = {"Rosa Ramos", "Aldea Chuicavioc", "5512 3344", "La tía en Estados Unidos", "Sin rastro"}
+    names = frozenset({*typed, str(protection_officer)})  # the test user's name is data, not interface
+    for lang in ("es", "en"):
+        for url in (reverse("protection:case_section", args=[minor_case.pk, "minor"]), reverse("protection:index")):
+            html = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+            assert checker.faults(html, lang, names) == [], (lang, url)
