@@ -36,6 +36,16 @@ API: dict[str, str | tuple[str, ...] | frozenset[str]] = {
     "POST /api/v1/protection/cases/{case_id}/break-glass": SEALED,
     "POST /api/v1/protection/cases/{case_id}/assignments": SEALED,
     "GET /api/v1/protection/cases/{case_id}/identifications/{identification_id}": SEALED,
+    # A minor's family tracing, family assessment and follow-up visits: sealed like the rest of the case.
+    "POST /api/v1/protection/cases/{case_id}/minor/tracing-requests": SEALED,
+    "GET /api/v1/protection/cases/{case_id}/minor/tracing-requests/{request_id}": SEALED,
+    "POST /api/v1/protection/cases/{case_id}/minor/tracing-requests/{request_id}/status": SEALED,
+    "POST /api/v1/protection/cases/{case_id}/minor/tracing-requests/{request_id}/steps": SEALED,
+    "POST /api/v1/protection/cases/{case_id}/minor/family-assessments": SEALED,
+    "POST /api/v1/protection/cases/{case_id}/minor/visits": SEALED,
+    "POST /api/v1/protection/cases/{case_id}/minor/visits/{visit_id}/record": SEALED,
+    # The officer's worklist of follow-up visits due (only their own assigned cases).
+    "GET /api/v1/protection/visits-due": "protection.home",
     # Gateways call these without an account; the body's HMAC signature is checked instead.
     "POST /api/v1/messaging/callbacks/status": PUBLIC,
     "POST /api/v1/messaging/callbacks/inbound": PUBLIC,
@@ -127,6 +137,8 @@ PATH_PARAMETERS: dict[str, str | None] = {
     "referrals token": None,
     "protection case_id": "protection.ProtectionCase",
     "protection referral_id": "protection.ProtectionReferral",
+    "protection request_id": "protection.TracingRequest",
+    "protection visit_id": "protection.ReunificationVisit",
     "protection fmt": "=json",
     "protection section": "=overview",
     "protection what": "=status",

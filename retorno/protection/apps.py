@@ -39,7 +39,7 @@ class ProtectionConfig(AppConfig):
             HomeSection(
                 "protection.home",
                 _("Protection"),
-                _("Referrals waiting, trafficking cases and unaccompanied minors."),
+                _("Referrals waiting, trafficking cases, unaccompanied minors and follow-up visits due."),
                 "protection:index",
                 40,
             )

@@ -8,8 +8,10 @@ second run finds them by their demo marker and creates nothing.
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from retorno.accounts.models import Organisation, User
+from retorno.geo.models import Department
 from retorno.people.actions import person_create
 from retorno.people.models import Person
 from retorno.protection import actions
@@ -21,6 +23,7 @@ DEMO_PEOPLE = {
     "victim": ("Sandra Elizabeth", "Ixcoy", "Chávez", "F", datetime.date(1999, 2, 2)),
     "minor": ("Dulce María", "Ajcá", "Ramos", "F", datetime.date(2011, 11, 20)),
     "psy": ("Byron Alexander", "Mejía", "López", "M", datetime.date(1988, 6, 30)),
+    "minor_tracing": ("Kevin Josué", "Tum", "Sapón", "M", datetime.date(2010, 4, 9)),
 }
 
 
@@ -114,26 +117,16 @@ def load(*, options: dict, stdout) -> None:
         case = actions.referral_take(actor=officer, referral=referral)
         shelter = Organisation.objects.filter(kind=Organisation.Kind.SHELTER).first()
         actions.custody_record(actor=officer, case=case, stage="minors_shelter", organisation=shelter)
-        actions.tracing_add(actor=officer, case=case, method="phone", outcome="located")
-        actions.best_interest_record(
-            actor=officer,
-            case=case,
-            decided_on=d(2026, 1, 10),
-            decided_by="PGN — Procuraduría de la Niñez",
-            decision="Reunificación con la madre en Totonicapán.",
-            minor_assent="agrees",
-        )
-        actions.custody_record(
-            actor=officer,
-            case=case,
-            stage="handover_guardian",
-            guardian_name="Rosa Ramos Tzoc",
-            relationship="mother",
-            document_checked=True,
-            document_number="2456789010801",
-            authorised_by="Lic. Juárez (PGN)",
-        )
-        actions.case_set_status(actor=officer, case=case, status="Closed", reason="Entregada a su madre.")
+        _reunification(officer, case)
+        created += 1
+
+    person = _person("minor_tracing", clerk)
+    if not ProtectionCase.objects.filter(person=person).exists():
+        referral = actions.protection_referral_receive(actor=clerk, person=person, unaccompanied_minor=True)
+        case = actions.referral_take(actor=officer, referral=referral)
+        shelter = Organisation.objects.filter(kind=Organisation.Kind.SHELTER).first()
+        actions.custody_record(actor=officer, case=case, stage="minors_shelter", organisation=shelter)
+        _tracing_under_way(officer, case)
         created += 1
 
     person = _person("psy", clerk)
@@ -157,3 +150,88 @@ def load(*, options: dict, stdout) -> None:
         created += 1
 
     stdout.write(f"protection: {created} demo cases created, {ProtectionCase.objects.count()} in all")
+
+
+def _reunification(officer: User, case: ProtectionCase) -> None:
+    """Dulce María: her mother traced, assessed and handed the child; one visit made, the next due."""
+    today = timezone.localdate()
+    days = datetime.timedelta
+    mother = actions.tracing_request_open(
+        actor=officer,
+        case=case,
+        sought_name="Rosa Ramos Tzoc",
+        relationship="mother",
+        department=Department.objects.filter(code="08").first(),
+        address="Aldea Chuicavioc, a la par de la escuela.",
+        phone="5512 3344",
+        contacts_tried="La tía en Estados Unidos dio el número de la madre.",
+    )
+    actions.tracing_step_add(
+        actor=officer, tracing_request=mother, on=today - days(6), method="phone", result="no_answer"
+    )
+    actions.tracing_step_add(
+        actor=officer,
+        tracing_request=mother,
+        on=today - days(5),
+        method="community",
+        result="located",
+        notes="El alcalde comunitario confirmó que la madre vive en la aldea.",
+    )
+    actions.tracing_request_set_status(
+        actor=officer, tracing_request=mother, status="located", outcome="Madre localizada en Totonicapán."
+    )
+    assessment = actions.family_assessment_record(
+        actor=officer,
+        case=case,
+        tracing_request=mother,
+        assessed_on=today - days(3),
+        safety=2,
+        willingness=2,
+        capacity=1,
+        child_view_heard=True,
+        risks_found=False,
+        recommendation="reunify_with_support",
+        notes="La madre trabaja por día; la abuela cuida de los hermanos menores.",
+    )
+    actions.best_interest_record(
+        actor=officer,
+        case=case,
+        decided_on=today - days(2),
+        decided_by="PGN — Procuraduría de la Niñez",
+        decision="Reunificación con la madre en Totonicapán.",
+        minor_assent="agrees",
+    )
+    actions.custody_record(
+        actor=officer,
+        case=case,
+        stage="handover_guardian",
+        assessment=assessment,
+        document_checked=True,
+        document_number="2456789010801",
+        authorised_by="Lic. Juárez (PGN)",
+    )
+    visit = actions.visit_schedule(actor=officer, case=case, scheduled_on=today)
+    actions.visit_record(actor=officer, visit=visit, done_on=today, wellbeing=4, next_visit_on=today + days(5))
+    actions.case_set_status(actor=officer, case=case, status="FollowUp")
+
+
+def _tracing_under_way(officer: User, case: ProtectionCase) -> None:
+    """Kevin Josué: his father sought, two steps so far; the search is open."""
+    today = timezone.localdate()
+    father = actions.tracing_request_open(
+        actor=officer,
+        case=case,
+        sought_name="Juan Tum Ixcoy",
+        relationship="father",
+        department=Department.objects.filter(code="07").first(),
+        contacts_tried="Número que dio el niño: fuera de servicio.",
+    )
+    actions.tracing_step_add(
+        actor=officer,
+        tracing_request=father,
+        on=today - datetime.timedelta(days=2),
+        method="renap",
+        result="lead",
+        notes="RENAP da una dirección en Nahualá.",
+    )
+    actions.tracing_step_add(actor=officer, tracing_request=father, on=today, method="social_media", result="no_answer")

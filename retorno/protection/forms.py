@@ -11,7 +11,6 @@ from retorno.protection.models import (
     BreakGlassAccess,
     CaseKind,
     CustodyEvent,
-    FamilyTracingEntry,
     HealthReferral,
     Identification,
     LegalCase,
@@ -195,12 +194,10 @@ class CustodyForm(forms.Form):
     document_number = forms.CharField(label=_("Document number"), required=False, max_length=40)
     authorised_by = forms.CharField(label=_("Authorised by"), required=False, max_length=200)
     note = forms.CharField(label=_("Notes"), required=False, widget=TEXT, max_length=4000)
-
-
-class TracingForm(forms.Form):
-    method = forms.ChoiceField(label=_("Method"), choices=FamilyTracingEntry.Method.choices)
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=FamilyTracingEntry.Outcome.choices)
-    notes = forms.CharField(label=_("Notes"), required=False, widget=TEXT, max_length=4000)
+    # The case's assessments recommending reunification (choices set by the section).
+    assessment = forms.IntegerField(
+        label=_("Family assessment (for a handover to a family member)"), required=False, widget=forms.Select
+    )
 
 
 class BestInterestForm(forms.Form):

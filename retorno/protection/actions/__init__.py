@@ -16,7 +16,7 @@ from retorno.protection.actions.cases import (
 )
 from retorno.protection.actions.common import sealed_snapshot
 from retorno.protection.actions.legal import legal_case_open, legal_case_set_status, legal_case_update
-from retorno.protection.actions.minors import best_interest_record, custody_record, tracing_add
+from retorno.protection.actions.minors import best_interest_record, custody_record
 from retorno.protection.actions.psychosocial import assessment_record, follow_up_plan_save, session_record
 from retorno.protection.actions.referrals import (
     health_referral_create,
@@ -27,6 +27,14 @@ from retorno.protection.actions.referrals import (
     shelter_referral_update,
 )
 from retorno.protection.actions.seal import break_glass_open, break_glass_review, htcds_export, notification_mark_read
+from retorno.protection.actions.tracing import (
+    family_assessment_record,
+    tracing_request_open,
+    tracing_request_set_status,
+    tracing_step_add,
+    visit_record,
+    visit_schedule,
+)
 from retorno.protection.actions.trafficking import (
     identification_conclude,
     identification_save_answers,
@@ -46,6 +54,7 @@ __all__ = [
     "case_set_status",
     "case_unassign",
     "custody_record",
+    "family_assessment_record",
     "follow_up_plan_save",
     "health_referral_create",
     "health_referral_outcome",
@@ -66,5 +75,9 @@ __all__ = [
     "shelter_referral_create",
     "shelter_referral_update",
     "support_service_add",
-    "tracing_add",
+    "tracing_request_open",
+    "tracing_request_set_status",
+    "tracing_step_add",
+    "visit_record",
+    "visit_schedule",
 ]

@@ -1,6 +1,7 @@
-"""Unaccompanied minors: the chain of custody, family tracing, best-interest decisions."""
+"""Unaccompanied minors: the chain of custody and best-interest decisions (family tracing: ``tracing``)."""
 
 import datetime
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from retorno.accounts.models import Organisation, User
 from retorno.protection.actions.common import case_audit, full_save, require_case_writer
 from retorno.protection.audit_actions import AuditAction
-from retorno.protection.models import BestInterestDecision, CaseKind, CustodyEvent, FamilyTracingEntry, ProtectionCase
+from retorno.protection.models import BestInterestDecision, CaseKind, CustodyEvent, FamilyAssessment, ProtectionCase
 
 
 @transaction.atomic
@@ -18,7 +19,7 @@ def custody_record(*, actor: User, case: ProtectionCase, request=None, **link) -
     """Add the next link of a minor's chain of custody; a handover must be verified and authorised.
 
     The writer's check, then ``custody_add`` (whose keywords ``link`` are: stage, at, organisation,
-    guardian_name, relationship, document_checked, document_number, authorised_by, note).
+    guardian_name, relationship, document_checked, document_number, authorised_by, note, assessment).
     """
     require_case_writer(actor, case)
     return custody_add(actor=actor, case=case, request=request, **link)
@@ -37,14 +38,22 @@ def custody_add(
     document_number: str = "",
     authorised_by: str = "",
     note: str = "",
+    assessment: FamilyAssessment | None = None,
     request=None,
 ) -> CustodyEvent:
-    """The link itself, without the writer check: opening a minor's case records its first link through here."""
+    """The link itself, without the writer check: opening a minor's case records its first link through here.
+
+    A handover to a family member names the family assessment that recommended reunifying the
+    child with that caregiver; the guardian's name and relationship default to the assessment's.
+    """
     if case.kind != CaseKind.MINOR:
         raise ValidationError(_("The chain of custody belongs to an unaccompanied minor's case."))
     last = case.custody_events.order_by("-at", "-id").first()
     if stage not in CustodyEvent.NEXT[last.stage if last else None]:
         raise ValidationError({"stage": _("This step cannot follow the last one recorded.")})
+    if stage == CustodyEvent.Stage.HANDOVER_GUARDIAN and assessment is not None:
+        guardian_name = guardian_name.strip() or assessment.caregiver_name
+        relationship = relationship or handover_relationship(assessment.relationship)
     event = CustodyEvent(
         case=case,
         stage=stage,
@@ -57,8 +66,9 @@ def custody_add(
         document_number=document_number.strip(),
         authorised_by=authorised_by.strip(),
         note=note.strip(),
+        assessment=assessment if stage == CustodyEvent.Stage.HANDOVER_GUARDIAN else None,
     )
-    if errors := _link_problems(event):
+    if errors := {**_assessment_problems(event, assessment), **_link_problems(event)}:
         raise ValidationError(errors)
     full_save(event)
     case_audit(actor=actor, action=AuditAction.CUSTODY_RECORD, obj=event, case=case, request=request)
@@ -84,14 +94,37 @@ def _link_problems(event: CustodyEvent) -> dict[str, str]:
     return errors
 
 
-@transaction.atomic
-def tracing_add(
-    *, actor: User, case: ProtectionCase, method: str, outcome: str, notes: str = "", request=None
-) -> FamilyTracingEntry:
-    require_case_writer(actor, case)
-    row = full_save(FamilyTracingEntry(case=case, by=actor, method=method, outcome=outcome, notes=notes.strip()))
-    case_audit(actor=actor, action=AuditAction.TRACING_ADD, obj=row, case=case, request=request)
-    return row
+def _assessment_problems(event: CustodyEvent, assessment: FamilyAssessment | None) -> dict[str, str]:
+    """A minor goes to a family member only after a family assessment of that caregiver recommended it.
+
+    The PGN's handover needs none: the PGN makes its own assessment.
+    """
+    if event.stage != CustodyEvent.Stage.HANDOVER_GUARDIAN:
+        return {}
+    if assessment is None or assessment.case_id != event.case_id:
+        return {"assessment": _("Record a family assessment of this caregiver before handing the minor over.")}
+    if not assessment.recommends_reunification:
+        return {"assessment": _("The family assessment does not recommend reunifying the minor with this caregiver.")}
+    if same_name(assessment.caregiver_name, event.guardian_name):
+        return {}
+    return {"guardian_name": _("The family assessment is of another caregiver: assess this one first.")}
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one name: case, accents and spacing ignored."""
+    return _folded(a) == _folded(b) != ""
+
+
+def _folded(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name or "")
+    return " ".join("".join(c for c in plain if not unicodedata.combining(c)).casefold().split())
+
+
+def handover_relationship(relationship: str) -> str:
+    """The chain of custody's relationship for a family member's (aunts and uncles are other relatives)."""
+    if relationship in CustodyEvent.Relationship.values:
+        return relationship
+    return CustodyEvent.Relationship.OTHER_RELATIVE if relationship == "aunt_uncle" else ""
 
 
 @transaction.atomic

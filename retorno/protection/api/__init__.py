@@ -5,7 +5,16 @@ section is audited; managers' oversight answers omit every sealed field. One rou
 module of this package adds its endpoints to it.
 """
 
-from retorno.protection.api import cases, legal, minors, psychosocial, referrals, seal, trafficking  # noqa: F401
+from retorno.protection.api import (  # noqa: F401
+    cases,
+    legal,
+    minors,
+    psychosocial,
+    referrals,
+    seal,
+    tracing,
+    trafficking,
+)
 from retorno.protection.api.common import router
 
 __all__ = ["router"]

@@ -10,7 +10,6 @@ from retorno.protection.models import (
     BreakGlassAccess,
     CaseKind,
     CustodyEvent,
-    FamilyTracingEntry,
     HealthReferral,
     Identification,
     LegalCase,
@@ -123,12 +122,8 @@ class CustodyIn(StrictSchema):
     document_number: str = Field("", max_length=40)
     authorised_by: str = Field("", max_length=200)
     note: str = Field("", max_length=4000)
-
-
-class TracingIn(StrictSchema):
-    method: FamilyTracingEntry.Method
-    outcome: choice(FamilyTracingEntry.Outcome)
-    notes: str = Field("", max_length=4000)
+    # For a handover to a family member: the assessment that recommended it (see the family assessments).
+    assessment_id: int | None = None
 
 
 class BestInterestIn(StrictSchema):

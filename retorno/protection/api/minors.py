@@ -1,13 +1,13 @@
-"""Protection API: unaccompanied minors (custody, tracing, best interest)."""
+"""Protection API: unaccompanied minors (custody, best interest; family tracing in ``tracing``)."""
 
 from django.http import HttpRequest
 from ninja import Status
 
 from retorno.protection import actions
 from retorno.protection.api.common import case_read, case_writable, organisation_or_none, router
-from retorno.protection.api.inputs import BestInterestIn, CustodyIn, TracingIn
-from retorno.protection.api.schemas import BestInterestOut, CustodyOut, ProtectionMinorOut, TracingOut
-from retorno.protection.queries import handover_recorded, minor_data
+from retorno.protection.api.inputs import BestInterestIn, CustodyIn
+from retorno.protection.api.schemas import BestInterestOut, CustodyOut, ProtectionMinorOut
+from retorno.protection.queries import family_assessment_of, handover_recorded, minor_data
 
 
 @router.get("/cases/{case_id}/minor", response=ProtectionMinorOut)
@@ -17,7 +17,9 @@ def minor(request: HttpRequest, case_id: int):
     custody = list(data["custody"])
     return {
         "custody": custody,
-        "tracing": list(data["tracing"]),
+        "tracing_requests": data["tracing_requests"],
+        "family_assessments": data["assessments"],
+        "visits": data["visits"],
         "best_interest_decisions": list(data["decisions"]),
         "handover_recorded": handover_recorded(custody),
     }
@@ -29,13 +31,8 @@ def custody_add(request: HttpRequest, case_id: int, payload: CustodyIn):
     data = payload.dict()
     data["organisation"] = organisation_or_none(data.pop("organisation_id"))
     data["relationship"] = data["relationship"] or ""
+    data["assessment"] = family_assessment_of(case=case, assessment_id=data.pop("assessment_id"))
     return Status(201, actions.custody_record(actor=request.user, case=case, request=request, **data))
-
-
-@router.post("/cases/{case_id}/minor/tracing", response={201: TracingOut})
-def tracing_add(request: HttpRequest, case_id: int, payload: TracingIn):
-    case = case_writable(request, case_id, "minor")
-    return Status(201, actions.tracing_add(actor=request.user, case=case, request=request, **payload.dict()))
 
 
 @router.post("/cases/{case_id}/minor/best-interest", response={201: BestInterestOut})

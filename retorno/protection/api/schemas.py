@@ -6,6 +6,7 @@ from ninja import Field, Schema
 
 from retorno.lib.api import choice
 from retorno.protection import protocol
+from retorno.protection.api.tracing_schemas import FamilyAssessmentOut, ReunificationVisitOut, TracingRequestOut
 from retorno.protection.models import BreakGlassAccess, CaseKind, Identification, LegalCase, ProtectionCase
 from retorno.protection.queries import SECTIONS
 
@@ -223,14 +224,7 @@ class CustodyOut(Schema):
     document_number: str
     authorised_by: str
     note: str
-
-
-class TracingOut(Schema):
-    id: int
-    at: datetime
-    method: str
-    outcome: str
-    notes: str
+    assessment_id: int | None
 
 
 class BestInterestOut(Schema):
@@ -244,7 +238,9 @@ class BestInterestOut(Schema):
 
 class ProtectionMinorOut(Schema):
     custody: list[CustodyOut]
-    tracing: list[TracingOut]
+    tracing_requests: list[TracingRequestOut]
+    family_assessments: list[FamilyAssessmentOut]
+    visits: list[ReunificationVisitOut]
     best_interest_decisions: list[BestInterestOut]
     handover_recorded: bool
 

@@ -8,10 +8,18 @@ read what is decided in ``queries.case_access``; nothing here checks roles.
 from retorno.protection.models.base import USER, CaseKind, SealedModel
 from retorno.protection.models.cases import CaseAssignment, CaseNote, CaseStatusChange, ProtectionCase
 from retorno.protection.models.legal import LegalCase, LegalStatusChange
-from retorno.protection.models.minors import BestInterestDecision, CustodyEvent, FamilyTracingEntry
+from retorno.protection.models.minors import BestInterestDecision, CustodyEvent
 from retorno.protection.models.psychosocial import FollowUpPlan, PsychosocialAssessment, PsychosocialSession
 from retorno.protection.models.referrals import HealthReferral, ProtectionReferral, ShelterReferral
 from retorno.protection.models.seal import BreakGlassAccess, Notification
+from retorno.protection.models.tracing import (
+    FamilyAssessment,
+    Relationship,
+    ReunificationVisit,
+    TracingRequest,
+    TracingStatusChange,
+    TracingStep,
+)
 from retorno.protection.models.trafficking import Identification, RiskAssessment, SupportService
 
 __all__ = [
@@ -23,7 +31,7 @@ __all__ = [
     "CaseNote",
     "CaseStatusChange",
     "CustodyEvent",
-    "FamilyTracingEntry",
+    "FamilyAssessment",
     "FollowUpPlan",
     "HealthReferral",
     "Identification",
@@ -32,10 +40,15 @@ __all__ = [
     "Notification",
     "ProtectionCase",
     "ProtectionReferral",
+    "Relationship",
+    "ReunificationVisit",
     "PsychosocialAssessment",
     "PsychosocialSession",
     "RiskAssessment",
     "SealedModel",
     "ShelterReferral",
     "SupportService",
+    "TracingRequest",
+    "TracingStatusChange",
+    "TracingStep",
 ]

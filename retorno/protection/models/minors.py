@@ -1,4 +1,4 @@
-"""Unaccompanied minors: the chain of custody, family tracing, best-interest decisions."""
+"""Unaccompanied minors: the chain of custody and best-interest decisions (family tracing: ``tracing``)."""
 
 from django.db import models
 from django.utils import timezone
@@ -56,34 +56,18 @@ class CustodyEvent(SealedModel):
     # Who authorised a handover names the official of a child's case: sealed like the guardian.
     authorised_by = EncryptedCharField(_("authorised by"), max_length=200, blank=True)
     note = EncryptedTextField(_("notes"), blank=True)
+    # A handover to a family member rests on the assessment that recommended reunifying with them.
+    assessment = models.ForeignKey(
+        "protection.FamilyAssessment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="handovers",
+        verbose_name=_("family assessment"),
+    )
 
     class Meta:
         ordering = ["at", "id"]
-
-
-class FamilyTracingEntry(SealedModel):
-    class Method(models.TextChoices):
-        PHONE = "phone", _("Phone call")
-        VISIT = "visit", _("Home visit")
-        CONSULATE = "consulate", _("Consulate")
-        PGN = "pgn", _("Through the PGN")
-        OTHER = "other", _("Other")
-
-    class Outcome(models.TextChoices):
-        NO_ANSWER = "no_answer", _("No answer")
-        LOCATED = "located", _("Family located")
-        NOT_LOCATED = "not_located", _("Not located")
-        REFUSED = "refused", _("Family refused")
-
-    case = models.ForeignKey(ProtectionCase, on_delete=models.CASCADE, related_name="tracing")
-    at = models.DateTimeField(_("when"), default=timezone.now)
-    by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
-    method = models.CharField(_("method"), max_length=12, choices=Method.choices)
-    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
-    notes = EncryptedTextField(_("notes"), blank=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]
 
 
 class BestInterestDecision(SealedModel):

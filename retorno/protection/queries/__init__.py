@@ -63,6 +63,14 @@ from retorno.protection.queries.sections import (
     shared_data,
     victim_data,
 )
+from retorno.protection.queries.tracing import (
+    VISIT_DUE_WITHIN_DAYS,
+    family_assessment_of,
+    tracing_data,
+    tracing_request_get,
+    visit_get,
+    visits_due,
+)
 
 __all__ = [
     "CaseAccess",
@@ -121,4 +129,10 @@ __all__ = [
     "supervises",
     "unread_notifications",
     "victim_data",
+    "VISIT_DUE_WITHIN_DAYS",
+    "family_assessment_of",
+    "tracing_data",
+    "tracing_request_get",
+    "visit_get",
+    "visits_due",
 ]

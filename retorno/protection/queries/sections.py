@@ -15,6 +15,7 @@ from retorno.protection.models import (
     LegalCase,
     ProtectionCase,
 )
+from retorno.protection.queries.tracing import tracing_data
 
 
 def overview_data(case: ProtectionCase) -> dict:
@@ -86,8 +87,8 @@ def legal_changes(legal: LegalCase | None):
 def minor_data(case: ProtectionCase) -> dict:
     return {
         "custody": case.custody_events.select_related("organisation", "recorded_by"),
-        "tracing": case.tracing.select_related("by"),
         "decisions": case.best_interest_decisions.select_related("recorded_by"),
+        **tracing_data(case),
     }
 
 

@@ -194,7 +194,7 @@ def test_demo_manager_reads_no_sealed_case(programme):
     demo.load(options={}, stdout=io.StringIO())
     gerencia = User.objects.get(username="gerencia")
     cases = list(ProtectionCase.objects.all())
-    assert len(cases) == 4
+    assert len(cases) == 5
     assert not [c.pk for c in cases if case_access(gerencia, c).full]
     assert not cases_readable_by(gerencia).exists()
     assert all(case_access(c.assignments.get().user, c).full for c in cases)  # its own staff still read it
@@ -287,10 +287,24 @@ def _minor_with_handover(minor_case, protection_officer):
         decision="Reunificación con la madre.",
         minor_assent="agrees",
     )
+    assessment = actions.family_assessment_record(
+        actor=protection_officer,
+        case=minor_case,
+        caregiver_name="Rosa Ramos",
+        relationship="mother",
+        assessed_on=datetime.date(2026, 1, 9),
+        safety=2,
+        willingness=2,
+        capacity=1,
+        child_view_heard=True,
+        risks_found=False,
+        recommendation="reunify_with_support",
+    )
     actions.custody_record(
         actor=protection_officer,
         case=minor_case,
         stage="handover_guardian",
+        assessment=assessment,
         guardian_name="Rosa Ramos",
         relationship="mother",
         document_checked=True,

@@ -14,9 +14,12 @@ def test_demo_is_idempotent(programme):
 
     accounts_demo.load(options={}, stdout=io.StringIO())
     demo.load(options={}, stdout=io.StringIO())
-    assert ProtectionCase.objects.count() == 4
+    assert ProtectionCase.objects.count() == 5
     assert LegalCase.objects.get().status == "investigation"
-    minor = ProtectionCase.objects.get(kind=CaseKind.MINOR)
-    assert minor.is_closed and minor_handover_recorded(minor.person)
+    handed_over, tracing = ProtectionCase.objects.filter(kind=CaseKind.MINOR).order_by("id")
+    assert handed_over.status == "FollowUp" and minor_handover_recorded(handed_over.person)
+    assert handed_over.custody_events.get(stage="handover_guardian").assessment.recommends_reunification
+    assert handed_over.reunification_visits.filter(done_on__isnull=True).count() == 1
+    assert tracing.tracing_requests.get().status == "open" and not minor_handover_recorded(tracing.person)
     demo.load(options={}, stdout=io.StringIO())
-    assert ProtectionCase.objects.count() == 4
+    assert ProtectionCase.objects.count() == 5

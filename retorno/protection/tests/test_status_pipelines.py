@@ -67,7 +67,7 @@ def test_actions_refuse_writers_who_cannot_read_the_case(victim_case, psy_case, 
     with pytest.raises(PermissionDenied):
         actions.case_set_status(actor=manager, case=psy_case, status="Closed")
     with pytest.raises(PermissionDenied):
-        actions.tracing_add(actor=psychologist, case=victim_case, method="phone", outcome="no_answer")
+        actions.tracing_request_open(actor=psychologist, case=victim_case, sought_name="X", relationship="mother")
     assert not victim_case.notes.exists()
 
 

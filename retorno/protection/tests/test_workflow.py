@@ -144,7 +144,24 @@ def test_minor_chain_of_custody_and_handover(minor_case, minor, protection_offic
             relationship="mother",
         )
     assert {"document_number", "authorised_by"} <= set(refused.value.message_dict)
-    actions.tracing_add(actor=protection_officer, case=minor_case, method="phone", outcome="located")
+    mother = actions.tracing_request_open(
+        actor=protection_officer, case=minor_case, sought_name="María Pérez", relationship="mother"
+    )
+    actions.tracing_step_add(
+        actor=protection_officer, tracing_request=mother, on=D(2026, 1, 5), method="phone", result="located"
+    )
+    assessment = actions.family_assessment_record(
+        actor=protection_officer,
+        case=minor_case,
+        tracing_request=mother,
+        assessed_on=D(2026, 1, 6),
+        safety=2,
+        willingness=2,
+        capacity=2,
+        child_view_heard=True,
+        risks_found=False,
+        recommendation="reunify",
+    )
     actions.best_interest_record(
         actor=protection_officer,
         case=minor_case,
@@ -157,6 +174,7 @@ def test_minor_chain_of_custody_and_handover(minor_case, minor, protection_offic
         actor=protection_officer,
         case=minor_case,
         stage="handover_guardian",
+        assessment=assessment,
         guardian_name="María Pérez",
         relationship="mother",
         document_checked=True,

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,6 +34,7 @@ from retorno.protection.queries import (
     reads_in_full,
     referral_queue,
     unread_notifications,
+    visits_due,
 )
 from retorno.protection.views.sections import SECTION_TITLES, section_context
 
@@ -54,6 +56,8 @@ def _index(request: HttpRequest, kinds: tuple[str, ...], title: str) -> HttpResp
         "can_review": can(user, "protection.review_break_glass"),
         "unreviewed": break_glass_unreviewed_count() if can(user, "protection.review_break_glass") else 0,
         "notifications": unread_notifications(user).count(),
+        "visits_due": list(visits_due(user)) if CaseKind.MINOR in kinds else [],
+        "today": timezone.localdate(),
     }
     return render(request, "protection/index.html", context)
 

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.utils.translation import gettext_lazy
 
-from retorno.protection import forms, protocol
+from retorno.protection import forms, forms_tracing, protocol
 from retorno.protection.models import HealthReferral, Identification, ProtectionCase
 from retorno.protection.queries import (
     identification_running,
@@ -89,12 +89,37 @@ def _legal(case: ProtectionCase) -> dict:
 
 
 def _minor(case: ProtectionCase) -> dict:
+    data = minor_data(case)
+    for row in data["tracing_requests"]:
+        row.status_form = forms_tracing.TracingStatusForm(initial={"tracing_request": row.pk}, auto_id=f"ts{row.pk}_%s")
+        row.status_form.fields["status"].choices = row.next_statuses()
+        row.step_form = forms_tracing.TracingStepForm(initial={"tracing_request": row.pk}, auto_id=f"st{row.pk}_%s")
+    for visit in data["visits"]:
+        visit.record_form = forms_tracing.VisitRecordForm(initial={"visit": visit.pk}, auto_id=f"vr{visit.pk}_%s")
+    custody_form = forms.CustodyForm()
+    custody_form.fields["assessment"].widget.choices = [
+        ("", "—"),
+        *((a.pk, _assessment_label(a)) for a in data["assessments"] if a.recommends_reunification),
+    ]
+    assessment_form = forms_tracing.FamilyAssessmentForm(auto_id="fa_%s")
+    assessment_form.fields["tracing_request"].widget.choices = [
+        ("", "—"),
+        *((r.pk, f"{r.sought_name} ({r.get_relationship_display()})") for r in data["tracing_requests"]),
+    ]
     return {
-        **minor_data(case),
-        "custody_form": forms.CustodyForm(),
-        "tracing_form": forms.TracingForm(),
+        **data,
+        "custody_form": custody_form,
+        "tracing_request_form": forms_tracing.TracingRequestForm(auto_id="tr_%s"),
+        "assessment_form": assessment_form,
+        "visit_form": forms_tracing.VisitScheduleForm(auto_id="vs_%s"),
         "best_interest_form": forms.BestInterestForm(),
     }
+
+
+def _assessment_label(assessment) -> str:
+    return (
+        f"{assessment.caregiver_name} · {assessment.assessed_on:%d/%m/%Y} · {assessment.get_recommendation_display()}"
+    )
 
 
 SECTION_CONTEXT = {

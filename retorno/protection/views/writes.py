@@ -13,10 +13,17 @@ from django.views.decorators.http import require_POST
 
 from retorno.accounts.models import User
 from retorno.lib.views import post_back
-from retorno.protection import actions, forms
+from retorno.protection import actions, forms, forms_tracing
 from retorno.protection.models import Identification, LegalCase, ProtectionCase
 from retorno.protection.queries import SECTIONS, case_get_for, legal_case_get
 from retorno.protection.views.referrals import health_outcome_record
+from retorno.protection.views.tracing import (
+    assessment_write,
+    custody_write,
+    tracing_status_record,
+    tracing_step_record,
+    visit_done_record,
+)
 
 
 def identification_answers_record(
@@ -55,8 +62,13 @@ WRITES = {
     "shelter": (forms.ShelterForm, actions.shelter_referral_create, "victim"),
     "legal_open": (forms.LegalOpenForm, actions.legal_case_open, "legal"),
     "legal_status": (forms.LegalStatusForm, legal_status_record, "legal"),
-    "custody": (forms.CustodyForm, actions.custody_record, "minor"),
-    "tracing": (forms.TracingForm, actions.tracing_add, "minor"),
+    "custody": (forms.CustodyForm, custody_write, "minor"),
+    "tracing_request": (forms_tracing.TracingRequestForm, actions.tracing_request_open, "minor"),
+    "tracing_status": (forms_tracing.TracingStatusForm, tracing_status_record, "minor"),
+    "tracing_step": (forms_tracing.TracingStepForm, tracing_step_record, "minor"),
+    "family_assessment": (forms_tracing.FamilyAssessmentForm, assessment_write, "minor"),
+    "visit_schedule": (forms_tracing.VisitScheduleForm, actions.visit_schedule, "minor"),
+    "visit_record": (forms_tracing.VisitRecordForm, visit_done_record, "minor"),
     "best_interest": (forms.BestInterestForm, actions.best_interest_record, "minor"),
 }
 

@@ -35,10 +35,24 @@ def minor_stay(clerk, manager, shelter_profile, shelter_partner, protection_offi
 
 
 def _hand_over(case, officer):
+    assessment = protection.family_assessment_record(
+        actor=officer,
+        case=case,
+        caregiver_name="María Pérez",
+        relationship="mother",
+        assessed_on=timezone.localdate(),
+        safety=2,
+        willingness=2,
+        capacity=2,
+        child_view_heard=True,
+        risks_found=False,
+        recommendation="reunify",
+    )
     protection.custody_record(
         actor=officer,
         case=case,
         stage="handover_guardian",
+        assessment=assessment,
         guardian_name="María Pérez",
         relationship="mother",
         document_checked=True,
