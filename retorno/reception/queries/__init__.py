@@ -36,6 +36,7 @@ from retorno.reception.queries.flights import (
 from retorno.reception.queries.history import (
     migration_history_answers,
     migration_history_consent,
+    migration_history_consents,
     migration_history_get_for,
     migration_history_sealed_for,
 )
@@ -85,6 +86,7 @@ __all__ = [
     "manifest_import_get_for",
     "migration_history_answers",
     "migration_history_consent",
+    "migration_history_consents",
     "migration_history_get_for",
     "migration_history_sealed_for",
     "minor_handed_to_protection",

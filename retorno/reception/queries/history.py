@@ -29,6 +29,12 @@ def migration_history_consent(arrival: Arrival) -> str:
     return MigrationHistory.objects.filter(arrival=arrival).values_list("consent", flat=True).first() or ""
 
 
+def migration_history_consents(arrivals: list[Arrival]) -> dict[int, str]:
+    """Arrival id -> consent answer on record, for a few arrivals in one query."""
+    rows = MigrationHistory.objects.filter(arrival__in=arrivals).values_list("arrival_id", "consent")
+    return dict(rows)
+
+
 def migration_history_get_for(
     *, user: User, arrival_id: int, request: HttpRequest | None = None
 ) -> tuple[Arrival, MigrationHistory | None]:

@@ -194,3 +194,11 @@ def test_the_api(clerk, arrival, api_for, manager, monitor, protection_officer):
     refused = api_for(clerk).put(url, {"consent": "refused", "years_abroad": 2}, content_type=JSON)
     assert refused.status_code == 422
     assert api_for(clerk).put(url, {"consent": "agreed", "countries": ["ZZ"]}, content_type=JSON).status_code == 422
+
+
+def test_protection_reaches_the_sealed_answers_from_the_profile(clerk, arrival, client_for, protection_officer):
+    record(clerk, arrival, consent="agreed", smuggler_used="no")
+    sealed_url = f"/reception/arrivals/{arrival.pk}/migration-history/sealed/"
+    profile = f"/people/{arrival.person_id}/"
+    assert sealed_url in client_for(protection_officer).get(profile).content.decode()
+    assert sealed_url not in client_for(clerk).get(profile).content.decode()
