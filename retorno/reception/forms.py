@@ -211,6 +211,13 @@ class MigrationHistoryForm(forms.Form):
         label=_("What the smuggler charged"), min_value=0, max_digits=12, decimal_places=2, required=False
     )
     smuggler_currency = forms.ChoiceField(
-        label=_("Currency"), choices=[("", "—"), ("USD", "USD"), ("GTQ", "GTQ"), ("MXN", "MXN")], required=False
+        label=_("Currency"),
+        choices=[
+            ("", "—"),
+            ("USD", _("US dollars (USD)")),
+            ("GTQ", _("Quetzales (GTQ)")),
+            ("MXN", _("Mexican pesos (MXN)")),
+        ],
+        required=False,
     )
     smuggler_cost_declined = _declined()
