@@ -33,6 +33,8 @@ API: dict[str, str | tuple[str, ...] | frozenset[str]] = {
     "POST /api/v1/referrals/links/{token}/answer": PUBLIC,
     "GET /api/v1/protection/export/htcds": "protection.export_htcds",
     "POST /api/v1/reception/flights/{flight_id}/walk-ins": "reception.checkin",
+    "GET /api/v1/reception/arrivals/{arrival_id}/migration-history": "reception.history_view",
+    "GET /api/v1/reception/arrivals/{arrival_id}/migration-history/sealed": "reception.history_sealed_view",
     "POST /api/v1/protection/cases/{case_id}/break-glass": SEALED,
     "POST /api/v1/protection/cases/{case_id}/assignments": SEALED,
     "GET /api/v1/protection/cases/{case_id}/identifications/{identification_id}": SEALED,
@@ -118,6 +120,9 @@ PAGES: dict[str, str | tuple[str, ...] | frozenset[str]] = {
     "reception:flight": "reception.flight_view",
     "reception:flights": ("reception.flight_view", "reception.minors_view"),
     "reception:minors": "reception.minors_view",
+    # The migration history: its query names the permission, the view checks who may also record.
+    "reception:history": "reception.history_view",
+    "reception:history_sealed": "reception.history_sealed_view",
     "reception:override": "reception.transport",  # the message says whether a manager approved it at once
     "reception:transport": "reception.transport",
     "reception:walk_in": "reception.checkin",

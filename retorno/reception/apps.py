@@ -31,6 +31,12 @@ class ReceptionConfig(AppConfig):
                 "reception.protection_acknowledge": frozenset({R.PROTECTION, R.MANAGER}),
                 "reception.minors_home": frozenset({R.PROTECTION}),  # the home tile only
                 "reception.arrivals_panel": PROGRAMME_STAFF,
+                # The consented migration history (docs/migration-history.md): the desk asks it after
+                # triage; managers read it; the smuggler's use and cost are sealed for protection
+                # officers. M&E sees aggregates only, on the migration profile.
+                "reception.history_record": frozenset({R.RECEPTION}),
+                "reception.history_view": desk,
+                "reception.history_sealed_view": frozenset({R.PROTECTION}),
                 # Work handed on by triage flags, one queue per receiving team.
                 "reception.work_psychosocial": frozenset({R.PSYCHOSOCIAL, R.MANAGER}),
                 "reception.work_health": frozenset({R.PSYCHOSOCIAL, R.MANAGER}),

@@ -23,9 +23,12 @@ class AuditAction(enum.StrEnum):
     TRANSPORT_OVERRIDE_DECIDE = "transport.override_decide"
     TRANSPORT_TICKET = "transport.ticket"
     WORK_ITEM = "reception.work_item"
+    MIGRATION_HISTORY_RECORD = "migration_history.record"
     # Reads and exports.
     ARRIVAL_VIEW = "reception.arrival.view"
     MINORS_VIEW = "reception.minors.view"
+    MIGRATION_HISTORY_VIEW = "reception.migration_history.view"
+    MIGRATION_HISTORY_SEALED_VIEW = "reception.migration_history.sealed_view"
     WORK_VIEW = "reception.work.view"
     SUMMARY_PDF = "reception.summary.pdf"
     SUMMARY_CSV = "reception.summary.csv"

@@ -172,3 +172,6 @@ def load(*, options: dict, stdout) -> None:
     stdout.write(
         f"flights: {created} created, {Flight.objects.filter(code__startswith='DEMO-').count()} demo flights in all"
     )
+    from retorno.reception.demo_history import load_histories
+
+    stdout.write(f"migration histories: {load_histories(clerk=clerk)} created")

@@ -4,10 +4,18 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from retorno.geo.models import Municipality
+from retorno.geo.models import Country, Municipality
 from retorno.people.forms import PersonForm
 from retorno.reception.manifest import Field
-from retorno.reception.models import Flight, NeedAssessment, ServiceGiven, Triage, TriageNeed
+from retorno.reception.models import (
+    Flight,
+    LeavingReason,
+    MigrationHistory,
+    NeedAssessment,
+    ServiceGiven,
+    Triage,
+    TriageNeed,
+)
 
 
 class FlightForm(forms.ModelForm):
@@ -155,3 +163,61 @@ class BudgetForm(forms.Form):
 
 class WalkInForm(PersonForm):
     """A walk-in is registered with the registry's own person form."""
+
+
+def _declined():
+    return forms.BooleanField(label=_("Prefers not to say"), required=False)
+
+
+class MigrationHistoryForm(forms.Form):
+    """The optional migration history; every question may be left blank or declined."""
+
+    H = MigrationHistory
+    NOT_ANSWERED = [("", _("Not answered"))]
+
+    consent = forms.ChoiceField(
+        label=_("Does the person agree to answer?"), choices=H.Consent.choices, widget=forms.RadioSelect
+    )
+    reasons = forms.MultipleChoiceField(
+        label=_("Reasons for leaving"),
+        choices=[c for c in LeavingReason.Reason.choices if c[0] != LeavingReason.Reason.DECLINED],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    reasons_declined = _declined()
+    years_abroad = forms.IntegerField(label=_("Years abroad"), min_value=0, max_value=80, required=False)
+    years_abroad_declined = _declined()
+    countries = forms.ModelMultipleChoiceField(
+        label=_("Countries where the person lived or passed through"),
+        queryset=Country.objects.all(),
+        to_field_name="alpha2",
+        required=False,
+    )
+    countries_declined = _declined()
+    family_abroad = forms.ChoiceField(
+        label=_("Family abroad"), choices=NOT_ANSWERED + H.Answer.choices, widget=forms.RadioSelect, required=False
+    )
+    previous_deportations = forms.IntegerField(
+        label=_("Previous deportations"), min_value=0, max_value=50, required=False
+    )
+    previous_deportations_declined = _declined()
+    smuggler_used = forms.ChoiceField(
+        label=_("Did the person travel with a smuggler (coyote)?"),
+        choices=NOT_ANSWERED + H.Answer.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    smuggler_cost = forms.DecimalField(
+        label=_("What the smuggler charged"), min_value=0, max_digits=12, decimal_places=2, required=False
+    )
+    smuggler_currency = forms.ChoiceField(
+        label=_("Currency"),
+        choices=[
+            ("", "—"),
+            ("USD", _("US dollars (USD)")),
+            ("GTQ", _("Quetzales (GTQ)")),
+            ("MXN", _("Mexican pesos (MXN)")),
+        ],
+        required=False,
+    )
+    smuggler_cost_declined = _declined()

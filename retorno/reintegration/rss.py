@@ -11,6 +11,14 @@ Version ``retorno-rss-1`` (the default):
   half of its questions were answered;
 - the composite is the mean of the three dimensions, weighted equally, and is empty unless all three
   have a score. Equal weights are a transparent choice, not IOM's published weights.
+
+IOM's own scoring system (15 indicators across the three dimensions, with a weight per question)
+comes from the MEASURE study (Samuel Hall for IOM, "Setting Standards for an Integrated Approach to
+Reintegration", 2017) and is reproduced in IOM's Reintegration Handbook (2019, Module 5 and its
+annexes on the Reintegration Sustainability Survey). Its weight table could not be read from this
+project's reference material, so it is not encoded: a version ``iom-rss-2017`` belongs beside
+``retorno-rss-1`` once the table is copied from the publication, and ``outcome_rescore`` then
+recomputes every stored outcome from its raw answers.
 """
 
 from dataclasses import dataclass

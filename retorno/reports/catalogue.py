@@ -44,6 +44,8 @@ class Extra:
     name: str
     labels: dict = field(default_factory=dict)  # code -> label (lazy); empty: shown as stored
     json_key: bool = False  # the path ends in a key or index of a JSON field (e.g. languages__0)
+    # An SQL expression instead of the plain path (e.g. a Case() putting a number into bands).
+    expression: Callable[[], object] | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ AREAS = {
     "followup": _("Follow-up and outcomes"),
     "funding": _("Funding"),
     "outreach": _("Institutions and prevention"),
+    "history": _("Migration history (consented)"),
 }
 
 CATALOGUE: dict[str, Indicator] = {}

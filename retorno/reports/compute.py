@@ -147,6 +147,8 @@ def breakdown_expression(indicator: Indicator, key: str):
     if key == "donor":
         return F(indicator.donor)
     extra = indicator.extras[key]
+    if extra.expression is not None:
+        return extra.expression()
     if extra.json_key:  # "person__languages__0": key 0 of the JSON field person__languages, as text
         field_path, key_name = extra.path.rsplit("__", 1)
         return KeyTextTransform(key_name, field_path)

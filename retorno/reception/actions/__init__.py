@@ -9,6 +9,7 @@ from retorno.reception.actions.arrivals import (
     walk_in_register,
 )
 from retorno.reception.actions.flights import flight_close, flight_create, flight_set_status
+from retorno.reception.actions.history import migration_history_record
 from retorno.reception.actions.manifests import (
     manifest_commit,
     manifest_discard,
@@ -37,6 +38,7 @@ __all__ = [
     "flight_create",
     "flight_set_status",
     "manifest_commit",
+    "migration_history_record",
     "manifest_discard",
     "manifest_reread",
     "manifest_set_mapping",

@@ -4,7 +4,7 @@ The endpoints live by subject in this package (schemas in ``schemas.py``); impor
 registers its operations on ``router``.
 """
 
-from retorno.reception.api import arrivals, flights, manifests, minors, transport, work  # noqa: F401
+from retorno.reception.api import arrivals, flights, history, manifests, minors, transport, work  # noqa: F401
 from retorno.reception.api.router import router
 
 __all__ = ["router"]

@@ -9,7 +9,7 @@ from ninja import Field, Schema
 from retorno.lib.api import CURRENCY_CODE, MUNICIPALITY_CODE, StrictSchema, amount, choice
 from retorno.people.api import CandidateOut
 from retorno.reception.allocation_text import render
-from retorno.reception.models import Flight, ServiceGiven
+from retorno.reception.models import Flight, LeavingReason, MigrationHistory, ServiceGiven
 
 
 class FlightIn(StrictSchema):
@@ -288,3 +288,46 @@ class WorkItemOut(Schema):
 
 
 WorkItemKind = Literal["psychosocial", "health", "dpi_request", "reintegration_intake"]
+
+
+class MigrationHistoryIn(StrictSchema):
+    """Every question is optional; ``*_declined`` records "prefers not to say" (distinct from blank).
+    A refusal (``consent`` "refused" or "not_asked") carries no answers."""
+
+    consent: choice(MigrationHistory.Consent)
+    reasons: list[choice(LeavingReason.Reason)] = []
+    reasons_declined: bool = False
+    years_abroad: int | None = Field(None, ge=0, le=80)
+    years_abroad_declined: bool = False
+    countries: list[str] = Field([], description="ISO 3166 alpha-2 codes")
+    countries_declined: bool = False
+    family_abroad: choice(MigrationHistory.Answer) | None = None
+    previous_deportations: int | None = Field(None, ge=0, le=50)
+    previous_deportations_declined: bool = False
+    smuggler_used: choice(MigrationHistory.Answer) | None = None
+    smuggler_cost: amount(max_digits=12, decimal_places=2, ge=0) | None = None
+    smuggler_currency: Literal["", "USD", "GTQ", "MXN"] = ""
+    smuggler_cost_declined: bool = False
+    keep_sealed: bool = Field(False, description="Keep the sealed smuggler answers on record (send none of them).")
+
+
+class MigrationHistoryOut(Schema):
+    consent: str
+    reasons: list[str]
+    reasons_declined: bool
+    years_abroad: int | None
+    years_abroad_declined: bool
+    countries: list[str]
+    countries_declined: bool
+    family_abroad: str
+    previous_deportations: int | None
+    previous_deportations_declined: bool
+    smuggler_answered: bool = Field(description="Whether the sealed smuggler questions were answered.")
+    recorded_at: datetime.datetime
+
+
+class MigrationHistorySealedOut(Schema):
+    smuggler_used: str
+    smuggler_cost: Decimal | None
+    smuggler_currency: str
+    smuggler_cost_declined: bool

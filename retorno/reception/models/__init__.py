@@ -13,6 +13,7 @@ from retorno.reception.models.flights import (
     ManifestImport,
     ManifestRow,
 )
+from retorno.reception.models.history import LeavingReason, MigrationHistory
 from retorno.reception.models.transport import (
     AllocationRun,
     Fare,
@@ -32,8 +33,10 @@ __all__ = [
     "Flight",
     "FlightBudget",
     "FlightStatusChange",
+    "LeavingReason",
     "ManifestImport",
     "ManifestRow",
+    "MigrationHistory",
     "NeedAssessment",
     "ServiceGiven",
     "Ticket",

@@ -33,6 +33,13 @@ from retorno.reception.queries.flights import (
     next_to_triage,
     person_arrivals,
 )
+from retorno.reception.queries.history import (
+    migration_history_answers,
+    migration_history_consent,
+    migration_history_consents,
+    migration_history_get_for,
+    migration_history_sealed_for,
+)
 from retorno.reception.queries.transport import (
     arrival_details,
     current_allocation,
@@ -77,6 +84,11 @@ __all__ = [
     "flights_listed",
     "flights_visible_to",
     "manifest_import_get_for",
+    "migration_history_answers",
+    "migration_history_consent",
+    "migration_history_consents",
+    "migration_history_get_for",
+    "migration_history_sealed_for",
     "minor_handed_to_protection",
     "municipality_label",
     "next_to_triage",

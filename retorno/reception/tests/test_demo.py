@@ -7,7 +7,7 @@ import pytest
 from retorno.accounts import demo as accounts_demo
 from retorno.people import demo as people_demo
 from retorno.reception import demo
-from retorno.reception.models import Arrival, Flight
+from retorno.reception.models import Arrival, Flight, MigrationHistory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,9 +17,12 @@ def test_demo_is_idempotent_and_has_repeat_returnees():
     accounts_demo.load(options={}, stdout=out)
     people_demo.load(options={"persons": 300, "quiet": True}, stdout=out)
     demo.load(options={}, stdout=out)
-    counts = (Flight.objects.count(), Arrival.objects.count())
+    counts = (Flight.objects.count(), Arrival.objects.count(), MigrationHistory.objects.count())
     assert Flight.objects.filter(status="closed").count() == 4
     assert Flight.objects.get(code="DEMO-HOY").status == "announced"
     assert Arrival.objects.filter(return_number__gte=2).exists()
+    consents = set(MigrationHistory.objects.values_list("consent", flat=True))
+    assert {"agreed", "refused"} <= consents  # part of the returnees answered, some refused
+    assert MigrationHistory.objects.filter(smuggler_cost_band__in=["5000", "10000", "15000"]).exists()
     demo.load(options={}, stdout=out)
-    assert (Flight.objects.count(), Arrival.objects.count()) == counts
+    assert (Flight.objects.count(), Arrival.objects.count(), MigrationHistory.objects.count()) == counts

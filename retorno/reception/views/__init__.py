@@ -11,6 +11,7 @@ from retorno.reception.views.flights import (
     flight_status,
     flights,
 )
+from retorno.reception.views.history import migration_history, migration_history_sealed
 from retorno.reception.views.manifests import manifest_commit, manifest_discard, manifest_preview, manifest_upload
 from retorno.reception.views.summaries import acknowledge, minors, summary, summary_csv, summary_pdf
 from retorno.reception.views.transport import (
@@ -43,6 +44,8 @@ __all__ = [
     "manifest_discard",
     "manifest_preview",
     "manifest_upload",
+    "migration_history",
+    "migration_history_sealed",
     "minors",
     "override",
     "override_decide",

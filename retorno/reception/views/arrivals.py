@@ -16,6 +16,7 @@ from retorno.reception.queries import (
     arrival_details,
     arrival_get_for,
     arrival_is_minor,
+    migration_history_consent,
     next_to_triage,
     triage_guardian_name,
 )
@@ -46,6 +47,9 @@ def arrival(request: HttpRequest, arrival_id: int) -> HttpResponse:
             "can_triage": can(request.user, "reception.triage"),
             "can_transport": can(request.user, "reception.transport"),
             "can_approve": can(request.user, "reception.override_approve"),
+            "can_history": can(request.user, "reception.history_view"),
+            "can_history_sealed": can(request.user, "reception.history_sealed_view"),
+            "history_consent": migration_history_consent(arrival),
         },
     )
 

@@ -2,7 +2,15 @@
 
 
 def register_all() -> None:
-    from retorno.reports.indicators import followup, funding, protection, reception, referrals, reintegration
+    from retorno.reports.indicators import (
+        followup,
+        funding,
+        history,
+        protection,
+        reception,
+        referrals,
+        reintegration,
+    )
 
-    for module in (reception, referrals, protection, reintegration, followup, funding):
+    for module in (reception, history, referrals, protection, reintegration, followup, funding):
         module.register()

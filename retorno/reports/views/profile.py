@@ -13,6 +13,7 @@ from retorno.reports.charts import _dataset
 from retorno.reports.cohorts import cohort
 from retorno.reports.compute import compute
 from retorno.reports.presentation import present
+from retorno.reports.profile import migration_history_tables
 from retorno.reports.queries import sees_unsuppressed
 from retorno.reports.views.common import period_from, period_label
 
@@ -39,7 +40,14 @@ def migration_profile(request: HttpRequest) -> HttpResponse:
         ranked = sorted(zip(table.rows, table.codes, strict=True), key=lambda pair: -(pair[0][-1] or 0))
         table.rows, table.codes = [r for r, _c in ranked], [c for _r, c in ranked]
         tables.append(table)
-    context = {"start": start, "end": end, "errors": errors, "period": period_label(start, end), "tables": tables}
+    context = {
+        "start": start,
+        "end": end,
+        "errors": errors,
+        "period": period_label(start, end),
+        "tables": tables,
+        **migration_history_tables(start, end, protected=protected),
+    }
     return render(request, "reports/profile.html", context)
 
 
