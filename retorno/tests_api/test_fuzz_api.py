@@ -38,15 +38,11 @@ DOCUMENTED_EXCEPTIONS = {
     "POST /api/v1/outreach/assessments": "the organisation and checklist must exist; scores name its criteria",
     "POST /api/v1/outreach/campaigns": "partner_ids must name existing partner organisations",
     "POST /api/v1/outreach/checklists": "checklist names are unique",
+    "POST /api/v1/outreach/institutions": "names and short names are unique; parent_id and INE codes must exist",
     "POST /api/v1/outreach/networks": "network names are unique",
     "POST /api/v1/outreach/plans": "the organisation and assessment must exist",
-    "POST /api/v1/people/persons": "the municipality code must be one of the 340 in the INE list",
-    "POST /api/v1/referrals/partners": "INE codes must exist and the municipality lie in the department",
-    "POST /api/v1/referrals/shelters": "partner_id must exist; the INE code must be in the INE list",
+    "POST /api/v1/referrals/partners": "an existing organisation slug, or a new unique name with its kind; INE codes must exist",
     "POST /api/v1/reintegration/groups": "the facilitator must be an existing reintegration officer",
-    "POST /api/v1/reports/run": "each breakdown must be offered by every indicator; the end not before the start",
-    "POST /api/v1/reports/export": "each breakdown must be offered by every indicator; the end not before the start",
-    "POST /api/v1/reports/definitions": "each breakdown must be offered by every indicator; the end not before the start",
     "GET /api/v1/reports/open/{year}": "the year must not be after the current one (the document is drawn once)",
 }
 REFUSED_AS_INVALID = {400, 422}
