@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "ninja",  # serves Swagger UI's own static files for /api/v1/docs (no CDN)
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_static",  # only for the migration that hashed its plain codes (accounts 0006)
     "retorno.accounts",
     "retorno.audit",
     "retorno.geo",

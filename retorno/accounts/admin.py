@@ -7,10 +7,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from retorno.accounts.actions import user_access_end
 from retorno.accounts.models import Organisation, User
 from retorno.accounts.second_factor.actions import second_factor_reset
+from retorno.accounts.second_factor.models import RecoveryCodeDevice
 
 # Secrets and recovery codes are nobody's business but their owner's: the administrator only
-# resets a second factor (an audited action on the user list), never reads one.
-for _model in (TOTPDevice, StaticDevice):
+# resets a second factor (an audited action on the user list), never reads one. (otp_static stays
+# installed only for the migration that moved its plain codes into hashed ones; it holds none.)
+for _model in (TOTPDevice, StaticDevice, RecoveryCodeDevice):
     if admin.site.is_registered(_model):
         admin.site.unregister(_model)
 

@@ -182,3 +182,7 @@ class ApiToken(models.Model):
     @property
     def is_live(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+# The second factor's recovery codes (a django-otp device plugin) live beside the code that uses them.
+from retorno.accounts.second_factor.models import RecoveryCode, RecoveryCodeDevice  # noqa: E402,F401

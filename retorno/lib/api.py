@@ -25,10 +25,18 @@ from pydantic_core import PydanticCustomError
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 # Codes as the document describes them (blank means "none": geo.queries answers None for "").
-DEPARTMENT_CODE = r"^([0-9]{2})?$"  # INE department, e.g. "09"
-MUNICIPALITY_CODE = r"^([0-9]{4})?$"  # INE municipality, e.g. "1215"
+# INE: 22 departments, "01" to "22"; a municipality is its department's code and its own number
+# in it ("1215": the 15th of department 12; no department has more than 33). That the code is in
+# the INE list the database holds is checked by geo.queries (a 422 naming the code).
+_INE_DEPARTMENT = r"(0[1-9]|1[0-9]|2[0-2])"
+DEPARTMENT_CODE = rf"^{_INE_DEPARTMENT}?$"  # INE department, e.g. "09"
+MUNICIPALITY_CODE = rf"^({_INE_DEPARTMENT}(0[1-9]|[1-3][0-9]))?$"  # INE municipality, e.g. "1215"
 COUNTRY_CODE = r"^([A-Za-z]{2})?$"  # ISO 3166 alpha-2, e.g. "GT"
 CURRENCY_CODE = r"^[A-Za-z]{3}$"  # ISO 4217, e.g. "GTQ"
+# An e-mail address Django's EmailValidator accepts (a subset: dot-atom local part, a domain of
+# letter-digit labels and a TLD of letters), or blank.
+_EMAIL_LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL_ADDRESS = rf"^([A-Za-z0-9_%+-]+(\.[A-Za-z0-9_%+-]+)*@({_EMAIL_LABEL}\.)+[A-Za-z]{{2,63}})?$"
 
 
 def choice(choices: type[enum.Enum]):

@@ -1,9 +1,15 @@
-"""Every write to the registry: atomic, audited, validated with full_clean()."""
+"""Every write to the registry: atomic, audited, validated with full_clean().
+
+Each action checks the actor's permission itself (``person.create``, ``person.edit``,
+``consent.record``), whoever calls it: a page, the API, or another app's action such as
+reception's check-in and triage.
+"""
 
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from retorno.accounts.access import require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, changes, snapshot
 from retorno.lib.text import normalise_identifier, tokens
@@ -49,6 +55,7 @@ def person_reindex(person: Person) -> None:
 @transaction.atomic
 def person_create(*, actor: User, request: HttpRequest | None = None, **fields) -> Person:
     """Register a new person. ``fields`` are Person fields (see PERSON_FIELDS)."""
+    require(actor, "person.create")
     unknown = set(fields) - set(PERSON_FIELDS)
     if unknown:
         raise TypeError(f"Unknown person fields: {sorted(unknown)}")
@@ -79,6 +86,7 @@ def _queue_likely_matches(person: Person) -> None:
 @transaction.atomic
 def person_update(*, actor: User, person: Person, request: HttpRequest | None = None, **fields) -> Person:
     """Change a person's identity fields; records old and new values."""
+    require(actor, "person.edit")
     unknown = set(fields) - set(PERSON_FIELDS)
     if unknown:
         raise TypeError(f"Unknown person fields: {sorted(unknown)}")
@@ -111,6 +119,7 @@ def person_update(*, actor: User, person: Person, request: HttpRequest | None = 
 @transaction.atomic
 def identifier_add(*, actor: User, person: Person, kind: str, value: str, country=None, request=None) -> Identifier:
     """Attach a passport, A-number or other identifier to a person."""
+    require(actor, "person.edit")
     identifier = Identifier(
         person=person, kind=kind, value=value.strip(), normalised=normalise_identifier(value), country=country
     )
@@ -130,6 +139,7 @@ def identifier_add(*, actor: User, person: Person, kind: str, value: str, countr
 
 @transaction.atomic
 def identifier_remove(*, actor: User, identifier: Identifier, request=None) -> None:
+    require(actor, "person.edit")
     person = identifier.person
     old = snapshot(identifier)
     identifier.delete()
@@ -149,6 +159,7 @@ def contact_add(
     request=None,
 ) -> Contact:
     """Record a phone, email or address for a person, in Guatemala or abroad."""
+    require(actor, "person.edit")
     contact = Contact(person=person, kind=kind, value=value.strip(), where=where, label=label.strip())
     contact.full_clean()
     contact.save()
@@ -165,6 +176,7 @@ def contact_add(
 
 @transaction.atomic
 def contact_remove(*, actor: User, contact: Contact, request=None) -> None:
+    require(actor, "person.edit")
     old = snapshot(contact)
     person_id = contact.person_id
     contact.delete()
@@ -193,6 +205,7 @@ def consent_record(
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
 
+    require(actor, "consent.record")
     if purpose == Consent.Purpose.PROTECTION and not sealed:
         raise ValidationError({"purpose": _("Consent to protection is recorded inside the protection case.")})
     consent = Consent(

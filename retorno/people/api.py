@@ -59,7 +59,7 @@ class PersonIn(StrictSchema):
     birth_date_precision: DatePrecision = DatePrecision.EXACT
     cui: str = Field("", max_length=20)
     nationality: str | None = Field("GT", pattern=COUNTRY_CODE, description="ISO 3166 alpha-2")
-    origin_municipality: str | None = Field(None, pattern=r"^[0-9]{4}$", description="INE code, 4 digits")
+    origin_municipality: str | None = Field(None, pattern=MUNICIPALITY_CODE, description="INE code, 4 digits")
     languages: list[Language] = []
     people_group: PeopleGroup = PeopleGroup.NOT_STATED
     education: Education = Education.UNKNOWN
@@ -74,7 +74,7 @@ class PersonPatch(StrictSchema):
     birth_date_precision: DatePrecision | None = None
     cui: str | None = Field(None, max_length=20)
     nationality: str | None = Field(None, pattern=COUNTRY_CODE, description="ISO 3166 alpha-2")
-    origin_municipality: str | None = Field(None, pattern=r"^[0-9]{4}$", description="INE code, 4 digits")
+    origin_municipality: str | None = Field(None, pattern=MUNICIPALITY_CODE, description="INE code, 4 digits")
     languages: list[Language] | None = None
     people_group: PeopleGroup | None = None
     education: Education | None = None
@@ -133,6 +133,9 @@ class AccessOut(Schema):
 
 def _references(data: dict) -> dict:
     """Turn ISO and INE codes into rows through geo.queries (an unknown code is a 422 that names it)."""
+    for code in ("nationality", "origin_municipality"):
+        if code in data and not data[code]:
+            data[code] = None  # blank means none, as the document says
     try:
         if data.get("nationality"):
             data["nationality"] = country_by_code(data["nationality"], field="nationality")

@@ -6,7 +6,7 @@ from typing import Literal
 from ninja import Field, Schema
 
 from retorno.accounts.models import Organisation
-from retorno.lib.api import StrictSchema, choice
+from retorno.lib.api import DEPARTMENT_CODE, EMAIL_ADDRESS, MUNICIPALITY_CODE, StrictSchema, choice
 from retorno.referrals.models import BedType, Partner, Referral, Service, SharedField, Shelter, Stay, TargetGroup
 from retorno.referrals.queries import shared_data_dict, sharing_allowed
 
@@ -53,10 +53,6 @@ class PartnerOut(Schema):
         return obj.municipality.code if obj.municipality_id else None
 
 
-DEPARTMENT_CODE = r"^[0-9]{2}$"
-MUNICIPALITY_CODE = r"^[0-9]{4}$"
-
-
 class OfferIn(StrictSchema):
     service: Service
     detail: str = Field("", max_length=300)
@@ -70,7 +66,7 @@ class PartnerFieldsIn(StrictSchema):
     address: str = Field("", max_length=300)
     contact_name: str = Field("", max_length=200)
     contact_phone: str = Field("", max_length=40)
-    contact_email: str = Field("", max_length=254)
+    contact_email: str = Field("", max_length=254, pattern=EMAIL_ADDRESS)
     answer_days: int = Field(3, ge=1, le=60)
     is_active: bool = True
 
@@ -90,7 +86,7 @@ class PartnerPatch(StrictSchema):
     address: str | None = Field(None, max_length=300)
     contact_name: str | None = Field(None, max_length=200)
     contact_phone: str | None = Field(None, max_length=40)
-    contact_email: str | None = Field(None, max_length=254)
+    contact_email: str | None = Field(None, max_length=254, pattern=EMAIL_ADDRESS)
     answer_days: int | None = Field(None, ge=1, le=60)
     is_active: bool | None = None
     offers: list[OfferIn] | None = None

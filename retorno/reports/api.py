@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
+from ninja import Path as P
 
 from retorno.accounts.access import require
 from retorno.reports import actions
@@ -38,12 +39,38 @@ class IndicatorOut(Schema):
     hxl: str
 
 
+def _indicator_ids(schema: dict) -> None:
+    # Filled when the document is drawn, not at import: indicators register from each app's ready().
+    schema["items"] = {"type": "string", "enum": sorted(CATALOGUE)}
+
+
+def _breakdown_ids() -> list[str]:
+    return sorted({key for indicator in CATALOGUE.values() for key in indicator.breakdowns})
+
+
+def _breakdowns(schema: dict) -> None:
+    schema["items"] = {"type": "string", "enum": _breakdown_ids()}
+
+
+def _filters(schema: dict) -> None:
+    schema["propertyNames"] = {"enum": _breakdown_ids()}
+
+
 class QueryIn(Schema):
-    indicators: list[str] = Field(min_length=1, max_length=MAX_INDICATORS, description="indicator ids")
-    breakdowns: list[str] = Field([], max_length=MAX_BREAKDOWNS, description="e.g. sex, age_band, department, month")
+    indicators: list[str] = Field(
+        min_length=1, max_length=MAX_INDICATORS, description="indicator ids", json_schema_extra=_indicator_ids
+    )
+    breakdowns: list[str] = Field(
+        [],
+        max_length=MAX_BREAKDOWNS,
+        description="e.g. sex, age_band, department, month (each must be offered by every indicator asked for)",
+        json_schema_extra=_breakdowns,
+    )
     start: date | None = Field(None, description="default: 1 January of this year")
-    end: date | None = Field(None, description="default: 31 December of this year")
-    filters: dict[str, str] = Field({}, description='breakdown -> code, e.g. {"sex": "F", "flight_kind": "air"}')
+    end: date | None = Field(None, description="default: 31 December of this year; not before start")
+    filters: dict[str, str] = Field(
+        {}, description='breakdown -> code, e.g. {"sex": "F", "flight_kind": "air"}', json_schema_extra=_filters
+    )
     model_config = {"extra": "forbid"}
 
 
@@ -170,7 +197,7 @@ class PublicTableOut(Schema):
 @router.get(
     "/open/{year}", auth=None, response=list[PublicTableOut], summary="Public statistics of a year (no sign-in)"
 )
-def open_data(request: HttpRequest, year: int):
+def open_data(request: HttpRequest, year: int = P(..., ge=2000, description="from 2000 to the current year")):
     if not 2000 <= year <= date.today().year:
         raise ValidationError({"year": _("Choose a year between 2000 and this year.")})
     return release(year)

@@ -3,11 +3,11 @@
 import django_otp
 from django.db import transaction
 from django.http import HttpRequest
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from retorno.accounts.audit_actions import AuditAction
 from retorno.accounts.models import User
+from retorno.accounts.second_factor.models import RecoveryCodeDevice
 from retorno.audit.actions import audit_event
 from retorno.audit.models import AuditEvent
 
@@ -30,11 +30,10 @@ def authenticator_pending(*, actor: User) -> TOTPDevice:
 
 
 def _new_recovery_codes(user: User) -> list[str]:
-    StaticDevice.objects.filter(user=user).delete()
-    device = StaticDevice.objects.create(user=user, name="recovery", confirmed=True)
-    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
-    return codes
+    """Ten fresh codes in clear (``abcde-fghij``), to be shown once: only their salted hashes are stored."""
+    RecoveryCodeDevice.objects.filter(user=user).delete()
+    device = RecoveryCodeDevice.objects.create(user=user, name="recovery", confirmed=True)
+    return [f"{code[:5]}-{code[5:]}" for code in device.codes_replace(RECOVERY_CODES)]
 
 
 @transaction.atomic
@@ -58,7 +57,8 @@ def second_factor_enrol(*, actor: User, code: str, request: HttpRequest | None =
 
 
 def normalise(code: str) -> str:
-    return "".join((code or "").split()).lower()
+    """The code as stored: no spaces or hyphens (recovery codes are shown as ``abcde-fghij``), lower case."""
+    return "".join((code or "").replace("-", " ").split()).lower()
 
 
 @transaction.atomic
@@ -72,8 +72,8 @@ def second_factor_verify(*, actor: User, code: str, request: HttpRequest | None 
     totp = TOTPDevice.objects.select_for_update().filter(user=actor, confirmed=True).first()
     if totp is None:
         return False, False
-    static = StaticDevice.objects.select_for_update().filter(user=actor, confirmed=True).first()
-    device = totp if code.isdigit() else static
+    recovery = RecoveryCodeDevice.objects.select_for_update().filter(user=actor, confirmed=True).first()
+    device = totp if code.isdigit() else recovery
     if device is None:
         device = totp
     if not device.verify_is_allowed()[0]:
@@ -82,8 +82,8 @@ def second_factor_verify(*, actor: User, code: str, request: HttpRequest | None 
     if not device.verify_token(code):
         _security(actor, AuditAction.SECOND_FACTOR_FAILED, request=request)
         return False, False
-    if device is static:
-        _security(actor, AuditAction.SECOND_FACTOR_RECOVERY_CODE_USED, obj=static, request=request)
+    if device is recovery:
+        _security(actor, AuditAction.SECOND_FACTOR_RECOVERY_CODE_USED, obj=recovery, request=request)
     if request is not None:
         django_otp.login(request, device)
     return True, False
@@ -104,5 +104,5 @@ def second_factor_reset(*, actor: User, user: User, request: HttpRequest | None 
     The administrator does this for a lost phone; a verified user may do it to change phone.
     """
     TOTPDevice.objects.filter(user=user).delete()
-    StaticDevice.objects.filter(user=user).delete()
+    RecoveryCodeDevice.objects.filter(user=user).delete()
     _security(actor, AuditAction.SECOND_FACTOR_RESET, obj=user, request=request)

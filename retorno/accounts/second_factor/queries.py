@@ -3,11 +3,11 @@
 import base64
 
 from django.http import HttpRequest
-from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from retorno.accounts.access import needs_second_factor
 from retorno.accounts.models import User
+from retorno.accounts.second_factor.models import RecoveryCodeDevice
 
 
 def authenticator_of(user: User) -> TOTPDevice | None:
@@ -20,8 +20,8 @@ def is_enrolled(user: User) -> bool:
 
 
 def recovery_codes_left(user: User) -> int:
-    device = StaticDevice.objects.filter(user=user, confirmed=True).first()
-    return device.token_set.count() if device else 0
+    device = RecoveryCodeDevice.objects.filter(user=user, confirmed=True).first()
+    return device.code_set.count() if device else 0
 
 
 def session_is_verified(request: HttpRequest) -> bool:

@@ -2,7 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
@@ -140,7 +140,11 @@ class PartnerAssessmentIn(StrictSchema):
     checklist_id: int
     assessed_on: date | None = None
     notes: str = Field("", max_length=5000)
-    scores: dict[int, int] = Field(..., description="Score by criterion id (0 to the criterion's maximum)")
+    scores: dict[int, Annotated[int, Field(ge=0)]] = Field(
+        ...,
+        description="Score by criterion id (0 to the criterion's maximum)",
+        json_schema_extra={"propertyNames": {"pattern": "^[0-9]+$"}},  # JSON keys are text: the criterion's id
+    )
 
 
 class AreaOut(Schema):

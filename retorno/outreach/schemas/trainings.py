@@ -6,7 +6,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from retorno.lib.api import StrictSchema, amount
+from retorno.lib.api import EMAIL_ADDRESS, StrictSchema, amount
 from retorno.outreach.models import (
     Training,
 )
@@ -24,14 +24,14 @@ class InstitutionIn(StrictSchema):
     municipality: str | None = MuniCode
     address: str = Field("", max_length=300)
     phone: str = Field("", max_length=40)
-    email: str = Field("", max_length=254)
+    email: str = Field("", max_length=254, pattern=EMAIL_ADDRESS)
 
 
 class OutreachContactIn(StrictSchema):
     name: str = Field(..., min_length=1, max_length=200)
     position: str = Field("", max_length=200)
     phone: str = Field("", max_length=40)
-    email: str = Field("", max_length=254)
+    email: str = Field("", max_length=254, pattern=EMAIL_ADDRESS)
 
 
 class OutreachContactOut(Schema):
@@ -100,7 +100,7 @@ class ParticipantIn(StrictSchema):
     sex: Literal["F", "M"]
     department: str | None = DeptCode
     phone: str = Field("", max_length=40)
-    email: str = Field("", max_length=254)
+    email: str = Field("", max_length=254, pattern=EMAIL_ADDRESS)
 
 
 class TrainingEnrolmentOut(Schema):

@@ -1,6 +1,7 @@
 """The registry API: tokens, the same permission rules as the UI, 4xx for bad input."""
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -121,8 +122,21 @@ class TestBadInput:
         assert response.status_code in (400, 413)
 
     def test_unknown_municipality(self, clerk, api_for):
-        response = post_json(api_for(clerk), "/api/v1/people/persons", {**PERSON, "origin_municipality": "9999"})
-        assert response.status_code == 422 and "9999" in response.json()["detail"]
+        response = post_json(api_for(clerk), "/api/v1/people/persons", {**PERSON, "origin_municipality": "2239"})
+        assert response.status_code == 422 and "2239" in response.json()["detail"]
+
+    def test_blank_codes_mean_none(self, clerk, api_for):
+        """A blank nationality or municipality is "none", as the document says (it was a server error)."""
+        body = {**PERSON, "nationality": "", "origin_municipality": ""}
+        response = post_json(api_for(clerk), "/api/v1/people/persons", body)
+        assert response.status_code == 201, response.content
+        assert response.json()["nationality"] is None and response.json()["origin_municipality"] is None
+
+    def test_the_document_says_the_ine_pattern(self, client):
+        schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+        municipality = schema["PersonIn"]["properties"]["origin_municipality"]
+        pattern = next(p["pattern"] for p in municipality.get("anyOf", [municipality]) if "pattern" in p)
+        assert re.match(pattern, "1215") and not re.match(pattern, "9999") and re.match(pattern, "")
 
     def test_not_an_object(self, clerk, api_for):
         assert post_json(api_for(clerk), "/api/v1/people/persons", "[1, 2]").status_code == 422

@@ -1,5 +1,7 @@
 """Protection API: break-the-glass, who has seen a case, the HTCDS export, partners' shared view."""
 
+from typing import Literal
+
 from django.http import HttpRequest, HttpResponse
 from ninja import Status
 
@@ -48,7 +50,7 @@ def accesses(request: HttpRequest, case_id: int):
 
 
 @router.get("/export/htcds")
-def htcds_export(request: HttpRequest, format: str = "json"):  # noqa: A002 — the query parameter's public name
+def htcds_export(request: HttpRequest, format: Literal["json", "csv"] = "json"):  # noqa: A002 — the query parameter's public name
     """Victim cases the caller reads in full, in HTCDS 2.0 field names (json or csv); audited."""
     rows, text = actions.htcds_export(actor=request.user, fmt=format, request=request)
     if format == "csv":

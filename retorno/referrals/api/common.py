@@ -8,7 +8,13 @@ router = Router(tags=["referrals"])
 
 
 def places_from_codes(data: dict) -> dict:
-    """Turn INE codes into rows (an unknown code is a 422 on its field, through geo.queries)."""
+    """Turn INE codes into rows (an unknown code is a 422 on its field, through geo.queries).
+
+    A blank code means "none", as everywhere in the API (``retorno.lib.api``'s patterns).
+    """
+    for place in ("department", "municipality"):
+        if place in data and not data[place]:
+            data[place] = None
     if data.get("department"):
         data["department"] = department_by_code(data["department"])
     if data.get("municipality"):
