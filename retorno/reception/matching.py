@@ -9,6 +9,7 @@ agrees exactly. Anything less is left to the clerk, who sees the candidates at c
 import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 
 from django.db.models import Count
 
@@ -70,6 +71,13 @@ def match_manifest_rows(rows: Sequence) -> list[tuple[Person | None, str]]:
     links only a unique, sure candidate with exact evidence. Several candidates give
     (None, "ambiguous"): a person decides at check-in.
     """
+    results = match_manifest_row_ids(rows)
+    persons = Person.objects.in_bulk({pk for pk, _ in results if pk is not None})
+    return [(persons.get(pk) if pk else None, reason) for pk, reason in results]
+
+
+def match_manifest_row_ids(rows: Sequence) -> list[tuple[int | None, str]]:
+    """``match_manifest_rows`` by person id: the import links rows without loading the persons."""
     values = [_values(r) for r in rows]
     results: list[tuple[int | None, str] | None] = [None] * len(values)
     live = Person.objects.filter(merged_into__isnull=True)
@@ -109,8 +117,13 @@ def match_manifest_rows(rows: Sequence) -> list[tuple[Person | None, str]]:
     # Two passengers of one manifest are never one person: a person claimed twice is for a clerk to decide.
     claimed = Counter(r[0] for r in results if r and r[0] is not None)
     results = [(None, AMBIGUOUS) if r and r[0] is not None and claimed[r[0]] > 1 else r for r in results]
-    persons = Person.objects.in_bulk({r[0] for r in results if r and r[0] is not None})
-    return [(persons.get(r[0]) if r[0] else None, r[1]) if r else (None, NONE) for r in results]
+    return [r or (None, NONE) for r in results]
+
+
+@lru_cache(maxsize=65536)
+def _name_words(part: str) -> tuple[str, ...]:
+    # Given names and surnames repeat across the registry: each spelling is folded once.
+    return tuple(tokens(part))
 
 
 def _by_name_and_birth(values, results, settle, live) -> None:
@@ -124,8 +137,9 @@ def _by_name_and_birth(values, results, settle, live) -> None:
         rows = live.filter(birth_date__in=chunk).values_list(
             "id", "birth_date", "given_names", "first_surname", "second_surname"
         )
+        # Everyone born on those days: the words of each name part, folded once per spelling.
         for pk, birth, *parts in rows:
-            same_day[birth].append((pk, frozenset(tokens(" ".join(p for p in parts if p)))))
+            same_day[birth].append((pk, frozenset(w for p in parts if p for w in _name_words(p))))
     for i, (birth, name) in wanted.items():
         settle(i, {pk for pk, words in same_day.get(birth, ()) if words == name}, NAME_BIRTH_DATE)
 
@@ -188,10 +202,21 @@ def persons_on_flight(flight_id: int, *, exclude_arrival: int | None = None) -> 
     return set(found.values_list("person_id", flat=True))
 
 
+def person_on_flight(flight_id: int, person_id: int, *, exclude_arrival: int | None = None) -> bool:
+    """Whether this registry person is already linked to another arrival of the flight (one
+    indexed lookup, whatever the size of the flight)."""
+    from retorno.reception.models import Arrival
+
+    found = Arrival.objects.filter(flight_id=flight_id, person_id=person_id)
+    if exclude_arrival:
+        found = found.exclude(pk=exclude_arrival)
+    return found.exists()
+
+
 def linked_person_is_free(arrival) -> bool:
     """Whether the person the import linked this manifest row to is not already on the flight."""
     row = arrival.manifest_row
-    return bool(row.person_id) and row.person_id not in persons_on_flight(arrival.flight_id, exclude_arrival=arrival.pk)
+    return bool(row.person_id) and not person_on_flight(arrival.flight_id, row.person_id, exclude_arrival=arrival.pk)
 
 
 def strong_evidence(values: Mapping, person: Person) -> bool:

@@ -18,7 +18,7 @@ from retorno.people.models import Consent, Contact, Person
 from retorno.reception import hooks
 from retorno.reception.actions.work import work_items_sync
 from retorno.reception.audit_actions import AuditAction
-from retorno.reception.matching import linked_person_is_free
+from retorno.reception.matching import linked_person_is_free, person_on_flight
 from retorno.reception.models import Arrival, Flight, ServiceGiven, Triage, TriageNeed
 
 SEX_FROM_MANIFEST = {"M": "M", "F": "F"}
@@ -113,14 +113,16 @@ def arrival_check_in(
     """
     require(actor, "reception.checkin")
     arrival = (
-        Arrival.objects.select_for_update(of=("self",)).select_related("flight", "manifest_row").get(pk=arrival.pk)
+        Arrival.objects.select_for_update(of=("self",))
+        .select_related("flight", "manifest_row", "manifest_row__person")
+        .get(pk=arrival.pk)
     )
     _require_reception_open(arrival.flight)
     if not arrival.can_move_to(Arrival.Status.CHECKED_IN):  # before anyone is registered for it
         raise illegal_transition(arrival, Arrival.Status.CHECKED_IN)
     if person is None and arrival.manifest_row_id and linked_person_is_free(arrival):
-        person = arrival.manifest_row.person
-    if person is not None and arrival.flight.arrivals.filter(person=person).exclude(pk=arrival.pk).exists():
+        person = arrival.manifest_row.person  # just checked: not on this flight yet
+    elif person is not None and person_on_flight(arrival.flight_id, person.pk, exclude_arrival=arrival.pk):
         raise ValidationError({"person": _("This person is already on this flight.")})
     if person is None:
         person = _person_from_manifest(actor=actor, arrival=arrival, request=request)
@@ -144,6 +146,9 @@ def arrival_check_in(
         person_id=person.pk,
         request=request,
         audit_extra={"return_number": arrival.return_number},
+        # Read above under the arrival's lock (the person checked against the flight, the
+        # checker the signed-in user): no existence query for each, on the desk's hot path.
+        checked=("flight", "manifest_row", "person", "checked_in_by"),
     )
     _after_arrival(actor=actor, arrival=arrival, request=request)
     return arrival

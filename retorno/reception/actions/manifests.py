@@ -21,7 +21,7 @@ from retorno.lib.workflow import illegal_transition, transition, transition_in_a
 from retorno.reception.audit_actions import AuditAction
 from retorno.reception.manifest import Code, ManifestResult, parse_manifest
 from retorno.reception.manifest import ColumnMapping as ParsedMapping
-from retorno.reception.matching import match_manifest_rows
+from retorno.reception.matching import match_manifest_row_ids
 from retorno.reception.models import Arrival, ColumnMapping, Flight, ManifestImport, ManifestRow
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -273,9 +273,9 @@ def manifest_commit(
         checked_in = hasattr(row, "arrival") and row.arrival.is_present
         if (identity_changed or row.person_id is None) and not checked_in:
             to_match.append(row)
-    for row, (person, reason) in zip(to_match, match_manifest_rows([r.values for r in to_match]), strict=True):
-        if row.person_id != (person.pk if person else None) or row.match != reason:
-            row.person, row.match = person, reason
+    for row, (person_id, reason) in zip(to_match, match_manifest_row_ids([r.values for r in to_match]), strict=True):
+        if row.person_id != person_id or row.match != reason:
+            row.person_id, row.match = person_id, reason
             if row.pk:
                 to_update[row.pk] = row
     ManifestRow.objects.bulk_create(to_create, batch_size=BATCH)

@@ -62,6 +62,11 @@ class Arrival(StatusPipeline, models.Model):
     def __str__(self) -> str:
         return f"{self.display_name} · {self.flight}"
 
+    def get_status_display(self) -> str:
+        # Django's generated one hashes every (lazy, translated) label on each call: the flight
+        # page and the desk show 135 of these.
+        return self.status_label()
+
     @property
     def display_name(self) -> str:
         if self.person_id:

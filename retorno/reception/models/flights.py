@@ -170,6 +170,10 @@ class ManifestRow(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def get_match_display(self) -> str:
+        # Not Django's generated one, which hashes every translated label on each call (one per row).
+        return str(_MATCH_LABELS.get(self.match, self.match))
+
     @property
     def is_minor(self) -> bool:
         return bool(self.values.get("is_minor"))
@@ -190,3 +194,6 @@ class ManifestRow(models.Model):
     @property
     def listed_unaccompanied(self) -> bool:
         return bool(self.values.get("unaccompanied_minor")) and self.is_minor
+
+
+_MATCH_LABELS = dict(ManifestRow.Match.choices)  # lazy labels: translated when shown

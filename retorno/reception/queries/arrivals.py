@@ -16,6 +16,7 @@ def flight_arrivals(flight: Flight) -> QuerySet[Arrival]:
     """Arrivals of a flight with what the lists show, in manifest order then walk-ins."""
     return (
         flight.arrivals.select_related("person", "manifest_row", "triage", "ticket")
+        .defer("manifest_row__raw")  # the cells as read: only the import's preview shows them
         .exclude(manifest_row__withdrawn=True)
         .order_by("manifest_row__row_number", "id")
     )

@@ -236,6 +236,10 @@ def flight_overview(flight: Flight, *, arrival_ids=None) -> list[dict]:
                 "protection_flag": pid in flagged,
                 "minor": arrival_is_minor(arrival),
                 "alone": arrival_is_unaccompanied_minor(arrival),
+                # Asked here, not in the template: a missing one-to-one raises there, and the
+                # template engine then lists the arrival's attributes (dir()) on every row.
+                "triaged": hasattr(arrival, "triage"),
+                "ticketed": hasattr(arrival, "ticket"),
             }
         )
     return rows
@@ -265,4 +269,4 @@ def next_to_triage(arrival: Arrival) -> Arrival | None:
 
 def flight_recent_imports(flight: Flight) -> list[ManifestImport]:
     """The flight's last five manifest imports, newest first."""
-    return list(flight.manifest_imports.all()[:5])
+    return list(flight.manifest_imports.defer("content", "mapping")[:5])  # not the files themselves

@@ -201,7 +201,7 @@ class Referral(StatusPipeline, models.Model):
     )
     expected_at = models.DateTimeField(_("expected arrival"), null=True, blank=True)
     # The reception arrival this came from (reception.Arrival's id; kept loose to avoid a hard dependency).
-    arrival_id = models.PositiveBigIntegerField(null=True, blank=True)
+    arrival_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)  # the flight page counts by it
     # Made from a protection case: what the case holds stays in its detail, behind the seal.
     sealed = models.BooleanField(
         _("from a protection case"),

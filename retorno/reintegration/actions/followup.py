@@ -5,6 +5,7 @@ import datetime
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,7 +14,7 @@ from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.lib.workflow import transition
 from retorno.people.models import Consent, Person
-from retorno.people.queries import has_consent
+from retorno.people.queries import consents_in_force
 from retorno.reintegration import rss
 from retorno.reintegration.actions.cases import case_move
 from retorno.reintegration.actions.common import EDIT, add_months, require_reason
@@ -57,18 +58,27 @@ def followups_schedule(
     """
     if case is None:
         case = ReintegrationCase.objects.filter(person=person, status__in=ReintegrationCase.LIVE).first()
-    created = []
-    for months in schedule_months(trigger):
-        followup, is_new = FollowUp.objects.get_or_create(
+    # One read of what is already scheduled and one insert of the rest (check-in's hot path).
+    months = schedule_months(trigger)
+    scheduled = set(
+        FollowUp.objects.filter(
+            person=person, trigger=trigger, base_date=base_date, months_after__in=months, **source
+        ).values_list("months_after", flat=True)
+    )
+    created = FollowUp.objects.bulk_create(
+        FollowUp(
             person=person,
             trigger=trigger,
             base_date=base_date,
-            months_after=months,
+            months_after=m,
             **source,
-            defaults={"case": case, "officer": case.officer if case else None, "due_on": add_months(base_date, months)},
+            case=case,
+            officer_id=case.officer_id if case else None,
+            due_on=add_months(base_date, m),
         )
-        if is_new:
-            created.append(followup)
+        for m in months
+        if m not in scheduled
+    )
     if created:
         audit_write(
             actor=actor,
@@ -85,20 +95,23 @@ def followups_schedule(
     return created
 
 
-def _earlier_arrival_exists(person: Person, arrival_id: int | None, arrived_on: datetime.date) -> bool:
+def _arrival_facts(person: Person, arrival_id: int | None, arrived_on: datetime.date) -> dict[str, bool]:
+    """Lock the person (one check-in at a time per person) and read, in the same query, whether
+    this arrival's re-migration is already recorded and whether the person arrived before."""
+    checks = {
+        "recorded": Exists(Remigration.objects.filter(arrival_id=arrival_id)) if arrival_id else Value(False),
+        "earlier_followup": Exists(
+            FollowUp.objects.filter(person=OuterRef("pk"), trigger=FollowUpTrigger.ARRIVAL, base_date__lt=arrived_on)
+        ),
+        "earlier_case": Exists(ReintegrationCase.objects.filter(person=OuterRef("pk"), returned_on__lt=arrived_on)),
+    }
     # Reception's Arrival model may not be installed yet: look it up lazily, never import it.
     try:
-        arrival_model = apps.get_model("reception", "Arrival")
+        others = apps.get_model("reception", "Arrival").objects.filter(person=OuterRef("pk"))
+        checks["earlier_arrival"] = Exists(others.exclude(pk=arrival_id) if arrival_id is not None else others)
     except LookupError:
-        arrival_model = None
-    if arrival_model is not None and hasattr(person, "arrivals"):
-        others = arrival_model.objects.filter(person=person)
-        if arrival_id is not None:
-            others = others.exclude(pk=arrival_id)
-        if others.exists():
-            return True
-    earlier = FollowUp.objects.filter(person=person, trigger=FollowUpTrigger.ARRIVAL, base_date__lt=arrived_on)
-    return earlier.exists() or ReintegrationCase.objects.filter(person=person, returned_on__lt=arrived_on).exists()
+        pass
+    return Person.objects.select_for_update().filter(pk=person.pk).values(**checks).get()
 
 
 @transaction.atomic
@@ -115,9 +128,9 @@ def followups_on_arrival(
     already recorded are stamped with the date, so results by cohort can count them. Each
     re-migration is recorded once per arrival. Returns the follow-ups created.
     """
-    Person.objects.select_for_update().filter(pk=person.pk).first()
-    already = arrival_id is not None and Remigration.objects.filter(arrival_id=arrival_id).exists()
-    if not already and _earlier_arrival_exists(person, arrival_id, arrived_on):
+    facts = _arrival_facts(person, arrival_id, arrived_on)
+    came_before = facts["earlier_followup"] or facts["earlier_case"] or facts.get("earlier_arrival", False)
+    if not facts["recorded"] and came_before:
         earlier_cases = list(
             ReintegrationCase.objects.filter(
                 person=person, status__in=ReintegrationCase.LIVE, returned_on__lt=arrived_on
@@ -211,8 +224,11 @@ def followup_assign(*, actor: User, followup: FollowUp, officer: User, request=N
 
 
 def _may_contact(person: Person) -> bool:
-    return has_consent(person=person, purpose=Consent.Purpose.FOLLOW_UP) or has_consent(
-        person=person, purpose=Consent.Purpose.REINTEGRATION
+    in_force = consents_in_force(person=person)  # read once for both purposes
+    return any(
+        in_force[purpose].given
+        for purpose in (Consent.Purpose.FOLLOW_UP, Consent.Purpose.REINTEGRATION)
+        if purpose in in_force
     )
 
 
