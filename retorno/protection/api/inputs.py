@@ -102,7 +102,9 @@ class ShelterReferralIn(StrictSchema):
 
 class LegalIn(StrictSchema):
     complaint_number: str = Field(..., min_length=1, max_length=60)
-    prosecutor_office: str = Field(..., min_length=1, max_length=200)
+    prosecutor_office_id: int = Field(
+        ..., description="The directory entry (accounts organisation) of the MP or one of its units: kind prosecution."
+    )
     prosecutor: str = Field("", max_length=200)
     filed_on: date
     witness_protection: bool = False

@@ -7,6 +7,7 @@ from retorno.protection import actions
 from retorno.protection.api.common import case_read, case_writable, organisation_or_none, router
 from retorno.protection.api.inputs import BestInterestIn, CustodyIn, TracingIn
 from retorno.protection.api.schemas import BestInterestOut, CustodyOut, ProtectionMinorOut, TracingOut
+from retorno.protection.models import CustodyEvent
 from retorno.protection.queries import handover_recorded, minor_data
 
 
@@ -27,7 +28,7 @@ def minor(request: HttpRequest, case_id: int):
 def custody_add(request: HttpRequest, case_id: int, payload: CustodyIn):
     case = case_writable(request, case_id, "minor")
     data = payload.dict()
-    data["organisation"] = organisation_or_none(data.pop("organisation_id"))
+    data["organisation"] = organisation_or_none(data.pop("organisation_id"), kinds=CustodyEvent.ORGANISATION_KINDS)
     data["relationship"] = data["relationship"] or ""
     return Status(201, actions.custody_record(actor=request.user, case=case, request=request, **data))
 

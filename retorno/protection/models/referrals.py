@@ -70,6 +70,9 @@ class HealthReferral(SealedModel):
         Outcome.WITHDRAWN: "revoked",
     }
 
+    # The directory's kinds an "other" health partner is chosen from.
+    PARTNER_KINDS = ("health", "ngo", "civil_society", "international")
+
     referral = models.OneToOneField(
         "referrals.Referral", on_delete=models.PROTECT, related_name="health", verbose_name=_("referral")
     )
@@ -135,6 +138,9 @@ class ShelterReferral(SealedModel):
         ADMITTED = "admitted", _("Admitted")
         DECLINED = "declined", _("Declined")
         LEFT = "left", _("Left the shelter")
+
+    # The directory's kinds a specialised shelter is chosen from.
+    ORGANISATION_KINDS = ("shelter", "civil_society", "ngo")
 
     referral = models.OneToOneField(
         "referrals.Referral", on_delete=models.PROTECT, related_name="protection_shelter", verbose_name=_("referral")

@@ -15,7 +15,10 @@ def test_demo_is_idempotent(programme):
     accounts_demo.load(options={}, stdout=io.StringIO())
     demo.load(options={}, stdout=io.StringIO())
     assert ProtectionCase.objects.count() == 4
-    assert LegalCase.objects.get().status == "investigation"
+    legal = LegalCase.objects.get()
+    assert legal.status == "investigation"
+    assert legal.prosecutor_office_org.slug == "mp-fiscalia-trata"  # the directory's MP unit, not a new entry
+    assert legal.prosecutor_office_org.kind == "prosecution"
     minor = ProtectionCase.objects.get(kind=CaseKind.MINOR)
     assert minor.is_closed and minor_handover_recorded(minor.person)
     demo.load(options={}, stdout=io.StringIO())

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from retorno.accounts.access import require
-from retorno.accounts.directory import organisation_for_name
+from retorno.accounts.directory import organisation_for_name, require_kind
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.lib.workflow import transition
@@ -24,19 +24,24 @@ def document_request(
     actor: User,
     case: ReintegrationCase,
     kind: str,
-    issuer: str = "",
+    issuer: Organisation | None = None,
     requested_on: datetime.date | None = None,
     request=None,
 ) -> DocumentRequest:
-    """Start getting a document for the person (DPI through RENAP, a birth certificate...)."""
+    """Start getting a document for the person (DPI through RENAP, a birth certificate...).
+
+    ``issuer`` is the directory's entry for the issuing office; without one, the usual office for
+    the kind of document (its directory entry, added on first use).
+    """
     require(actor, EDIT)
     require_live(case)
-    issuer = issuer.strip() or DocumentRequest.DEFAULT_ISSUER.get(kind, "")
+    require_kind(issuer, kinds=DocumentRequest.ISSUER_KINDS, field="issuer")
+    issuer = issuer or organisation_for_name(Organisation, DocumentRequest.DEFAULT_ISSUER.get(kind, ""))
     document = DocumentRequest(
         case=case,
         kind=kind,
-        issuer=issuer,
-        issuer_org=organisation_for_name(Organisation, issuer),
+        issuer=issuer.name[:120] if issuer else "",
+        issuer_org=issuer,
         requested_on=today_or(requested_on),
     )
     document.full_clean()

@@ -52,10 +52,23 @@ class DocumentRequest(StatusPipeline, models.Model):
         Kind.CRIMINAL_RECORD: "Organismo Judicial",
     }
 
+    # The directory's kinds an issuing office is chosen from (RENAP, consulates, ministries, courts...).
+    ISSUER_KINDS = (
+        "registry",
+        "consulate",
+        "ministry",
+        "government",
+        "judiciary",
+        "police",
+        "municipality",
+        "migration",
+    )
+
     case = models.ForeignKey("reintegration.ReintegrationCase", on_delete=models.PROTECT, related_name="documents")
     kind = models.CharField(_("document"), max_length=24, choices=Kind.choices)
+    # The issuer's name as recorded (older rows: as typed); ``issuer_org`` is the office.
     issuer = models.CharField(_("issued by"), max_length=120, blank=True)
-    # The directory entry for ``issuer`` (the text stays as written; filled by a data migration).
+    # The directory entry (chosen since the directory exists; older rows linked by a data migration).
     issuer_org = models.ForeignKey(
         "accounts.Organisation",
         on_delete=models.PROTECT,
