@@ -4,10 +4,12 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from retorno.accounts.directory import DirectoryChoiceField
 from retorno.geo.models import Municipality
 from retorno.people.forms import PersonForm
 from retorno.reception.manifest import Field
 from retorno.reception.models import Flight, NeedAssessment, ServiceGiven, Triage, TriageNeed
+from retorno.referrals.models import HEALTH_FACILITY_KINDS
 
 
 class FlightForm(forms.ModelForm):
@@ -155,3 +157,9 @@ class BudgetForm(forms.Form):
 
 class WalkInForm(PersonForm):
     """A walk-in is registered with the registry's own person form."""
+
+
+class WorkTakeForm(forms.Form):
+    """Taking a work item; a health item names the facility its referral goes to."""
+
+    facility = DirectoryChoiceField(HEALTH_FACILITY_KINDS, label=_("Health facility"), required=False)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from retorno.lib.crypto import EncryptedTextField
 from retorno.protection.models.base import USER, SealedModel
 from retorno.protection.models.cases import ProtectionCase
+from retorno.referrals.models import HEALTH_FACILITY_KINDS
 
 
 class ProtectionReferral(SealedModel):
@@ -71,7 +72,7 @@ class HealthReferral(SealedModel):
     }
 
     # The directory's kinds an "other" health partner is chosen from.
-    PARTNER_KINDS = ("health", "ngo", "civil_society", "international")
+    PARTNER_KINDS = HEALTH_FACILITY_KINDS
 
     referral = models.OneToOneField(
         "referrals.Referral", on_delete=models.PROTECT, related_name="health", verbose_name=_("referral")

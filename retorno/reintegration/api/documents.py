@@ -25,6 +25,12 @@ def document_add(request: HttpRequest, case_id: int, payload: DocumentIn):
     return Status(201, actions.document_request(actor=request.user, case=case, request=request, **data))
 
 
+@router.get("/documents/{document_id}", response=DocumentOut)
+def document_detail(request: HttpRequest, document_id: int):
+    """One document request, with or without a case (a DPI draft from reception's triage)."""
+    return _obj(request, DocumentRequest, document_id)
+
+
 @router.post("/documents/{document_id}/status", response=DocumentOut)
 def document_status(request: HttpRequest, document_id: int, payload: StatusIn):
     require(request.user, EDIT)

@@ -48,7 +48,8 @@ class CaseOut(Schema):
 
 class DocumentOut(Schema):
     id: int
-    case_id: int
+    person_id: int
+    case_id: int | None = Field(..., description="None for a DPI request drafted from triage before any case.")
     kind: str
     issuer: DirectoryEntryOut | None = Field(
         ..., description="The issuing office from the institutions directory (None only for an old row never linked)."
