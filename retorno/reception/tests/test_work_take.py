@@ -121,6 +121,7 @@ def test_the_queue_page_takes_a_health_item_by_choosing_the_facility(luis, psych
     answer = client.post(f"/reception/work/{health.pk}/take/", {"facility": clinic.pk})
     referral = Referral.objects.get()
     assert answer.status_code == 302 and answer.url == f"/referrals/{referral.pk}/"
+    assert client.get(answer.url).status_code == 200  # the taker reads the referral it made
 
 
 def test_the_queue_page_takes_a_dpi_item_and_the_profile_shows_the_draft(luis, reintegration_officer, client_for):
@@ -175,3 +176,9 @@ def test_arrival_and_override_statuses_are_badges(luis, clerk, manager, client_f
     assert status_badge(luis) in arrival_page and status_badge(override) in arrival_page
     transport_page = client.get(f"/reception/flights/{luis.flight_id}/transport/").content.decode()
     assert status_badge(override) in transport_page
+
+
+def test_an_item_without_work_to_name_is_taken_with_an_empty_post(luis, psychologist, api_for):
+    """A psychosocial item needs no body: a bare POST takes it, as before."""
+    answer = api_for(psychologist).generic("POST", f"/api/v1/reception/work-items/{item(luis, 'psychosocial').pk}/take")
+    assert answer.status_code == 200 and answer.json()["status"] == "taken"
