@@ -56,7 +56,9 @@ class PsychosocialSessionIn(StrictSchema):
 
 class HealthReferralIn(StrictSchema):
     destination: HealthReferral.Destination
-    organisation_id: int | None = None
+    organisation_id: int | None = Field(
+        None, description="Directory entry of kind health, ngo, civil_society or international (required for 'other')."
+    )
     reason: str = Field("", max_length=4000)
 
 
@@ -95,7 +97,7 @@ class SupportIn(StrictSchema):
 
 
 class ShelterReferralIn(StrictSchema):
-    organisation_id: int
+    organisation_id: int = Field(..., description="Directory entry of kind shelter, civil_society or ngo.")
     shared_sections: list[ShelterReferral.Section] = []
     consent_given: bool = False
 
@@ -118,7 +120,10 @@ class LegalStatusIn(StrictSchema):
 
 class CustodyIn(StrictSchema):
     stage: CustodyEvent.Stage
-    organisation_id: int | None = None
+    organisation_id: int | None = Field(
+        None,
+        description="Directory entry that may hold a minor: shelter, government, civil_society, ngo, pgn, svet, programme.",
+    )
     guardian_name: str = Field("", max_length=200)
     relationship: CustodyEvent.Relationship | None = None
     document_checked: bool = False
