@@ -8,14 +8,17 @@ from retorno.accounts.models import PROGRAMME_ORGANISATION_SLUG, Organisation, U
 
 DEFAULT_DEMO_PASSWORD = "retorno-demo-2026"  # noqa: S105 (demo users only; documented)
 
+K = Organisation.Kind
+# slug, name, kind, acronym
 ORGANISATIONS = [
-    ("casa-del-migrante", "Casa del Migrante", Organisation.Kind.SHELTER),
-    ("intecap", "INTECAP", Organisation.Kind.TRAINING),
-    ("call-center-gt", "Centro de Llamadas Guatemala, S.A.", Organisation.Kind.EMPLOYER),
-    ("mp-fiscalia-trata", "Ministerio Público — Fiscalía contra la Trata de Personas", Organisation.Kind.GOVERNMENT),
-    ("pgn", "Procuraduría General de la Nación (PGN)", Organisation.Kind.GOVERNMENT),
-    ("refugio-ninez", "El Refugio de la Niñez", Organisation.Kind.CIVIL_SOCIETY),
-    ("hospital-nacional-salud-mental", "Hospital Nacional de Salud Mental", Organisation.Kind.HEALTH),
+    ("casa-del-migrante", "Casa del Migrante", K.SHELTER, ""),
+    ("intecap", "INTECAP", K.TRAINING, ""),
+    ("call-center-gt", "Centro de Llamadas Guatemala, S.A.", K.EMPLOYER, ""),
+    ("mp-fiscalia-trata", "Ministerio Público — Fiscalía contra la Trata de Personas", K.PROSECUTION, "FTP"),
+    ("pgn", "Procuraduría General de la Nación (PGN)", K.PGN, "PGN"),
+    ("renap", "Registro Nacional de las Personas", K.REGISTRY, "RENAP"),
+    ("refugio-ninez", "El Refugio de la Niñez", K.CIVIL_SOCIETY, ""),
+    ("hospital-nacional-salud-mental", "Hospital Nacional de Salud Mental", K.HEALTH, ""),
 ]
 
 # username, first name, last name, role, organisation slug
@@ -37,8 +40,8 @@ def demo_password() -> str:
 
 @transaction.atomic
 def load(*, options: dict, stdout) -> None:
-    for slug, name, kind in ORGANISATIONS:
-        Organisation.objects.get_or_create(slug=slug, defaults={"name": name, "kind": kind})
+    for slug, name, kind, acronym in ORGANISATIONS:
+        Organisation.objects.get_or_create(slug=slug, defaults={"name": name, "kind": kind, "acronym": acronym})
     orgs = {o.slug: o for o in Organisation.objects.all()}
     created = 0
     for username, first, last, role, org in USERS:

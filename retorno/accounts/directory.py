@@ -1,11 +1,65 @@
-"""Turning a free-text institution name into a directory entry (used by data migrations and actions).
+"""The institutions directory as a choice: form fields and API look-ups limited to the right kinds,
+and turning a free-text name into a directory entry (used by data migrations and defaults).
 
-Works with historical models too: pass the ``Organisation`` class the caller has.
+``organisation_for_name`` works with historical models too: pass the ``Organisation`` class the caller has.
 """
 
-from django.utils.text import slugify
+from collections.abc import Iterable
 
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from ninja import Schema
+
+from retorno.accounts.models import Organisation
 from retorno.lib.text import fold
+
+
+class DirectoryEntryOut(Schema):
+    """A directory entry as the API names it: its id and its name."""
+
+    id: int
+    name: str
+
+
+def directory_entries(kinds: Iterable[str]) -> QuerySet[Organisation]:
+    """The active entries of these kinds (units included), by name: what a form offers."""
+    return Organisation.objects.filter(is_active=True, kind__in=list(kinds)).select_related("parent").order_by("name")
+
+
+class DirectoryChoiceField(forms.ModelChoiceField):
+    """A choice among the directory's active entries of some kinds; a unit shows its parent."""
+
+    def __init__(self, kinds: Iterable[str], **kwargs) -> None:
+        super().__init__(queryset=directory_entries(kinds), **kwargs)
+
+    def label_from_instance(self, obj: Organisation) -> str:
+        if obj.parent_id and not obj.name.startswith(obj.parent.name):
+            return f"{obj.name} ({obj.parent.name})"
+        return obj.name
+
+
+def directory_entry(pk: int | None, *, kinds: Iterable[str], field: str) -> Organisation | None:
+    """The active entry an API caller names by id, of one of ``kinds``; None for None. An unknown id
+    or an entry of another kind is a ValidationError on ``field`` (422), never a 404."""
+    if pk is None:
+        return None
+    org = Organisation.objects.filter(pk=pk, is_active=True).first()
+    if org is None:
+        raise ValidationError({field: _("No institution with this id in the directory.")})
+    require_kind(org, kinds=kinds, field=field)
+    return org
+
+
+def require_kind(org: Organisation | None, *, kinds: Iterable[str], field: str) -> None:
+    """Refuse an entry whose kind is not one of ``kinds`` (a ValidationError on ``field``)."""
+    kinds = list(kinds)
+    if org is not None and org.kind not in kinds:
+        labels = ", ".join(str(Organisation.Kind(k).label) for k in kinds)
+        raise ValidationError({field: _("Choose an institution of one of these kinds: %(kinds)s.") % {"kinds": labels}})
+
 
 # Words that say what kind of institution a free-text name is; the first match wins.
 KIND_HINTS: list[tuple[tuple[str, ...], str]] = [

@@ -103,7 +103,7 @@ def load(*, options: dict, stdout) -> None:
             actor=officer,
             case=case,
             complaint_number="MP001-2026-00871",
-            prosecutor_office="Fiscalía contra la Trata de Personas",
+            prosecutor_office=Organisation.objects.get(slug="mp-fiscalia-trata"),
             prosecutor="Licda. Ramírez",
             filed_on=d(2026, 1, 9),
             witness_protection=True,

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from retorno.accounts.models import Organisation
+from retorno.accounts.directory import DirectoryChoiceField
 from retorno.people.models import Consent
 from retorno.protection import protocol
 from retorno.protection.models import (
@@ -83,9 +83,7 @@ class SessionForm(forms.Form):
 
 class HealthReferralForm(forms.Form):
     destination = forms.ChoiceField(label=_("Destination"), choices=HealthReferral.Destination.choices)
-    organisation = forms.ModelChoiceField(
-        label=_("Partner"), queryset=Organisation.objects.filter(is_active=True), required=False
-    )
+    organisation = DirectoryChoiceField(HealthReferral.PARTNER_KINDS, label=_("Partner"), required=False)
     reason = forms.CharField(label=_("Reason for referral"), required=False, widget=TEXT, max_length=4000)
 
 
@@ -144,12 +142,7 @@ class SupportForm(forms.Form):
 
 
 class ShelterForm(forms.Form):
-    organisation = forms.ModelChoiceField(
-        label=_("Specialised shelter"),
-        queryset=Organisation.objects.filter(
-            is_active=True, kind__in=[Organisation.Kind.SHELTER, Organisation.Kind.CIVIL_SOCIETY]
-        ),
-    )
+    organisation = DirectoryChoiceField(ShelterReferral.ORGANISATION_KINDS, label=_("Specialised shelter"))
     shared_sections = forms.MultipleChoiceField(
         label=_("Share with the shelter"),
         choices=ShelterReferral.Section.choices,
@@ -163,8 +156,10 @@ class LegalOpenForm(forms.Form):
     complaint_number = forms.CharField(
         label=_("Complaint number (MP)"), max_length=60, widget=forms.TextInput(attrs={"autocomplete": "off"})
     )
-    prosecutor_office = forms.CharField(
-        label=_("Prosecutor's office"), max_length=200, initial="Fiscalía contra la Trata de Personas"
+    prosecutor_office = DirectoryChoiceField(
+        LegalCase.PROSECUTOR_KINDS,
+        label=_("Prosecutor's office"),
+        help_text=_("The Public Prosecutor's Office or one of its units, from the institutions directory."),
     )
     prosecutor = forms.CharField(label=_("Prosecutor"), required=False, max_length=200)
     filed_on = forms.DateField(label=_("Complaint filed on"), widget=DATE)
@@ -181,11 +176,7 @@ class LegalStatusForm(forms.Form):
 
 class CustodyForm(forms.Form):
     stage = forms.ChoiceField(label=_("Step"), choices=CustodyEvent.Stage.choices)
-    organisation = forms.ModelChoiceField(
-        label=_("Institution"),
-        queryset=Organisation.objects.filter(is_active=True, kind__in=CustodyEvent.ORGANISATION_KINDS),
-        required=False,
-    )
+    organisation = DirectoryChoiceField(CustodyEvent.ORGANISATION_KINDS, label=_("Institution"), required=False)
     guardian_name = forms.CharField(label=_("Name of the parent or guardian"), required=False, max_length=200)
     relationship = forms.ChoiceField(
         label=_("Relationship"), choices=[("", "—"), *CustodyEvent.Relationship.choices], required=False

@@ -11,7 +11,7 @@ from retorno.accounts.models import User
 from retorno.geo.models import Department
 from retorno.people.models import Person
 from retorno.reception import actions
-from retorno.reception.models import Fare, Flight, TriageNeed
+from retorno.reception.models import Fare, Flight, TriageNeed, WorkItem
 
 TRIAGE_NEEDS = [
     ("ropa", "Ropa o abrigo", "Clothes or a coat", 10),
@@ -82,6 +82,7 @@ def _close_past_flight(flight: Flight, clerk: User, protection: User, rng: rando
         if rng.random() < 0.08:
             continue  # did not arrive: reconciled at closing
         arrival = actions.arrival_check_in(actor=clerk, arrival=arrival)
+        needs = random.Random(arrival.pk)  # apart from ``rng``, so the rest of the demo stays as it was
         triage = actions.triage_record(
             actor=clerk,
             arrival=arrival,
@@ -92,6 +93,9 @@ def _close_past_flight(flight: Flight, clerk: User, protection: User, rng: rando
             shelter=rng.random() < 0.1,
             psychosocial=rng.random() < 0.15,
             refer_to_protection=rng.random() < 0.04,
+            medical=needs.random() < 0.05,
+            documents_no_dpi=needs.random() < 0.1,
+            reintegration_interest=needs.random() < 0.2,
         )
         if triage.refer_to_protection:
             actions.protection_acknowledge(actor=protection, arrival=arrival)
@@ -110,6 +114,16 @@ def _close_past_flight(flight: Flight, clerk: User, protection: User, rng: rando
         if decision["allocated"]:
             actions.ticket_issue(actor=clerk, arrival=flight.arrivals.get(pk=decision["arrival"]))
     actions.flight_close(actor=clerk, flight=flight, confirm=True)
+    _take_dpi_items(flight)
+
+
+def _take_dpi_items(flight: Flight) -> None:
+    """The reintegration officer took the older flights' DPI items: each is a DPI request draft."""
+    officer = User.objects.filter(username="reintegracion").first()
+    if officer is None or flight.date > datetime.date.today() - datetime.timedelta(days=6):
+        return  # the latest past flight's items are still waiting in the queue
+    for item in WorkItem.objects.filter(arrival__flight=flight, kind=WorkItem.Kind.DPI_REQUEST, status="open"):
+        actions.work_item_take(actor=officer, item=item)
 
 
 @transaction.atomic

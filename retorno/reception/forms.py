@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from retorno.accounts.directory import DirectoryChoiceField
 from retorno.geo.models import Country, Municipality
 from retorno.people.forms import PersonForm
 from retorno.reception.manifest import Field
@@ -16,6 +17,7 @@ from retorno.reception.models import (
     Triage,
     TriageNeed,
 )
+from retorno.referrals.models import HEALTH_FACILITY_KINDS
 
 
 class FlightForm(forms.ModelForm):
@@ -221,3 +223,9 @@ class MigrationHistoryForm(forms.Form):
         required=False,
     )
     smuggler_cost_declined = _declined()
+
+
+class WorkTakeForm(forms.Form):
+    """Taking a work item; a health item names the facility its referral goes to."""
+
+    facility = DirectoryChoiceField(HEALTH_FACILITY_KINDS, label=_("Health facility"), required=False)

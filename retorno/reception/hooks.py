@@ -6,7 +6,8 @@ acts on what reception records (a referral to protection from triage), registers
 as ``retorno.people.profile.register_profile_panel`` does for the profile page. With nothing
 registered, reception answers from its own records and hands nothing on.
 
-The shelter referral made from triage calls referrals directly: referrals sits below reception.
+The shelter referral made from triage, and the health referral made when a health work item is
+taken, call referrals directly: referrals sits below reception.
 """
 
 from collections.abc import Callable, Iterable
@@ -22,7 +23,12 @@ ProtectionReferral = Callable[..., object]
 # their follow-ups and notices a re-migration).
 ArrivalFollower = Callable[..., object]
 
+# (actor=, person=, arrival_id=, request=) -> the id of the record the receiving app created when
+# its team took a work item of one kind (the DPI request draft).
+WorkTaker = Callable[..., int | None]
+
 _protection_flags: list[ProtectionFlags] = []
+_work_takers: dict[str, WorkTaker] = {}
 _arrival_followers: list[ArrivalFollower] = []
 _minor_handover: list[MinorHandover] = []
 _protection_referral: list[ProtectionReferral] = []
@@ -51,6 +57,17 @@ def register_protection_referral(receive: ProtectionReferral) -> None:
 def register_arrival_follower(follow: ArrivalFollower) -> None:
     """Called inside check-in's transaction for every person checked in."""
     _add(_arrival_followers, follow)
+
+
+def register_work_taker(kind: str, take: WorkTaker) -> None:
+    """Called inside the take's transaction when a team takes a work item of ``kind`` (one app per kind)."""
+    _work_takers[kind] = take
+
+
+def work_taken(kind: str, **kwargs) -> int | None:
+    """Hand a taken work item to the app registered for its kind; None when none is registered."""
+    take = _work_takers.get(kind)
+    return take(**kwargs) if take else None
 
 
 def arrival_followed(**kwargs) -> None:

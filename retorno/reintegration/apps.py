@@ -71,6 +71,11 @@ class ReintegrationConfig(AppConfig):
         from retorno.reintegration.actions import followups_on_arrival
 
         register_arrival_follower(followups_on_arrival)
+        # Taking reception's "documents (no DPI)" item drafts a DPI request here.
+        from retorno.reception.hooks import register_work_taker
+        from retorno.reintegration.actions import document_taken_from_triage
+
+        register_work_taker("dpi_request", document_taken_from_triage)
         from retorno.messaging.periodic import register_periodic
         from retorno.reintegration.actions import followup_invitation_reminders
 

@@ -13,6 +13,7 @@ class AuditAction(enum.StrEnum):
     BUDGET_LINE_OVERRIDE = "budget_line.override"
     COURSE_CREATE = "course.create"
     DOCUMENT_REQUEST = "document.request"
+    DOCUMENT_DRAFT = "document.draft"
     DOCUMENT_STATUS = "document.status"
     DONOR_CREATE = "donor.create"
     ENROLMENT_ATTENDANCE = "enrolment.attendance"

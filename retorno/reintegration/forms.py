@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from retorno.accounts.access import PERMISSIONS
+from retorno.accounts.directory import DirectoryChoiceField
 from retorno.accounts.models import Organisation, User
 from retorno.geo.models import Municipality
 from retorno.referrals.models import SharedField
@@ -73,8 +74,11 @@ class GoalForm(forms.ModelForm):
 
 class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Document"), choices=DocumentRequest.Kind.choices)
-    issuer = forms.CharField(
-        label=_("Issued by"), max_length=120, required=False, help_text=_("Leave empty for the usual office.")
+    issuer = DirectoryChoiceField(
+        DocumentRequest.ISSUER_KINDS,
+        label=_("Issued by"),
+        required=False,
+        help_text=_("From the institutions directory; leave empty for the usual office."),
     )
 
 

@@ -23,3 +23,20 @@ def test_an_existing_entry_is_found_by_name_or_acronym_in_any_case():
     assert organisation_for_name(Organisation, "PROCURADURÍA GENERAL DE LA NACIÓN") == pgn
     assert Organisation.objects.filter(name__icontains="Nación").count() == 1
     assert organisation_for_name(Organisation, "   ") is None
+
+
+@pytest.mark.django_db
+def test_generic_government_entries_of_the_mp_and_the_pgn_get_their_kinds():
+    """Migration 0005: the prosecutor's office list and the PGN handover find entries typed before."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    fiscalia = Organisation.objects.create(
+        slug="mp-fiscalia-trata", name="Ministerio Público — Fiscalía contra la Trata", kind="government"
+    )
+    pgn = Organisation.objects.create(slug="pgn", name="Procuraduría General de la Nación (PGN)", kind="government")
+    mineduc = Organisation.objects.create(slug="mineduc", name="Ministerio de Educación", kind="government")
+    import_module("retorno.accounts.migrations.0005_prosecution_and_pgn_kinds").forwards(apps, None)
+    kinds = dict(Organisation.objects.filter(pk__in=[fiscalia.pk, pgn.pk, mineduc.pk]).values_list("slug", "kind"))
+    assert kinds == {"mp-fiscalia-trata": "prosecution", "pgn": "pgn", "mineduc": "government"}

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from retorno.accounts.directory import organisation_for_name
+from retorno.accounts.directory import require_kind
 from retorno.accounts.models import Organisation, User
 from retorno.lib.workflow import illegal_transition, transition
 from retorno.protection.actions.common import case_audit, full_save, require_case_writer
@@ -20,15 +20,19 @@ def legal_case_open(
     actor: User,
     case: ProtectionCase,
     complaint_number: str,
-    prosecutor_office: str,
+    prosecutor_office: Organisation,
     filed_on: datetime.date,
     prosecutor: str = "",
     witness_protection: bool = False,
     witness_protection_note: str = "",
     request=None,
 ) -> LegalCase:
-    """Record the complaint filed with the Public Prosecutor's Office (status: complaint filed)."""
+    """Record the complaint filed with the Public Prosecutor's Office (status: complaint filed).
+
+    ``prosecutor_office`` is the directory's entry for the MP or one of its units (fiscalías).
+    """
     require_case_writer(actor, case)
+    require_kind(prosecutor_office, kinds=LegalCase.PROSECUTOR_KINDS, field="prosecutor_office")
     if case.kind != CaseKind.TRAFFICKING:
         raise ValidationError(_("Only a trafficking victim case goes to the prosecutor from here."))
     if LegalCase.objects.filter(case=case).exists():
@@ -37,8 +41,8 @@ def legal_case_open(
         LegalCase(
             case=case,
             complaint_number=complaint_number.strip(),
-            prosecutor_office=prosecutor_office.strip(),
-            prosecutor_office_org=organisation_for_name(Organisation, prosecutor_office),
+            prosecutor_office=prosecutor_office.name,
+            prosecutor_office_org=prosecutor_office,
             prosecutor=prosecutor.strip(),
             filed_on=filed_on,
             witness_protection=witness_protection,

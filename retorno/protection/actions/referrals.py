@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from retorno.accounts.access import require
+from retorno.accounts.directory import require_kind
 from retorno.accounts.models import Organisation, User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.people.actions import consent_record
@@ -129,6 +130,7 @@ def health_referral_create(
     require_case_writer(actor, case)
     if destination == HealthReferral.Destination.OTHER and organisation is None:
         raise ValidationError({"organisation": _("Choose the partner for an 'other' referral.")})
+    require_kind(organisation, kinds=HealthReferral.PARTNER_KINDS, field="organisation")
     facility = health_facility(actor=actor, destination=destination, organisation=organisation, request=request)
     partner = partner_for_referral(actor=actor, organisation=facility, service=Service.HEALTH, request=request)
     referral = referral_create(
@@ -219,8 +221,7 @@ def shelter_referral_create(
     unknown = set(shared_sections) - set(ShelterReferral.Section.values)
     if unknown:
         raise ValidationError({"shared_sections": _("Unknown section.")})
-    if organisation.kind not in (Organisation.Kind.SHELTER, Organisation.Kind.CIVIL_SOCIETY):
-        raise ValidationError({"organisation": _("Choose a shelter or civil-society organisation.")})
+    require_kind(organisation, kinds=ShelterReferral.ORGANISATION_KINDS, field="organisation")
     consent = None
     if shared_sections or consent_given:
         consent = consent_record(

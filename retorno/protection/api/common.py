@@ -3,9 +3,10 @@
 from django.http import HttpRequest
 from ninja import Router
 
+from retorno.accounts.directory import directory_entry
 from retorno.accounts.models import Organisation
 from retorno.protection.models import ProtectionCase
-from retorno.protection.queries import case_get_for, organisation_get_or_none
+from retorno.protection.queries import case_get_for
 from retorno.protection.queries import case_writable as case_writable_for
 
 router = Router(tags=["protection"])
@@ -21,5 +22,6 @@ def case_writable(request: HttpRequest, case_id: int, section: str) -> Protectio
     return case_writable_for(user=request.user, case_id=case_id, section=section)
 
 
-def organisation_or_none(org_id: int | None) -> Organisation | None:
-    return organisation_get_or_none(organisation_id=org_id)
+def organisation_or_none(org_id: int | None, *, kinds, field: str = "organisation_id") -> Organisation | None:
+    """The directory entry named by id, of one of ``kinds``; an unknown id or another kind is a 422 on ``field``."""
+    return directory_entry(org_id, kinds=kinds, field=field)

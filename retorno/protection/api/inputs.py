@@ -55,7 +55,9 @@ class PsychosocialSessionIn(StrictSchema):
 
 class HealthReferralIn(StrictSchema):
     destination: HealthReferral.Destination
-    organisation_id: int | None = None
+    organisation_id: int | None = Field(
+        None, description="Directory entry of kind health, ngo, civil_society or international (required for 'other')."
+    )
     reason: str = Field("", max_length=4000)
 
 
@@ -94,14 +96,16 @@ class SupportIn(StrictSchema):
 
 
 class ShelterReferralIn(StrictSchema):
-    organisation_id: int
+    organisation_id: int = Field(..., description="Directory entry of kind shelter, civil_society or ngo.")
     shared_sections: list[ShelterReferral.Section] = []
     consent_given: bool = False
 
 
 class LegalIn(StrictSchema):
     complaint_number: str = Field(..., min_length=1, max_length=60)
-    prosecutor_office: str = Field(..., min_length=1, max_length=200)
+    prosecutor_office_id: int = Field(
+        ..., description="The directory entry (accounts organisation) of the MP or one of its units: kind prosecution."
+    )
     prosecutor: str = Field("", max_length=200)
     filed_on: date
     witness_protection: bool = False
@@ -115,7 +119,10 @@ class LegalStatusIn(StrictSchema):
 
 class CustodyIn(StrictSchema):
     stage: CustodyEvent.Stage
-    organisation_id: int | None = None
+    organisation_id: int | None = Field(
+        None,
+        description="Directory entry that may hold a minor: shelter, government, civil_society, ngo, pgn, svet, programme.",
+    )
     guardian_name: str = Field("", max_length=200)
     relationship: CustodyEvent.Relationship | None = None
     document_checked: bool = False

@@ -7,6 +7,7 @@ from retorno.protection import actions
 from retorno.protection.api.common import case_read, case_writable, organisation_or_none, router
 from retorno.protection.api.inputs import BestInterestIn, CustodyIn
 from retorno.protection.api.schemas import BestInterestOut, CustodyOut, ProtectionMinorOut
+from retorno.protection.models import CustodyEvent
 from retorno.protection.queries import family_assessment_of, handover_recorded, minor_data
 
 
@@ -29,7 +30,7 @@ def minor(request: HttpRequest, case_id: int):
 def custody_add(request: HttpRequest, case_id: int, payload: CustodyIn):
     case = case_writable(request, case_id, "minor")
     data = payload.dict()
-    data["organisation"] = organisation_or_none(data.pop("organisation_id"))
+    data["organisation"] = organisation_or_none(data.pop("organisation_id"), kinds=CustodyEvent.ORGANISATION_KINDS)
     data["relationship"] = data["relationship"] or ""
     data["assessment"] = family_assessment_of(case=case, assessment_id=data.pop("assessment_id"))
     return Status(201, actions.custody_record(actor=request.user, case=case, request=request, **data))

@@ -13,6 +13,7 @@ from retorno.protection.api.schemas import (
     ProtectionReferralOut,
     ShelterReferralOut,
 )
+from retorno.protection.models import HealthReferral, ShelterReferral
 from retorno.protection.queries import active_user_get, health_referral_get, referral_get_waiting, referral_queue
 
 
@@ -45,7 +46,7 @@ def health_referral_add(request: HttpRequest, case_id: int, payload: HealthRefer
             actor=request.user,
             case=case,
             destination=payload.destination,
-            organisation=organisation_or_none(payload.organisation_id),
+            organisation=organisation_or_none(payload.organisation_id, kinds=HealthReferral.PARTNER_KINDS),
             reason=payload.reason,
             request=request,
         ),
@@ -67,7 +68,7 @@ def shelter_add(request: HttpRequest, case_id: int, payload: ShelterReferralIn):
         actions.shelter_referral_create(
             actor=request.user,
             case=case,
-            organisation=organisation_or_none(payload.organisation_id),
+            organisation=organisation_or_none(payload.organisation_id, kinds=ShelterReferral.ORGANISATION_KINDS),
             shared_sections=[str(getattr(s, "value", s)) for s in payload.shared_sections],
             consent_given=payload.consent_given,
             request=request,

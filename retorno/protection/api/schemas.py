@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from ninja import Field, Schema
 
+from retorno.accounts.directory import DirectoryEntryOut
 from retorno.lib.api import choice
 from retorno.protection import protocol
 from retorno.protection.api.tracing_schemas import FamilyAssessmentOut, ReunificationVisitOut, TracingRequestOut
@@ -200,13 +201,19 @@ class LegalChangeOut(Schema):
 
 class LegalOut(Schema):
     complaint_number: str
-    prosecutor_office: str
+    prosecutor_office: DirectoryEntryOut | None = Field(
+        ..., description="The MP office from the institutions directory (None only for an old row never linked)."
+    )
     prosecutor: str
     status: choice(LegalCase.Status)
     filed_on: date
     witness_protection: bool
     witness_protection_note: str
     changes: list[LegalChangeOut]
+
+    @staticmethod
+    def resolve_prosecutor_office(obj: LegalCase):
+        return obj.prosecutor_office_org
 
     @staticmethod
     def resolve_changes(obj: LegalCase) -> list:

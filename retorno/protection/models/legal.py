@@ -29,10 +29,14 @@ class LegalCase(StatusPipeline, SealedModel):
         Status.DISMISSAL: set(),
     }
 
+    # The directory's kinds a prosecutor's office is chosen from: the MP and its units (fiscalías).
+    PROSECUTOR_KINDS = ("prosecution",)
+
     case = models.OneToOneField(ProtectionCase, on_delete=models.CASCADE, related_name="legal_case")
     complaint_number = EncryptedCharField(_("complaint number (MP)"), max_length=60)
+    # The office's name as recorded (older rows: as typed); ``prosecutor_office_org`` is the office.
     prosecutor_office = models.CharField(_("prosecutor's office"), max_length=200)
-    # The directory entry for ``prosecutor_office`` (the text stays as written; filled by migration 0002).
+    # The directory entry (chosen since the directory exists; older rows linked by migration 0003).
     prosecutor_office_org = models.ForeignKey(
         "accounts.Organisation",
         on_delete=models.PROTECT,

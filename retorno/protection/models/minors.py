@@ -20,7 +20,7 @@ class CustodyEvent(SealedModel):
 
     HANDOVERS = (Stage.HANDOVER_GUARDIAN, Stage.HANDOVER_PGN)
     # Who may hold a minor (accounts.Organisation.Kind values): never an employer or a training institute.
-    ORGANISATION_KINDS = ("shelter", "government", "civil_society", "programme")
+    ORGANISATION_KINDS = ("shelter", "government", "civil_society", "ngo", "pgn", "svet", "programme")
     NEXT = {
         None: {Stage.RECEPTION},
         Stage.RECEPTION: {Stage.MINORS_SHELTER, Stage.HANDOVER_GUARDIAN, Stage.HANDOVER_PGN},

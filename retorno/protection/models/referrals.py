@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from retorno.lib.crypto import EncryptedTextField
 from retorno.protection.models.base import USER, SealedModel
 from retorno.protection.models.cases import ProtectionCase
+from retorno.referrals.models import HEALTH_FACILITY_KINDS
 
 
 class ProtectionReferral(SealedModel):
@@ -69,6 +70,9 @@ class HealthReferral(SealedModel):
         Outcome.DECLINED: "rejected",
         Outcome.WITHDRAWN: "revoked",
     }
+
+    # The directory's kinds an "other" health partner is chosen from.
+    PARTNER_KINDS = HEALTH_FACILITY_KINDS
 
     referral = models.OneToOneField(
         "referrals.Referral", on_delete=models.PROTECT, related_name="health", verbose_name=_("referral")
@@ -135,6 +139,9 @@ class ShelterReferral(SealedModel):
         ADMITTED = "admitted", _("Admitted")
         DECLINED = "declined", _("Declined")
         LEFT = "left", _("Left the shelter")
+
+    # The directory's kinds a specialised shelter is chosen from.
+    ORGANISATION_KINDS = ("shelter", "civil_society", "ngo")
 
     referral = models.OneToOneField(
         "referrals.Referral", on_delete=models.PROTECT, related_name="protection_shelter", verbose_name=_("referral")

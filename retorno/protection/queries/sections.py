@@ -6,7 +6,7 @@ caller has already fetched the case through ``case_get_for`` (which checks and a
 
 from django.shortcuts import get_object_or_404
 
-from retorno.accounts.models import Organisation, User
+from retorno.accounts.models import User
 from retorno.people.queries import consents_in_force
 from retorno.protection.models import (
     CustodyEvent,
@@ -107,8 +107,3 @@ def shared_data(*, case: ProtectionCase, sections: list[str], organisation_id: i
 
 def active_user_get(*, user_id: int) -> User:
     return get_object_or_404(User, pk=user_id, is_active=True)
-
-
-def organisation_get_or_none(*, organisation_id: int | None) -> Organisation | None:
-    """The organisation an API caller names by id (404 for an unknown id), or None when none is named."""
-    return get_object_or_404(Organisation, pk=organisation_id) if organisation_id else None

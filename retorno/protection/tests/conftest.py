@@ -11,11 +11,20 @@ role may hold the case, so they read it. ``other_manager`` supervises nobody.
 import pytest
 
 from conftest import make_user
-from retorno.accounts.models import User
+from retorno.accounts.models import Organisation, User
 from retorno.protection import actions
 from retorno.protection.models import CaseKind
 
 SENTINEL = "SENTINEL-7f3a9c-nota-sellada"
+
+
+def fiscalia() -> Organisation:
+    """The MP unit a trafficking complaint goes to, from the institutions directory."""
+    org, _ = Organisation.objects.get_or_create(
+        slug="mp-fiscalia-trata",
+        defaults={"name": "Fiscalía contra la Trata de Personas", "acronym": "FTP", "kind": "prosecution"},
+    )
+    return org
 
 
 @pytest.fixture

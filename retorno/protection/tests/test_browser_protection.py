@@ -10,7 +10,9 @@ def test_officer_takes_referral_records_protocol_and_refers_to_prosecutor(
 ):
     from retorno.protection.actions import protection_referral_receive
     from retorno.protection.models import Identification, LegalCase
+    from retorno.protection.tests.conftest import fiscalia
 
+    office = fiscalia()  # the MP unit in the institutions directory
     protection_referral_receive(actor=clerk, person=person, arrival=None)
     sign_in(protection_officer)
     page.click("nav >> text=Protección")
@@ -36,6 +38,7 @@ def test_officer_takes_referral_records_protocol_and_refers_to_prosecutor(
     # Referral of the case to the Public Prosecutor's Office.
     page.click("nav[aria-label] >> text=Caso legal (MP)")
     page.fill("#id_complaint_number", "MP001-2026-4411")
+    page.select_option("#id_prosecutor_office", str(office.pk))
     page.fill("#id_prosecutor", "Licda. Ramírez")
     page.fill("#id_filed_on", "2026-01-05")
     page.click("#legal-open button.primary")
@@ -43,3 +46,4 @@ def test_officer_takes_referral_records_protocol_and_refers_to_prosecutor(
     assert "MP001-2026-4411" not in page.url
     legal = LegalCase.objects.get()
     assert (legal.status, legal.complaint_number) == ("complaint_filed", "MP001-2026-4411")
+    assert legal.prosecutor_office_org == office

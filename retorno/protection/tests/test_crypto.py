@@ -13,7 +13,7 @@ from django.db import connection
 from retorno.lib.crypto import DecryptionError, decrypt, encrypt
 from retorno.protection import actions
 from retorno.protection.models import CaseNote, LegalCase
-from retorno.protection.tests.conftest import SENTINEL
+from retorno.protection.tests.conftest import SENTINEL, fiscalia
 
 OLD, NEW = Fernet.generate_key().decode(), Fernet.generate_key().decode()
 
@@ -63,7 +63,7 @@ def _save_sentinel(victim_case, protection_officer) -> None:
         actor=protection_officer,
         case=victim_case,
         complaint_number=f"MP-{SENTINEL}",
-        prosecutor_office="Fiscalía contra la Trata",
+        prosecutor_office=fiscalia(),
         filed_on=datetime.date(2026, 1, 5),
     )
     assert LegalCase.objects.get(case=victim_case).complaint_number == f"MP-{SENTINEL}"

@@ -21,5 +21,8 @@ def test_demo_is_idempotent(programme):
     assert handed_over.custody_events.get(stage="handover_guardian").assessment.recommends_reunification
     assert handed_over.reunification_visits.filter(done_on__isnull=True).count() == 1
     assert tracing.tracing_requests.get().status == "open" and not minor_handover_recorded(tracing.person)
+    legal = LegalCase.objects.get()
+    assert legal.prosecutor_office_org.slug == "mp-fiscalia-trata"  # the directory's MP unit, not a new entry
+    assert legal.prosecutor_office_org.kind == "prosecution"
     demo.load(options={}, stdout=io.StringIO())
     assert ProtectionCase.objects.count() == 5

@@ -40,14 +40,21 @@ def test_a_usual_destination_is_a_facility_partner_that_sees_nothing_of_the_pers
     assert psy_case.person.full_name not in detail and SECRET not in detail
 
 
-def test_the_facility_answers_and_the_case_shows_it_as_the_outcome(psy_case, psychologist, shelter_org):
-    row = _refer(psy_case, psychologist, destination="other", organisation=shelter_org)
-    assert Partner.objects.get(organisation=shelter_org).services == ["health"]
-    staff = make_user("clinic", User.Role.PARTNER, shelter_org)
+def test_the_facility_answers_and_the_case_shows_it_as_the_outcome(psy_case, psychologist):
+    clinic = Organisation.objects.create(slug="clinica", name="Clínica Municipal", kind=Organisation.Kind.HEALTH)
+    row = _refer(psy_case, psychologist, destination="other", organisation=clinic)
+    assert Partner.objects.get(organisation=clinic).services == ["health"]
+    staff = make_user("clinic", User.Role.PARTNER, clinic)
     referrals.referral_set_status(actor=staff, referral=row.referral, status=Referral.Status.ACCEPTED)
     referrals.referral_set_status(actor=staff, referral=row.referral, status=Referral.Status.NO_SHOW, reason="x")
     row.refresh_from_db()
     assert row.outcome == HealthReferral.Outcome.NOT_ATTENDED
+
+
+def test_an_other_partner_must_offer_health_care_by_its_kind(psy_case, psychologist, employer_org):
+    with pytest.raises(ValidationError) as refused:
+        _refer(psy_case, psychologist, destination="other", organisation=employer_org)
+    assert "organisation" in refused.value.error_dict and not Referral.objects.exists()
 
 
 @pytest.mark.parametrize(

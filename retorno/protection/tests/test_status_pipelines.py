@@ -12,6 +12,7 @@ from retorno.audit.models import AuditEvent
 from retorno.protection import actions
 from retorno.protection.audit_actions import AuditAction
 from retorno.protection.models import CaseStatusChange, LegalStatusChange, ProtectionCase
+from retorno.protection.tests.conftest import fiscalia
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def _legal(case, officer):
         actor=officer,
         case=case,
         complaint_number="MP-2026-1",
-        prosecutor_office="Fiscalía contra la Trata",
+        prosecutor_office=fiscalia(),
         filed_on=D(2026, 1, 10),
     )
 

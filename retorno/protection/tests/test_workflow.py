@@ -20,6 +20,7 @@ from retorno.protection.models import (
     ProtectionReferral,
 )
 from retorno.protection.queries import minor_handover_recorded
+from retorno.protection.tests.conftest import fiscalia
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -91,7 +92,7 @@ def test_legal_case_pipeline_refuses_illegal_moves(victim_case, protection_offic
         actor=protection_officer,
         case=victim_case,
         complaint_number="MP001-2026-123",
-        prosecutor_office="Fiscalía contra la Trata de Personas",
+        prosecutor_office=fiscalia(),
         filed_on=D(2026, 1, 5),
     )
     with pytest.raises(ValidationError):
@@ -236,10 +237,11 @@ def test_api_refers_case_to_prosecutor(victim_case, protection_officer, api_for)
     assert api.get(url).status_code == 204
     created = api.post(
         url,
-        {"complaint_number": "MP-1", "prosecutor_office": "FTP", "filed_on": "2026-01-05"},
+        {"complaint_number": "MP-1", "prosecutor_office_id": fiscalia().pk, "filed_on": "2026-01-05"},
         content_type="application/json",
     )
     assert created.status_code == 201
+    assert created.json()["prosecutor_office"] == {"id": fiscalia().pk, "name": "Fiscalía contra la Trata de Personas"}
     moved = api.post(url + "/status", {"status": "investigation", "on": "2026-01-10"}, content_type="application/json")
     assert moved.json()["status"] == "investigation"
     illegal = api.post(url + "/status", {"status": "conviction", "on": "2026-01-11"}, content_type="application/json")

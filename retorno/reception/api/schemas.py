@@ -281,10 +281,22 @@ class WorkItemOut(Schema):
     arrival_id: int
     flight_id: int
     created_at: datetime.datetime
+    referral_id: int | None = Field(description="A taken health item: its referral to the facility.")
+    document_request_id: int | None = Field(
+        description="A taken DPI item: its DPI request draft (reintegration document request)."
+    )
 
     @staticmethod
     def resolve_flight_id(obj) -> int:
         return obj.arrival.flight_id
+
+
+class WorkTakeIn(StrictSchema):
+    facility_id: int | None = Field(
+        None,
+        description="A health item only, and required for it: the facility's directory entry (accounts "
+        "organisation) of kind health, ngo, civil_society or international; the referral goes to it.",
+    )
 
 
 WorkItemKind = Literal["psychosocial", "health", "dpi_request", "reintegration_intake"]

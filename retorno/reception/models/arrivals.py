@@ -230,6 +230,17 @@ class WorkItem(StatusPipeline, models.Model):
     taken_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # What taking the item created: a health item's referral to the facility the taker chose;
+    # a DPI item's request draft (a plain id: reintegration sits above reception and keeps it).
+    referral = models.OneToOneField(
+        "referrals.Referral",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work_item",
+        verbose_name=_("referral"),
+    )
+    document_request_id = models.BigIntegerField(_("DPI request draft"), null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["created_at", "id"]

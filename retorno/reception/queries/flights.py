@@ -152,20 +152,21 @@ def flight_counts(flight: Flight) -> dict[str, int]:
 
 def flight_referrals_count(flight: Flight) -> int:
     """The work triage handed on for this flight: live work items (psychosocial, health, DPI,
-    reintegration intake), protection referrals and shelter referrals; never the bare flags."""
+    reintegration intake), protection referrals and the other referrals (shelter); never the bare
+    flags. A health item's referral is the item itself, counted once."""
     from django.apps import apps
 
     from retorno.reception.models import WorkItem
+    from retorno.referrals.models import Referral
 
     total = WorkItem.objects.filter(arrival__flight=flight).exclude(status=WorkItem.Status.WITHDRAWN).count()
     arrival_ids = flight.arrivals.values("id")
-    for label in ("protection.ProtectionReferral", "referrals.Referral"):
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        total += model.objects.filter(arrival_id__in=arrival_ids).count()
-    return total
+    total += Referral.objects.filter(arrival_id__in=arrival_ids, work_item__isnull=True).count()
+    try:
+        protection_referrals = apps.get_model("protection.ProtectionReferral")
+    except LookupError:  # protection sits above reception and may not be installed
+        return total
+    return total + protection_referrals.objects.filter(arrival_id__in=arrival_ids).count()
 
 
 def flight_close_blockers(flight: Flight, *, arrivals: list[Arrival] | None = None) -> list[dict]:

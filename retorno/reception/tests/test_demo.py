@@ -7,7 +7,8 @@ import pytest
 from retorno.accounts import demo as accounts_demo
 from retorno.people import demo as people_demo
 from retorno.reception import demo
-from retorno.reception.models import Arrival, Flight, MigrationHistory
+from retorno.reception.models import Arrival, Flight, MigrationHistory, WorkItem
+from retorno.reintegration.models import DocumentRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -24,5 +25,12 @@ def test_demo_is_idempotent_and_has_repeat_returnees():
     consents = set(MigrationHistory.objects.values_list("consent", flat=True))
     assert {"agreed", "refused"} <= consents  # part of the returnees answered, some refused
     assert MigrationHistory.objects.filter(smuggler_cost_band__in=["5000", "10000", "15000"]).exists()
+    # Triage's DPI items: the older flights' taken (each a DPI request draft), the latest's waiting.
+    dpi = WorkItem.objects.filter(kind="dpi_request")
+    drafts = DocumentRequest.objects.filter(status="draft", kind="dpi")
+    assert drafts.count() == dpi.filter(status="taken").count() > 0 and dpi.filter(status="open").exists()
+    assert set(dpi.filter(status="taken").values_list("document_request_id", flat=True)) == set(
+        drafts.values_list("pk", flat=True)
+    )
     demo.load(options={}, stdout=out)
     assert (Flight.objects.count(), Arrival.objects.count(), MigrationHistory.objects.count()) == counts

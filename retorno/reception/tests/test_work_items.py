@@ -2,6 +2,7 @@
 
 import pytest
 
+from retorno.accounts.models import Organisation
 from retorno.reception import actions
 from retorno.reception.models import WorkItem
 from retorno.reception.queries import flight_counts
@@ -70,6 +71,11 @@ def test_queues_in_the_api(luis, clerk, psychologist, api_for):
     assert api_for(clerk).get("/api/v1/reception/work-items?kind=health").status_code == 403
     found = api_for(psychologist).get("/api/v1/reception/work-items?kind=health").json()
     assert [i["person_id"] for i in found] == [luis.person_id]
-    taken = api_for(psychologist).post(f"/api/v1/reception/work-items/{found[0]['id']}/take")
+    clinic = Organisation.objects.create(slug="centro-salud", name="Centro de Salud", kind="health")
+    taken = api_for(psychologist).post(
+        f"/api/v1/reception/work-items/{found[0]['id']}/take",
+        {"facility_id": clinic.pk},  # a health item is taken by naming the facility
+        content_type="application/json",
+    )
     assert taken.status_code == 200 and taken.json()["status"] == "taken"
     assert api_for(psychologist).get("/api/v1/reception/work-items?kind=health").json() == []

@@ -2,7 +2,9 @@
 
 from retorno.referrals.models.referrals import (
     DEFAULT_ANSWER_DAYS,
+    DEFAULT_HEALTH_FIELDS,
     DEFAULT_SHELTER_FIELDS,
+    HEALTH_FACILITY_KINDS,
     NEEDS_REASON,
     PARTNER_ANSWERS,
     REFERRAL_CONSENT,
@@ -25,7 +27,9 @@ from retorno.referrals.models.shelters import (
 
 __all__ = [
     "DEFAULT_ANSWER_DAYS",
+    "DEFAULT_HEALTH_FIELDS",
     "DEFAULT_SHELTER_FIELDS",
+    "HEALTH_FACILITY_KINDS",
     "DEFAULT_STAY_LIMIT_HOURS",
     "DEFAULT_STAY_WARNING_HOURS",
     "NEEDS_REASON",

@@ -128,6 +128,10 @@ class SharedField(models.TextChoices):
 
 
 DEFAULT_SHELTER_FIELDS = [SharedField.NAME, SharedField.SEX, SharedField.AGE, SharedField.LANGUAGES]
+# What a health facility sees of a person referred with their consent to share with partners.
+DEFAULT_HEALTH_FIELDS = [SharedField.NAME, SharedField.SEX, SharedField.AGE, SharedField.LANGUAGES]
+# The institutions directory's kinds a health referral's facility is chosen from.
+HEALTH_FACILITY_KINDS = ("health", "ngo", "civil_society", "international")
 
 # The consent a referral needs. A referral's purpose is to share the person's data with a partner
 # organisation, whatever the service: the caller never chooses (a "research" consent must never

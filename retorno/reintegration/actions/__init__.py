@@ -11,7 +11,12 @@ from retorno.reintegration.actions.cases import (
     goal_add,
     goal_set_status,
 )
-from retorno.reintegration.actions.documents import document_request, document_set_status
+from retorno.reintegration.actions.documents import (
+    document_draft_from_triage,
+    document_request,
+    document_set_status,
+    document_taken_from_triage,
+)
 from retorno.reintegration.actions.followup import (
     followup_assign,
     followup_attempt,
@@ -74,7 +79,9 @@ __all__ = [
     "case_open",
     "case_set_status",
     "course_create",
+    "document_draft_from_triage",
     "document_request",
+    "document_taken_from_triage",
     "document_set_status",
     "donor_create",
     "enrolment_create",

@@ -15,7 +15,7 @@ from retorno.people.models import Consent, Person
 from retorno.people.queries import has_consent
 from retorno.reintegration.actions.common import EDIT, require_reason
 from retorno.reintegration.audit_actions import AuditAction
-from retorno.reintegration.models import FollowUp, PlanGoal, ReintegrationCase
+from retorno.reintegration.models import DocumentRequest, FollowUp, PlanGoal, ReintegrationCase
 
 S = ReintegrationCase.Status
 
@@ -57,6 +57,10 @@ def case_open(
     case.save()
     FollowUp.objects.filter(person=person, case__isnull=True, status=FollowUp.Status.DUE).update(
         case=case, officer=officer
+    )
+    # A DPI request drafted from reception's triage before the case existed joins it.
+    DocumentRequest.objects.filter(person=person, case__isnull=True, status__in=DocumentRequest.PENDING).update(
+        case=case
     )
     audit_write(
         actor=actor,

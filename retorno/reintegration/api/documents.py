@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from ninja import Status
 
 from retorno.accounts.access import require
+from retorno.accounts.directory import directory_entry
 from retorno.reintegration import actions
 from retorno.reintegration.api.common import EDIT, _case, _obj, router
 from retorno.reintegration.api.schemas import DocumentIn, DocumentOut, StatusIn
@@ -18,10 +19,16 @@ def document_list(request: HttpRequest, case_id: int):
 @router.post("/cases/{case_id}/documents", response={201: DocumentOut})
 def document_add(request: HttpRequest, case_id: int, payload: DocumentIn):
     require(request.user, EDIT)
-    return Status(
-        201,
-        actions.document_request(actor=request.user, case=_case(request, case_id), request=request, **payload.dict()),
-    )
+    data = payload.dict()
+    data["issuer"] = directory_entry(data.pop("issuer_id"), kinds=DocumentRequest.ISSUER_KINDS, field="issuer_id")
+    case = _case(request, case_id)
+    return Status(201, actions.document_request(actor=request.user, case=case, request=request, **data))
+
+
+@router.get("/documents/{document_id}", response=DocumentOut)
+def document_detail(request: HttpRequest, document_id: int):
+    """One document request, with or without a case (a DPI draft from reception's triage)."""
+    return _obj(request, DocumentRequest, document_id)
 
 
 @router.post("/documents/{document_id}/status", response=DocumentOut)

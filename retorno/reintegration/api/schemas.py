@@ -6,6 +6,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from retorno.accounts.directory import DirectoryEntryOut
 from retorno.lib.api import MUNICIPALITY_CODE, StrictSchema, amount, choice
 from retorno.reintegration.models import (
     BusinessGrant,
@@ -47,14 +48,21 @@ class CaseOut(Schema):
 
 class DocumentOut(Schema):
     id: int
-    case_id: int
+    person_id: int
+    case_id: int | None = Field(..., description="None for a DPI request drafted from triage before any case.")
     kind: str
-    issuer: str
+    issuer: DirectoryEntryOut | None = Field(
+        ..., description="The issuing office from the institutions directory (None only for an old row never linked)."
+    )
     status: str
     requested_on: date
     submitted_on: date | None
     decided_on: date | None
     reason: str
+
+    @staticmethod
+    def resolve_issuer(obj):
+        return obj.issuer_org
 
 
 class EnrolmentOut(Schema):
@@ -271,7 +279,11 @@ class GoalIn(StrictSchema):
 
 class DocumentIn(StrictSchema):
     kind: choice(DocumentRequest.Kind)
-    issuer: str = Field("", max_length=120)
+    issuer_id: int | None = Field(
+        None,
+        description="The issuing office's directory entry (accounts organisation) of kind registry, consulate, "
+        "ministry, government, judiciary, police, municipality or migration; omitted: the usual office.",
+    )
 
 
 class EnrolmentIn(StrictSchema):

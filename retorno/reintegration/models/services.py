@@ -15,6 +15,10 @@ POSITIVE = [MinValueValidator(Decimal("0.01"))]
 
 
 class DocumentRequest(StatusPipeline, models.Model):
+    """A document the programme helps the person get. A draft (a DPI request opened when the
+    reintegration team takes reception's "documents (no DPI)" item) may come before any case;
+    opening the person's case gathers it."""
+
     class Kind(models.TextChoices):
         DPI = "dpi", _("DPI (RENAP)")
         BIRTH_CERTIFICATE = "birth_certificate", _("Birth certificate")
@@ -24,6 +28,7 @@ class DocumentRequest(StatusPipeline, models.Model):
         OTHER = "other", _("Other")
 
     class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft: to be requested")
         REQUESTED = "requested", _("Requested")
         SUBMITTED = "submitted", _("Submitted")
         ISSUED = "issued", _("Issued")
@@ -31,6 +36,7 @@ class DocumentRequest(StatusPipeline, models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     TRANSITIONS = {
+        Status.DRAFT: {Status.REQUESTED, Status.CANCELLED},
         Status.REQUESTED: {Status.SUBMITTED, Status.CANCELLED},
         Status.SUBMITTED: {Status.ISSUED, Status.REJECTED},
         Status.REJECTED: {Status.SUBMITTED, Status.CANCELLED},  # resubmitted after a correction
@@ -41,9 +47,12 @@ class DocumentRequest(StatusPipeline, models.Model):
         Status.ISSUED: "ok",
         Status.REJECTED: "danger",
         Status.CANCELLED: "danger",
+        Status.DRAFT: "warn",
         Status.REQUESTED: "warn",
         Status.SUBMITTED: "warn",
     }
+    # Not yet decided: what opening a case gathers from the person's documents without one.
+    PENDING = (Status.DRAFT, Status.REQUESTED, Status.SUBMITTED, Status.REJECTED)
     DEFAULT_ISSUER = {
         Kind.DPI: "RENAP",
         Kind.BIRTH_CERTIFICATE: "RENAP",
@@ -52,10 +61,26 @@ class DocumentRequest(StatusPipeline, models.Model):
         Kind.CRIMINAL_RECORD: "Organismo Judicial",
     }
 
-    case = models.ForeignKey("reintegration.ReintegrationCase", on_delete=models.PROTECT, related_name="documents")
+    # The directory's kinds an issuing office is chosen from (RENAP, consulates, ministries, courts...).
+    ISSUER_KINDS = (
+        "registry",
+        "consulate",
+        "ministry",
+        "government",
+        "judiciary",
+        "police",
+        "municipality",
+        "migration",
+    )
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+", verbose_name=_("person"))
+    case = models.ForeignKey(
+        "reintegration.ReintegrationCase", on_delete=models.PROTECT, null=True, blank=True, related_name="documents"
+    )
     kind = models.CharField(_("document"), max_length=24, choices=Kind.choices)
+    # The issuer's name as recorded (older rows: as typed); ``issuer_org`` is the office.
     issuer = models.CharField(_("issued by"), max_length=120, blank=True)
-    # The directory entry for ``issuer`` (the text stays as written; filled by a data migration).
+    # The directory entry (chosen since the directory exists; older rows linked by a data migration).
     issuer_org = models.ForeignKey(
         "accounts.Organisation",
         on_delete=models.PROTECT,

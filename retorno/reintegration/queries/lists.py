@@ -27,6 +27,13 @@ def cases_of_person(user: User, person) -> list[ReintegrationCase]:
     return list(cases_visible_to(user).filter(person=person))
 
 
+def documents_without_case(user: User, person) -> list[DocumentRequest]:
+    """The person's document requests waiting for a case (DPI drafts from reception's triage)."""
+    if not can(user, "reintegration.view"):
+        return []
+    return list(DocumentRequest.objects.filter(person=person, case__isnull=True).select_related("issuer_org"))
+
+
 def cases_listed(user: User, *, status: str = "", mine: bool = False) -> QuerySet[ReintegrationCase]:
     """Cases, newest first; ``status`` filters, ``mine`` keeps the user's own."""
     cases = cases_visible_to(user)

@@ -90,7 +90,9 @@ def object_get_for(
     case = obj
     for step in case_path.split("__"):
         case = getattr(case, step)
-    return _read(user, obj, person_id=case.person_id, section=section, request=request)
+    # A document drafted before any case (from reception's triage) names its person itself.
+    person_id = case.person_id if case is not None else obj.person_id
+    return _read(user, obj, person_id=person_id, section=section, request=request)
 
 
 def with_questionnaire_state(followups: QuerySet[FollowUp]) -> QuerySet[FollowUp]:

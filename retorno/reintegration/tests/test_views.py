@@ -141,7 +141,7 @@ def test_api_case_flow_and_budget_limit(consenting, budget_line, reintegration_o
     assert created.status_code == 201 and created.json()["status"] == "open"
     case_id = created.json()["id"]
     doc = post(f"/api/v1/reintegration/cases/{case_id}/documents", {"kind": "dpi"}).json()
-    assert doc["issuer"] == "RENAP"
+    assert doc["issuer"]["name"] == "RENAP"
     illegal = post(f"/api/v1/reintegration/documents/{doc['id']}/status", {"status": "issued"})
     assert illegal.status_code == 422
     assert post(f"/api/v1/reintegration/cases/{case_id}/status", {"status": "bogus"}).status_code == 422

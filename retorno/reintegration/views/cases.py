@@ -27,6 +27,8 @@ def profile_panel(request: HttpRequest, person) -> dict | None:
         "context": {
             "cases": cases,
             "person": person,
+            "documents": queries.documents_without_case(request.user, person),
+            "can_edit": can(request.user, EDIT),
             "can_open": not any(c.status in ReintegrationCase.LIVE for c in cases),
         },
     }

@@ -1,6 +1,7 @@
 """Documents requested for a case."""
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,6 +30,6 @@ def document_status(request: HttpRequest, document_id: int) -> HttpResponse:
         action=actions.document_set_status,
         fixed={"document": document},
         extra=("on", "reason"),
-        back=case_url(document.case_id),
+        back=case_url(document.case_id) if document.case_id else reverse("people:detail", args=[document.person_id]),
         done=_("Status changed."),
     )

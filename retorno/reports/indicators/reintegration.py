@@ -62,7 +62,7 @@ def register() -> None:
             rows=lambda: DocumentRequest.objects.filter(status=DocumentRequest.Status.ISSUED),
             date="decided_on",
             measure=lambda: Count("id"),
-            person="case__person",
+            person="person",  # a DPI drafted from triage may be issued before any case
             extras={"document": Extra("kind", _("Document"), dict(DocumentRequest.Kind.choices))},
             **CASE,
         )
