@@ -37,6 +37,6 @@ def test_generic_government_entries_of_the_mp_and_the_pgn_get_their_kinds():
     )
     pgn = Organisation.objects.create(slug="pgn", name="Procuraduría General de la Nación (PGN)", kind="government")
     mineduc = Organisation.objects.create(slug="mineduc", name="Ministerio de Educación", kind="government")
-    import_module("retorno.accounts.migrations.0005_prosecution_and_pgn_kinds").forwards(apps, None)
+    import_module("retorno.accounts.migrations.0007_prosecution_and_pgn_kinds").forwards(apps, None)
     kinds = dict(Organisation.objects.filter(pk__in=[fiscalia.pk, pgn.pk, mineduc.pk]).values_list("slug", "kind"))
     assert kinds == {"mp-fiscalia-trata": "prosecution", "pgn": "pgn", "mineduc": "government"}

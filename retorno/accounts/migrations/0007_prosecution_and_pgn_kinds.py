@@ -19,6 +19,6 @@ class Migration(migrations.Migration):
     """The MP's offices and the PGN recorded as generic government bodies get their own kinds, so
     the prosecutor's office list and the PGN handover find them."""
 
-    dependencies = [("accounts", "0004_merge_parallel_work")]
+    dependencies = [("accounts", "0006_recovery_codes_from_static_tokens")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reception', '0006_flight_status_change_vocabulary'),
+        ('reception', '0007_migration_history'),
         ('referrals', '0005_sealed_referrals'),
     ]
 
