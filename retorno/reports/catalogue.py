@@ -47,6 +47,16 @@ class Extra:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """Where an indicator is read from a summary table kept up to date incrementally (see
+    ``retorno.reports.summaries``) instead of its base rows, for the breakdowns it holds."""
+
+    rows: Callable  # (start, end) -> the summary rows counted for the period (date column "day")
+    measure: Callable[[], Aggregate]  # e.g. lambda: Sum("n")
+    breakdowns: frozenset  # the breakdowns (and filters) it can answer; others read the base rows
+
+
+@dataclass(frozen=True)
 class Indicator:
     id: str  # "<area>.<what>", stable: saved reports and the API refer to it
     name: str  # lazy: read in Spanish or English
@@ -69,6 +79,7 @@ class Indicator:
     # False for distinct counts: the groups do not add up to the total.
     additive: bool = True
     hxl: str = "#indicator+value"
+    summary: Summary | None = None
 
     @property
     def breakdowns(self) -> list[str]:
