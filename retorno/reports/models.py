@@ -42,6 +42,7 @@ class ArrivalCount(models.Model):
     department = models.CharField(max_length=2, blank=True)  # INE code of origin; "": not recorded
     municipality = models.CharField(max_length=4, blank=True)
     repeat = models.BooleanField()  # a second return or later
+    unaccompanied = models.BooleanField()  # triaged as an unaccompanied minor
     # The day of the person's previous arrival (None: first): a person counts once in a period
     # starting on ``start`` in the arrival whose previous one came before ``start``.
     previous_day = models.DateField(null=True)

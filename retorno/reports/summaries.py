@@ -1,4 +1,5 @@
-"""The arrival summary (``ArrivalCount``): counts per day × air/land × sex × age × origin × repeat,
+"""The arrival summary (``ArrivalCount``): counts per day × air/land × sex × age × origin × repeat
+× unaccompanied minor,
 kept up to date in the transaction of every write that changes them, so the headline figures and
 breakdowns of the reception indicators group a small table instead of joining every arrival to
 its flight and person on each request.
@@ -7,6 +8,7 @@ How it stays right: the counts of a person's arrivals are computed in SQL (``arr
 before and after a write; the difference is added to the table (``_apply``). The writes that
 change them tell the registries of the apps below (reports never imported by them):
 - ``reception.hooks.arrival_followed`` (check-in, walk-in): the arrival now present;
+- ``reception.hooks.arrivals_changing`` (triage): an arrival marked an unaccompanied minor or not;
 - ``people.hooks.persons_changing`` (a person's sex, birth date or origin edited, a merge or its
   undoing moving arrivals between persons).
 Nothing else makes an arrival present or changes those facts (a flight's date and kind are never
@@ -35,7 +37,7 @@ from retorno.reception.models import Arrival
 from retorno.reports.compute import DateKey
 from retorno.reports.models import ArrivalCount
 
-KEYS = ("day", "flight_kind", "sex", "age", "department", "municipality", "repeat", "previous_day")
+KEYS = ("day", "flight_kind", "sex", "age", "department", "municipality", "repeat", "unaccompanied", "previous_day")
 
 
 def _previous_day(excluding: int | None):
@@ -78,6 +80,11 @@ def arrival_keys(arrivals, *, excluding: int | None = None):
             repeat=Case(
                 When(return_number__gte=2, then=Value(True)), default=Value(False), output_field=BooleanField()
             ),
+            unaccompanied=Case(
+                When(triage__unaccompanied_minor=True, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
             previous_day=_previous_day(excluding),
         )
         .annotate(n=Count("id"))
@@ -111,6 +118,12 @@ def arrival_counted(*, person=None, arrival_id: int, **_context) -> None:
     transaction): the person's counts with it minus without it (its previous day may change others')."""
     arrivals = _of_persons([person.pk])
     _apply(_counted(arrivals, excluding=arrival_id), _counted(arrivals))
+
+
+def arrivals_watch(arrival_ids: list[int]):
+    """``reception.hooks`` arrival watcher (triage): the arrivals' counts before the write, applied after it."""
+    before = _counted(Arrival.objects.filter(pk__in=arrival_ids))
+    return lambda: _apply(before, _counted(Arrival.objects.filter(pk__in=arrival_ids)))
 
 
 def persons_watch(person_ids: list[int]):

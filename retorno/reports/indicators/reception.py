@@ -129,6 +129,7 @@ def register() -> None:
             rows=lambda: present().filter(triage__unaccompanied_minor=True),
             measure=lambda: Count("id"),
             hxl="#affected+returnees+minors+unaccompanied",
+            summary=_summary(Q(unaccompanied=True)),
             **ARRIVAL,
         )
     )

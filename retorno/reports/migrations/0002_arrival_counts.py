@@ -32,6 +32,7 @@ class Migration(migrations.Migration):
                 ('department', models.CharField(blank=True, max_length=2)),
                 ('municipality', models.CharField(blank=True, max_length=4)),
                 ('repeat', models.BooleanField()),
+                ('unaccompanied', models.BooleanField()),
                 ('previous_day', models.DateField(null=True)),
                 ('n', models.IntegerField()),
             ],

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from retorno.geo.models import Municipality
 from retorno.people.actions import person_update
 from retorno.people.match_actions import person_merge, person_unmerge
+from retorno.reception.actions import triage_record
 from retorno.reception.models import Arrival
 from retorno.reports.catalogue import indicator_get
 from retorno.reports.compute import compute
@@ -25,6 +26,7 @@ SUMMARISED = (
     "reception.distinct_persons",
     "reception.repeat_returns",
     "reception.minors",
+    "reception.unaccompanied_minors",
 )
 
 
@@ -82,6 +84,18 @@ def test_a_person_edit_moves_their_arrivals(programme_2026, clerk):
     assert figure("reception.persons_received", "department") == {("13",): 4, ("01",): 1, ("None",): 1}
     assert_same_as_rebuild()
     person_update(actor=clerk, person=carlos, given_names="Carla")  # nothing the summary counts
+    assert_same_as_rebuild()
+
+
+@pytest.mark.django_db
+def test_triage_marks_an_unaccompanied_minor(programme_2026, clerk):
+    carlos = Arrival.objects.get(person__given_names="Carlos")  # 17 on the flight's day
+    assert figure("reception.unaccompanied_minors") == 1  # Ana
+    triage_record(actor=clerk, arrival=carlos, travelling_alone=True)
+    assert figure("reception.unaccompanied_minors", "sex") == {("F",): 1, ("M",): 1}
+    assert_same_as_rebuild()
+    triage_record(actor=clerk, arrival=carlos, medical=True)  # nothing the summary counts
+    assert figure("reception.unaccompanied_minors") == 2
     assert_same_as_rebuild()
 
 
