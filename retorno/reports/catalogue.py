@@ -51,9 +51,10 @@ class Summary:
     """Where an indicator is read from a summary table kept up to date incrementally (see
     ``retorno.reports.summaries``) instead of its base rows, for the breakdowns it holds."""
 
-    rows: Callable  # (start, end) -> the summary rows counted for the period (date column "day")
-    measure: Callable[[], Aggregate]  # e.g. lambda: Sum("n")
+    rows: Callable[[], QuerySet]  # the summary table (date column "day", count column ``column``)
+    where: Callable  # start -> Q: the indicator's rows in it (may depend on the period's start)
     breakdowns: frozenset  # the breakdowns (and filters) it can answer; others read the base rows
+    column: str = "n"
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,9 @@ class ArrivalCount(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["day", "repeat", "unaccompanied", "age", "previous_day", "n"], name="reports_arrivalcount_day"),
+            models.Index(
+                fields=["day", "repeat", "unaccompanied", "age", "previous_day", "n"], name="reports_arrivalcount_day"
+            ),
         ]
 
     def __str__(self) -> str:

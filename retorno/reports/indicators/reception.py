@@ -36,14 +36,12 @@ ARRIVAL_BREAKDOWNS = frozenset(
 
 
 def _summary(where: Q | None = None, *, distinct: bool = False) -> Summary:
-    def rows(start, end):
-        qs = ArrivalCount.objects.all()
-        if distinct:
-            qs = qs.filter(Q(previous_day__isnull=True) | Q(previous_day__lt=start))
-        return qs.filter(where) if where is not None else qs
+    def rows_of(start):
+        q = where if where is not None else Q()
+        return q & (Q(previous_day__isnull=True) | Q(previous_day__lt=start)) if distinct else q
 
     allowed = frozenset({"sex", "department", "municipality"}) if distinct else ARRIVAL_BREAKDOWNS
-    return Summary(rows=rows, measure=lambda: Sum("n"), breakdowns=allowed)
+    return Summary(rows=lambda: ArrivalCount.objects.all(), where=rows_of, breakdowns=allowed)
 
 
 PROFILE = {
