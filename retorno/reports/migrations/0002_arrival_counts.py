@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 ('n', models.IntegerField()),
             ],
             options={
-                'indexes': [models.Index(fields=['day', 'repeat', 'unaccompanied', 'age', 'previous_day', 'n'], name='reports_arrivalcount_day')],
+                'indexes': [models.Index(fields=['day', 'flight_kind', 'sex', 'age', 'department', 'municipality', 'repeat', 'unaccompanied', 'previous_day', 'n'], name='reports_arrivalcount_day')],
             },
         ),
         migrations.RunPython(count_arrivals, migrations.RunPython.noop),
