@@ -192,7 +192,7 @@ def run(*, persons: int, stdout=None, samples: int = 10) -> dict:
     user = _user()
     built = build_arrivals(user, stdout)
     build_ledger(user)
-    from retorno.reports.models import ArrivalCount
+    from retorno.reports.models import ArrivalCount, ArrivalMonthCount
     from retorno.reports.summaries import rebuild
 
     summary_s = None
@@ -213,6 +213,7 @@ def run(*, persons: int, stdout=None, samples: int = 10) -> dict:
         "database": connection.vendor,
         "summary_rebuild_s": summary_s,
         "summary_rows": ArrivalCount.objects.count(),
+        "summary_month_rows": ArrivalMonthCount.objects.count(),
     }
     figures["arrivals_in_year"] = compute(CATALOGUE["reception.persons_received"], start=start, end=end).total
 

@@ -55,6 +55,11 @@ class Summary:
     where: Callable  # start -> Q: the indicator's rows in it (may depend on the period's start)
     breakdowns: frozenset  # the breakdowns (and filters) it can answer; others read the base rows
     column: str = "n"
+    # The same counts per month, fewer rows: read for periods of whole months and MONTHLY_BREAKDOWNS.
+    monthly: Callable[[], QuerySet] | None = None
+
+
+MONTHLY_BREAKDOWNS = frozenset({"sex", "age_band", "department", "month", "quarter", "year", "flight_kind"})
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from django.db.models.functions import (
 from django.db.models.lookups import LessThan
 from django.utils.translation import gettext_lazy as _
 
-from retorno.reports.catalogue import Indicator
+from retorno.reports.catalogue import MONTHLY_BREAKDOWNS, Indicator
 
 DEFAULT_AGE_BANDS = (0, 12, 18, 30, 45)
 
@@ -153,7 +153,7 @@ def breakdown_expression(indicator: Indicator, key: str):
     return F(extra.path)
 
 
-def summary_expression(key: str):
+def summary_expression(key: str, date: str = "day"):
     """A breakdown over the summary table's columns (``reports.models.ArrivalCount``); the same
     codes as ``breakdown_expression`` over the base rows ("" read as not recorded, like NULL)."""
     if key == "age_band":
@@ -164,7 +164,7 @@ def summary_expression(key: str):
     if key in ("department", "municipality"):
         return NullIf(F(key), Value(""))
     if key in ("month", "quarter", "year"):
-        return PeriodStart("day", key)
+        return PeriodStart(date, key)
     return F({"day": "day", "sex": "sex", "flight_kind": "flight_kind"}[key])
 
 
@@ -192,6 +192,10 @@ def _plain(value, key: str = ""):
     return value
 
 
+def _whole_months(start: datetime.date, end: datetime.date) -> bool:
+    return start.day == 1 and (end + datetime.timedelta(days=1)).day == 1
+
+
 def compute(
     indicator: Indicator,
     *,
@@ -207,10 +211,14 @@ def compute(
     filters = filters or {}
     for key in [*breakdowns, *filters]:
         breakdown_expression(indicator, key)  # BadQuery when the indicator does not allow it
-    summary = indicator.summary
-    if summary is not None and set(breakdowns) | set(filters) <= summary.breakdowns:
-        qs = summary.rows().filter(summary.where(start), day__gte=start, day__lte=end)
-        keys = {k: summary_expression(k) for k in [*breakdowns, *filters]}
+    summary, wanted = indicator.summary, set(breakdowns) | set(filters)
+    if summary is not None and wanted <= summary.breakdowns:
+        if summary.monthly is not None and _whole_months(start, end) and wanted <= MONTHLY_BREAKDOWNS:
+            qs, date = summary.monthly().filter(month__gte=start, month__lte=end), "month"
+        else:
+            qs, date = summary.rows().filter(day__gte=start, day__lte=end), "day"
+        qs = qs.filter(summary.where(start))
+        keys = {k: summary_expression(k, date) for k in [*breakdowns, *filters]}
         measure = lambda: Sum(summary.column)  # noqa: E731
     else:
         qs = indicator.rows().filter(**_period_filter(indicator, start, end))

@@ -70,3 +70,28 @@ class ArrivalCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.flight_kind} {self.sex} {self.age} {self.municipality or '-'}: {self.n}"
+
+
+class ArrivalMonthCount(models.Model):
+    """``ArrivalCount`` summed per month, without the municipality and the previous arrival's day:
+    about a fifth of its rows, for the breakdowns of whole months (``reports.summaries`` keeps both)."""
+
+    month = models.DateField()  # its first day
+    flight_kind = models.CharField(max_length=10)
+    sex = models.CharField(max_length=1)
+    age = models.SmallIntegerField(null=True)
+    department = models.CharField(max_length=2, blank=True)
+    repeat = models.BooleanField()
+    unaccompanied = models.BooleanField()
+    n = models.IntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["month", "flight_kind", "sex", "age", "department", "repeat", "unaccompanied", "n"],
+                name="reports_arrivalmonth_month",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.flight_kind} {self.sex} {self.age} {self.department or '-'}: {self.n}"

@@ -29,15 +29,17 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    Sum,
     Value,
     When,
 )
 
 from retorno.reception.models import Arrival
-from retorno.reports.compute import DateKey
-from retorno.reports.models import ArrivalCount
+from retorno.reports.compute import DateKey, PeriodStart
+from retorno.reports.models import ArrivalCount, ArrivalMonthCount
 
 KEYS = ("day", "flight_kind", "sex", "age", "department", "municipality", "repeat", "unaccompanied", "previous_day")
+MONTH_KEYS = ("month", "flight_kind", "sex", "age", "department", "repeat", "unaccompanied")
 
 
 def _previous_day(excluding: int | None):
@@ -96,17 +98,28 @@ def _counted(arrivals, *, excluding: int | None = None) -> Counter:
     return Counter({tuple(row[k] for k in KEYS): row["n"] for row in arrival_keys(arrivals, excluding=excluding)})
 
 
-def _apply(before: Counter, after: Counter) -> None:
-    """Add ``after - before`` to the table: one UPDATE (or INSERT) per key that changed."""
-    for key in set(before) | set(after):
-        delta = after.get(key, 0) - before.get(key, 0)
+def _add(model, keys: tuple, deltas: Counter) -> None:
+    for key, delta in deltas.items():
         if not delta:
             continue
-        match = dict(zip(KEYS, key, strict=True))
-        if not ArrivalCount.objects.filter(**match).update(n=F("n") + delta):
-            ArrivalCount.objects.create(**match, n=delta)
+        match = dict(zip(keys, key, strict=True))
+        if not model.objects.filter(**match).update(n=F("n") + delta):
+            model.objects.create(**match, n=delta)
         if delta < 0:
-            ArrivalCount.objects.filter(**match, n=0).delete()
+            model.objects.filter(**match, n=0).delete()
+
+
+def _apply(before: Counter, after: Counter) -> None:
+    """Add ``after - before`` to both tables: one UPDATE (or INSERT) per key that changed."""
+    deltas, months = Counter(), Counter()
+    for key in set(before) | set(after):
+        delta = after.get(key, 0) - before.get(key, 0)
+        if delta:
+            deltas[key] += delta
+            row = dict(zip(KEYS, key, strict=True))
+            months[tuple(row["day"].replace(day=1) if k == "month" else row[k] for k in MONTH_KEYS)] += delta
+    _add(ArrivalCount, KEYS, deltas)
+    _add(ArrivalMonthCount, MONTH_KEYS, months)
 
 
 def _of_persons(person_ids: list[int]):
@@ -132,21 +145,36 @@ def persons_watch(person_ids: list[int]):
     return lambda: _apply(before, _counted(_of_persons(person_ids)))
 
 
-@transaction.atomic
-def rebuild() -> int:
-    """Recompute the whole table from the arrivals, in the database; the number of rows written."""
-    ArrivalCount.objects.all().delete()
-    sql, params = arrival_keys(Arrival.objects.all()).query.sql_with_params()
-    table = connection.ops.quote_name(ArrivalCount._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(ArrivalCount._meta.get_field(k).column) for k in (*KEYS, "n"))
+def _insert_select(model, keys: tuple, queryset) -> None:
+    sql, params = queryset.query.sql_with_params()
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(model._meta.get_field(k).column) for k in (*keys, "n"))
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {table} ({columns}) {sql}", params)
+
+
+@transaction.atomic
+def rebuild() -> int:
+    """Recompute both tables from the arrivals, in the database; the number of daily rows written."""
+    ArrivalCount.objects.all().delete()
+    ArrivalMonthCount.objects.all().delete()
+    _insert_select(ArrivalCount, KEYS, arrival_keys(Arrival.objects.all()))
+    monthly = (
+        ArrivalCount.objects.annotate(month=PeriodStart("day", "month"))
+        .values(*MONTH_KEYS)
+        .annotate(total=Sum("n"))
+        .order_by()
+    )
+    _insert_select(ArrivalMonthCount, MONTH_KEYS, monthly)
     return ArrivalCount.objects.count()
 
 
-def summary_rows() -> Counter:
-    """Key -> count as the table holds it (the rebuild test compares it with a rebuild)."""
-    counts: Counter = Counter()
+def summary_rows() -> tuple[Counter, Counter]:
+    """Key -> count as the two tables hold them (the rebuild test compares them with a rebuild)."""
+    days: Counter = Counter()
     for row in ArrivalCount.objects.values(*KEYS, "n"):
-        counts[tuple(row[k] for k in KEYS)] += row["n"]
-    return +counts
+        days[tuple(row[k] for k in KEYS)] += row["n"]
+    months: Counter = Counter()
+    for row in ArrivalMonthCount.objects.values(*MONTH_KEYS, "n"):
+        months[tuple(row[k] for k in MONTH_KEYS)] += row["n"]
+    return +days, +months

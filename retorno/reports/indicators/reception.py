@@ -7,7 +7,7 @@ from retorno.people.models import Education, Language, PeopleGroup
 from retorno.reception.models import AllocationRun, Arrival, FlightBudget, ServiceGiven, Ticket
 from retorno.reports.catalogue import Extra, Indicator, Summary, register_indicator
 from retorno.reports.compute import DateKey
-from retorno.reports.models import ArrivalCount
+from retorno.reports.models import ArrivalCount, ArrivalMonthCount
 
 SOURCE = _("Reception: flights and check-in (arrivals present: checked in or walk-in)")
 
@@ -41,7 +41,12 @@ def _summary(where: Q | None = None, *, distinct: bool = False) -> Summary:
         return q & (Q(previous_day__isnull=True) | Q(previous_day__lt=start)) if distinct else q
 
     allowed = frozenset({"sex", "department", "municipality"}) if distinct else ARRIVAL_BREAKDOWNS
-    return Summary(rows=lambda: ArrivalCount.objects.all(), where=rows_of, breakdowns=allowed)
+    return Summary(
+        rows=lambda: ArrivalCount.objects.all(),
+        where=rows_of,
+        breakdowns=allowed,
+        monthly=None if distinct else (lambda: ArrivalMonthCount.objects.all()),
+    )
 
 
 PROFILE = {

@@ -3,14 +3,6 @@
 from django.db import migrations, models
 
 
-def count_arrivals(apps, schema_editor):
-    # The summary of the arrivals already recorded, in one INSERT ... SELECT (the same code the
-    # rebuild command runs: the table is derived data, recomputed from the records).
-    from retorno.reports.summaries import rebuild
-
-    rebuild()
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -40,5 +32,4 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['day', 'flight_kind', 'sex', 'age', 'department', 'municipality', 'repeat', 'unaccompanied', 'previous_day', 'n'], name='reports_arrivalcount_day')],
             },
         ),
-        migrations.RunPython(count_arrivals, migrations.RunPython.noop),
     ]

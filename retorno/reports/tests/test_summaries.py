@@ -16,7 +16,7 @@ from retorno.reception.actions import triage_record
 from retorno.reception.models import Arrival
 from retorno.reports.catalogue import indicator_get
 from retorno.reports.compute import compute, compute_totals
-from retorno.reports.models import ArrivalCount
+from retorno.reports.models import ArrivalCount, ArrivalMonthCount
 from retorno.reports.summaries import rebuild, summary_rows
 from retorno.reports.tests.fixtures import D, build, flight, walk_in
 
@@ -117,8 +117,11 @@ def test_a_merge_and_its_undoing(programme_2026, clerk, manager):
 @pytest.mark.django_db
 def test_the_indicators_read_the_summary(programme_2026):
     assert figure("reception.persons_received") == 6
+    ArrivalMonthCount.objects.all().delete()
+    assert figure("reception.persons_received") == 0  # a year: read from the monthly summary
+    assert figure("reception.persons_received", start=D(2026, 3, 2), end=D(2026, 3, 2)) == 3  # a day: daily one
     ArrivalCount.objects.all().delete()
-    assert figure("reception.persons_received") == 0  # read from the summary, not the arrivals
+    assert figure("reception.persons_received", start=D(2026, 3, 2), end=D(2026, 3, 2)) == 0
     call_command("reports_summaries", stdout=None)
     assert figure("reception.persons_received") == 6
 
