@@ -15,7 +15,7 @@ from retorno.audit.actions import audit_write, changes, snapshot
 from retorno.lib.text import normalise_identifier, tokens
 from retorno.people.audit_actions import AuditAction
 from retorno.people.cui import clean_cui
-from retorno.people.hooks import identity_followers
+from retorno.people.hooks import identity_followers, persons_changing
 from retorno.people.identity import match_keys_refresh
 from retorno.people.models import Consent, Contact, Identifier, NameToken, Person
 
@@ -101,7 +101,8 @@ def person_update(*, actor: User, person: Person, request: HttpRequest | None = 
     if not new:
         return person
     person.updated_at = timezone.now()
-    person.save()
+    with persons_changing([person.pk]):  # the evidence summaries count arrivals by sex, age, origin
+        person.save()
     person_reindex(person)
     audit_write(
         actor=actor,

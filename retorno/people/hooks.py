@@ -6,6 +6,7 @@ followers registered here: the people app registers the review queue of likely d
 """
 
 from collections.abc import Callable
+from contextlib import contextmanager
 
 from django.utils.module_loading import import_string
 
@@ -48,3 +49,28 @@ def provider(name: str) -> Callable | None:
     """The registered provider ``name``, or None when the app that knows is not installed."""
     found = _providers.get(name)
     return import_string(found) if isinstance(found, str) else found
+
+
+# --- what higher apps keep in step with the registry ---------------------------------------------
+# The evidence summaries (reports) count arrivals by the person's sex, age and origin: a change to
+# a person, or arrivals moving between persons (merge, unmerge), changes those counts. A watcher is
+# called before such a write with the person ids and returns what to call after it, inside the same
+# transaction, so the counts never disagree with the registry.
+
+PersonWatcher = Callable[[list[int]], Callable[[], None]]
+_person_watchers: list[PersonWatcher | str] = []
+
+
+def register_person_watcher(watcher: PersonWatcher | str) -> None:
+    """``watcher(person_ids)`` runs before a change to those persons and returns a callable run after it."""
+    if watcher not in _person_watchers:
+        _person_watchers.append(watcher)
+
+
+@contextmanager
+def persons_changing(person_ids: list[int]):
+    """Wrap a write that changes these persons (or moves rows between them) in the watchers."""
+    after = [(import_string(w) if isinstance(w, str) else w)(list(person_ids)) for w in _person_watchers]
+    yield
+    for done in after:
+        done()

@@ -25,6 +25,7 @@ from retorno.audit.actions import audit_write
 from retorno.lib.workflow import transition
 from retorno.people.actions import person_reindex
 from retorno.people.audit_actions import AuditAction
+from retorno.people.hooks import persons_changing
 from retorno.people.match_queue import pair_record, pairs_queue_for
 from retorno.people.models import MatchCandidatePair, NotSamePerson, Person, PersonMerge, ordered_pair
 
@@ -130,15 +131,16 @@ def person_merge(
     if NotSamePerson.objects.filter(person_a_id=low, person_b_id=high).exists():
         raise ValidationError(_("These records were marked as different people."))
     moved, stayed = [], []
-    for model, field in _relations():
-        pks = list(model.objects.filter(**{field: merge}).values_list("pk", flat=True))
-        if not pks:
-            continue
-        done, kept_back = _move(model, field, pks, keep)
-        if done:
-            moved.append([model._meta.label_lower, field, done])
-        if kept_back:
-            stayed.append([model._meta.label_lower, field, kept_back])
+    with persons_changing([keep.pk, merge.pk]):  # arrivals move: the evidence summaries follow
+        for model, field in _relations():
+            pks = list(model.objects.filter(**{field: merge}).values_list("pk", flat=True))
+            if not pks:
+                continue
+            done, kept_back = _move(model, field, pks, keep)
+            if done:
+                moved.append([model._meta.label_lower, field, done])
+            if kept_back:
+                stayed.append([model._meta.label_lower, field, kept_back])
     merge.merged_into = keep
     merge.updated_at = timezone.now()
     merge.save(update_fields=["merged_into", "updated_at"])
@@ -165,8 +167,9 @@ def person_unmerge(*, actor: User, merge: PersonMerge, request: HttpRequest | No
     merged = Person.objects.select_for_update().get(pk=merge.merged_id)
     if merged.merged_into_id != merge.kept_id:
         raise ValidationError(_("This record has been changed since the merge; it cannot be undone here."))
-    for label, field, pks in merge.moved:
-        apps.get_model(label).objects.filter(pk__in=pks, **{field: merge.kept_id}).update(**{field: merged})
+    with persons_changing([merge.kept_id, merged.pk]):
+        for label, field, pks in merge.moved:
+            apps.get_model(label).objects.filter(pk__in=pks, **{field: merge.kept_id}).update(**{field: merged})
     merged.merged_into = None
     merged.updated_at = timezone.now()
     merged.save(update_fields=["merged_into", "updated_at"])

@@ -11,6 +11,7 @@ taken, call referrals directly: referrals sits below reception.
 """
 
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 
 # person ids -> the ids among them that carry a protection flag (a flag only, never its reason).
 ProtectionFlags = Callable[[list[int]], Iterable[int]]
@@ -96,3 +97,23 @@ def protection_referral(**kwargs) -> None:
     """Hand a triage's referral to protection to whoever registered to receive it."""
     for receive in _protection_referral:
         receive(**kwargs)
+
+
+# arrival ids -> what to call after the write (the evidence summaries count arrivals by their triage).
+ArrivalWatcher = Callable[[list[int]], Callable[[], None]]
+_arrival_watchers: list[ArrivalWatcher] = []
+
+
+def register_arrival_watcher(watcher: ArrivalWatcher) -> None:
+    """``watcher(arrival_ids)`` runs before a change to those arrivals' triage and returns a
+    callable run after it, in the same transaction (``reports`` keeps its counts so)."""
+    _add(_arrival_watchers, watcher)
+
+
+@contextmanager
+def arrivals_changing(arrival_ids: list[int]):
+    """Wrap a write that changes what is known of these arrivals in the registered watchers."""
+    after = [watch(list(arrival_ids)) for watch in _arrival_watchers]
+    yield
+    for done in after:
+        done()

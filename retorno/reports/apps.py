@@ -22,6 +22,14 @@ class ReportsConfig(AppConfig):
             }
         )
         register_all()
+        # The arrival summary follows every write that changes what it counts (reports.summaries).
+        from retorno.people.hooks import register_person_watcher
+        from retorno.reception.hooks import register_arrival_follower, register_arrival_watcher
+        from retorno.reports.summaries import arrival_counted, arrivals_watch
+
+        register_arrival_follower(arrival_counted)
+        register_arrival_watcher(arrivals_watch)
+        register_person_watcher("retorno.reports.summaries.persons_watch")
         register_home_section(
             HomeSection(
                 "reports.view",

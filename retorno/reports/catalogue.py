@@ -49,6 +49,22 @@ class Extra:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """Where an indicator is read from a summary table kept up to date incrementally (see
+    ``retorno.reports.summaries``) instead of its base rows, for the breakdowns it holds."""
+
+    rows: Callable[[], QuerySet]  # the summary table (date column "day", count column ``column``)
+    where: Callable  # start -> Q: the indicator's rows in it (may depend on the period's start)
+    breakdowns: frozenset  # the breakdowns (and filters) it can answer; others read the base rows
+    column: str = "n"
+    # The same counts per month, fewer rows: read for periods of whole months and MONTHLY_BREAKDOWNS.
+    monthly: Callable[[], QuerySet] | None = None
+
+
+MONTHLY_BREAKDOWNS = frozenset({"sex", "age_band", "department", "month", "quarter", "year", "flight_kind"})
+
+
+@dataclass(frozen=True)
 class Indicator:
     id: str  # "<area>.<what>", stable: saved reports and the API refer to it
     name: str  # lazy: read in Spanish or English
@@ -71,6 +87,7 @@ class Indicator:
     # False for distinct counts: the groups do not add up to the total.
     additive: bool = True
     hxl: str = "#indicator+value"
+    summary: Summary | None = None
 
     @property
     def breakdowns(self) -> list[str]:

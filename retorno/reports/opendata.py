@@ -39,6 +39,22 @@ class PublicTable:
     totals: list  # per quarter and the year
 
 
+def _tables(indicator, usable: list[str], start, end) -> dict[str, dict[tuple, int]]:
+    """breakdown -> {(category, quarter): n}. An additive indicator is counted once, grouped by all
+    its public breakdowns and the quarter (a few thousand groups), and each table is that cube
+    summed over the other breakdowns; a distinct count is grouped once per breakdown."""
+    cube = indicator.additive and len(usable) > 1
+    groupings = [usable] if cube else [[key] for key in usable]
+    tables: dict[str, dict[tuple, int]] = {key: {} for key in usable}
+    for keys in groupings:
+        for r in compute(indicator, start=start, end=end, breakdowns=[*keys, "quarter"]).rows:
+            quarter = str((r["quarter"].month - 1) // 3 + 1)
+            for key in keys:
+                cell = ("" if r[key] is None else str(r[key]), quarter)
+                tables[key][cell] = tables[key].get(cell, 0) + int(r["value"])
+    return tables
+
+
 def release(year: int) -> list[PublicTable]:
     """Every public table of ``year``, protected."""
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
@@ -46,13 +62,7 @@ def release(year: int) -> list[PublicTable]:
     for indicator_id in PUBLIC_INDICATORS:
         indicator = CATALOGUE[indicator_id]
         usable = [b for b in PUBLIC_BREAKDOWNS if b in indicator.breakdowns]
-        tables = {}
-        for key in usable:
-            result = compute(indicator, start=start, end=end, breakdowns=[key, "quarter"])
-            tables[key] = {
-                ("" if r[key] is None else str(r[key]), str((r["quarter"].month - 1) // 3 + 1)): int(r["value"])
-                for r in result.rows
-            }
+        tables = _tables(indicator, usable, start, end)
         if not tables:
             continue
         protected = protect(linked_tables(tables, list(QUARTERS)))

@@ -280,7 +280,8 @@ def triage_record(
     triage.triaged_by = actor
     triage.triaged_at = timezone.now()
     triage.full_clean(exclude=["other_needs"])
-    triage.save()
+    with hooks.arrivals_changing([arrival.pk]):  # the evidence summaries count unaccompanied minors
+        triage.save()
     if other_needs is not None:
         triage.other_needs.set(other_needs)
     after = snapshot(triage, TRIAGE_FIELDS)

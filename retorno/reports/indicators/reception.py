@@ -1,12 +1,13 @@
 """Reception, basic assistance and transport home."""
 
-from django.db.models import Count, ExpressionWrapper, IntegerField, Max, Sum
+from django.db.models import Count, ExpressionWrapper, IntegerField, Max, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from retorno.people.models import Education, Language, PeopleGroup
 from retorno.reception.models import AllocationRun, Arrival, FlightBudget, ServiceGiven, Ticket
-from retorno.reports.catalogue import Extra, Indicator, register_indicator
+from retorno.reports.catalogue import Extra, Indicator, Summary, register_indicator
 from retorno.reports.compute import DateKey
+from retorno.reports.models import ArrivalCount, ArrivalMonthCount
 
 SOURCE = _("Reception: flights and check-in (arrivals present: checked in or walk-in)")
 
@@ -24,6 +25,28 @@ def minors():
 def latest_allocation_runs():
     latest = AllocationRun.objects.values("flight").annotate(last=Max("id")).values("last")
     return AllocationRun.objects.filter(id__in=latest)
+
+
+# The arrival summary (``reports.summaries``) answers these breakdowns; a distinct count only those
+# that are the person's own (the same for all their arrivals), counting each person in their first
+# arrival of the period: the one whose previous arrival came before the period starts.
+ARRIVAL_BREAKDOWNS = frozenset(
+    {"sex", "age_band", "department", "municipality", "day", "month", "quarter", "year", "flight_kind"}
+)
+
+
+def _summary(where: Q | None = None, *, distinct: bool = False) -> Summary:
+    def rows_of(start):
+        q = where if where is not None else Q()
+        return q & (Q(previous_day__isnull=True) | Q(previous_day__lt=start)) if distinct else q
+
+    allowed = frozenset({"sex", "department", "municipality"}) if distinct else ARRIVAL_BREAKDOWNS
+    return Summary(
+        rows=lambda: ArrivalCount.objects.all(),
+        where=rows_of,
+        breakdowns=allowed,
+        monthly=None if distinct else (lambda: ArrivalMonthCount.objects.all()),
+    )
 
 
 PROFILE = {
@@ -47,6 +70,7 @@ def register() -> None:
             rows=present,
             measure=lambda: Count("id"),
             hxl="#affected+returnees",
+            summary=_summary(),
             **ARRIVAL,
         )
     )
@@ -63,6 +87,7 @@ def register() -> None:
             additive=False,
             extras=PROFILE,
             hxl="#affected+returnees+unique",
+            summary=_summary(distinct=True),
             **ARRIVAL,
         )
     )
@@ -77,6 +102,7 @@ def register() -> None:
             rows=lambda: present().filter(return_number__gte=2),
             measure=lambda: Count("id"),
             hxl="#affected+returnees+repeat",
+            summary=_summary(Q(repeat=True)),
             **ARRIVAL,
         )
     )
@@ -91,6 +117,7 @@ def register() -> None:
             rows=minors,
             measure=lambda: Count("id"),
             hxl="#affected+returnees+minors",
+            summary=_summary(Q(age__gte=0, age__lt=18)),
             **ARRIVAL,
         )
     )
@@ -105,6 +132,7 @@ def register() -> None:
             rows=lambda: present().filter(triage__unaccompanied_minor=True),
             measure=lambda: Count("id"),
             hxl="#affected+returnees+minors+unaccompanied",
+            summary=_summary(Q(unaccompanied=True)),
             **ARRIVAL,
         )
     )
