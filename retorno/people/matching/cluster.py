@@ -35,7 +35,12 @@ def link_clusters(
     # Groups that a compared pair says are two people: root -> set of roots.
     kept_apart: dict[int, set[int]] = {}
     if apart is not None:
-        for a, b in zip(pair_a[apart].tolist(), pair_b[apart].tolist(), strict=False):
+        # Only pairs whose rows the links could bring together matter (a few
+        # among the millions of unlikely pairs of a large batch).
+        reach = _components(n, pair_a[keep], pair_b[keep])
+        inside = np.flatnonzero(apart)
+        inside = inside[reach[pair_a[inside]] == reach[pair_b[inside]]]
+        for a, b in zip(pair_a[inside].tolist(), pair_b[inside].tolist(), strict=False):
             kept_apart.setdefault(a, set()).add(b)
             kept_apart.setdefault(b, set()).add(a)
 
@@ -67,4 +72,21 @@ def link_clusters(
             kept_apart.setdefault(ra, set()).update(moved)
         if not ca and cb:
             group_cui[ra] = cb
+    return np.fromiter((find(x) for x in range(n)), dtype=np.int64, count=n)
+
+
+def _components(n: int, pair_a: np.ndarray, pair_b: np.ndarray) -> np.ndarray:
+    """Connected component (a root row) of each of ``n`` rows under the links given."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in zip(pair_a.tolist(), pair_b.tolist(), strict=False):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
     return np.fromiter((find(x) for x in range(n)), dtype=np.int64, count=n)
