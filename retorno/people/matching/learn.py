@@ -158,13 +158,11 @@ def _session_pairs(cols: Columns, session: str, rng: np.random.Generator) -> tup
     return found // n, found % n
 
 
-def estimate_u_family(cols: Columns, rng: np.random.Generator) -> dict[str, list[float]]:
-    """``u`` of FAMILY_FIELDS among pairs sharing both surnames but not their
-    given names: siblings, cousins and namesakes, nearly never one person."""
-    w = cols.get("surnames", "h_joint").view(np.uint64)
+def _stranger_shares(cols: Columns, code: np.ndarray, rng: np.random.Generator) -> dict[str, list[float]]:
+    """``u`` of FAMILY_FIELDS among pairs sharing ``code`` whose given names wholly differ."""
     from retorno.people.matching.blocking import _pairs_within_blocks
 
-    parts = _pairs_within_blocks(w, cols.n, 1000, MAX_SESSION_PAIRS, rng)
+    parts = _pairs_within_blocks(code, cols.n, 1000, MAX_SESSION_PAIRS, rng)
     if not parts:
         return {}
     found = np.unique(np.concatenate(parts))
@@ -177,6 +175,21 @@ def estimate_u_family(cols: Columns, rng: np.random.Generator) -> dict[str, list
         return {}
     shares = _level_shares(strangers, pseudo=0.5)
     return {name: shares[name] for name in FAMILY_FIELDS if name in shares}
+
+
+def estimate_u_family(cols: Columns, rng: np.random.Generator) -> dict[str, list[float]]:
+    """``u`` of FAMILY_FIELDS among pairs sharing both surnames but not their
+    given names: siblings, cousins and namesakes, nearly never one person."""
+    return _stranger_shares(cols, cols.get("surnames", "h_joint").view(np.uint64), rng)
+
+
+def estimate_u_first_surname(cols: Columns, rng: np.random.Generator) -> dict[str, list[float]]:
+    """``u`` of FAMILY_FIELDS among pairs sharing the first surname (whatever the
+    second) but not their given names: for pairs that are seen to share only the
+    first surname, one second surname being unknown or different. Siblings are
+    among them, but so are the many strangers named López, so sharing a place
+    says more here than among pairs known to share both surnames."""
+    return _stranger_shares(cols, cols.get("surnames", "h_w1").view(np.uint64), rng)
 
 
 def _expected_matches(total_bits: np.ndarray, n: int) -> float:
@@ -236,8 +249,10 @@ def train(
         m_final[name] = learned[source][name] if source else _default_m(len(u[name]))
     tf, tf_default = frequency_tables(cols)
     u_family = {k: v for k, v in estimate_u_family(cols, rng).items() if k in u}
+    u_first = {k: v for k, v in estimate_u_first_surname(cols, rng).items() if k in u}
     model = Model(
         u_family=u_family,
+        u_first_surname=u_first,
         m=m_final,
         u=u,
         matches_per_record=1.0,

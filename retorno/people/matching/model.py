@@ -51,6 +51,9 @@ class Model:
     # ``u`` of some fields among strangers who share surnames (relatives):
     # used instead of ``u`` when the surnames agree. See FAMILY_FIELDS.
     u_family: dict[str, list[float]] = field(default_factory=dict)
+    # The same among strangers who share the first surname only (one second
+    # surname unknown or different): used for those surname levels.
+    u_first_surname: dict[str, list[float]] = field(default_factory=dict)
     tf_default: dict[str, float] = field(default_factory=dict)
     tf_max_bonus: float = TF_MAX_BONUS_BITS
     threshold: float = DEFAULT_THRESHOLD
@@ -103,6 +106,7 @@ class Model:
             "matches_per_record": self.matches_per_record,
             "tf": tf,
             "u_family": self.u_family,
+            "u_first_surname": self.u_first_surname,
             "tf_default": self.tf_default,
             "tf_max_bonus": self.tf_max_bonus,
             "threshold": self.threshold,
@@ -115,7 +119,11 @@ class Model:
     @classmethod
     def from_dict(cls, data: dict) -> Model:
         keys = ("m", "u", "matches_per_record", "tf", "tf_default", "tf_max_bonus", "threshold", "review_threshold")
-        extra = {k: data[k] for k in ("n_records", "em_iterations", "u_family", "calibration") if k in data}
+        extra = {
+            k: data[k]
+            for k in ("n_records", "em_iterations", "u_family", "u_first_surname", "calibration")
+            if k in data
+        }
         return cls(**{k: data[k] for k in keys}, **extra)
 
     def save(self, path: str | Path) -> None:
@@ -181,6 +189,21 @@ def _tf_per_vocab(cols: Columns, model: Model, table: str) -> np.ndarray:
 FAMILY_FIELDS = ("place", "address", "birth")
 _SURNAMES = next(k for k, f in enumerate(FIELDS) if f.name == "surnames")
 SURNAMES_AGREE = (1, 2, 3, 4, 5, 6, 7)
+# Of those, the levels where only the first surname is seen to agree.
+FIRST_SURNAME_ONLY = (3, 4)
+
+
+def _relatives_u(model: Model, name: str, size: int) -> list[tuple[list[float], tuple[int, ...]]]:
+    """(relatives' ``u``, surname levels it applies to) for field ``name``: the
+    first-surname-only ``u`` for those levels when learned, the family ``u`` for the rest."""
+    u_family = model.u_family.get(name)
+    if not u_family or len(u_family) != size:
+        return []
+    u_first = model.u_first_surname.get(name)
+    if not u_first or len(u_first) != size:
+        return [(u_family, SURNAMES_AGREE)]
+    both = tuple(level for level in SURNAMES_AGREE if level not in FIRST_SURNAME_ONLY)
+    return [(u_family, both), (u_first, FIRST_SURNAME_ONLY)]
 
 
 def field_bits(levels: np.ndarray, model: Model, ca: Columns, ia: np.ndarray) -> np.ndarray:
@@ -196,13 +219,13 @@ def field_bits(levels: np.ndarray, model: Model, ca: Columns, ia: np.ndarray) ->
         u = model.u.get(spec.name)
         if not u or len(u) != spec.size:
             continue
-        u_family = model.u_family.get(spec.name)
         related = np.zeros(len(levels), dtype=bool)
-        if u_family and len(u_family) == spec.size and len(u) == spec.size:
-            related = np.isin(levels[:, _SURNAMES], SURNAMES_AGREE)
-            family_bits = np.log2(np.asarray(model.m[spec.name]) / np.asarray(u_family))
-            family_bits[0] = 0.0
-            bits[related, k] = family_bits[levels[related, k]]
+        for u_rel, agree in _relatives_u(model, spec.name, spec.size):
+            chosen = np.isin(levels[:, _SURNAMES], agree)
+            rel_bits = np.log2(np.asarray(model.m[spec.name]) / np.asarray(u_rel))
+            rel_bits[0] = 0.0
+            bits[chosen, k] = rel_bits[levels[chosen, k]]
+            related |= chosen
         for level, table in spec.tf.items():
             # Among relatives the family ``u`` already says how common a value is.
             chosen = (levels[:, k] == level) & ~related
