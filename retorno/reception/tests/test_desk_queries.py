@@ -20,7 +20,9 @@ from .conftest import import_manifest, manifest_csv, open_reception, synthetic_r
 
 pytestmark = pytest.mark.django_db
 
-CHECK_IN_QUERIES = 22  # the request's session and user, the arrival, the check-in, the row re-rendered
+# The request's session and user, the arrival, the check-in, the row re-rendered (22), and the
+# evidence summaries kept in step (6: the person's counts before and after, one upsert per table).
+CHECK_IN_QUERIES = 28
 FOLLOW_UPS_QUERIES = 10  # the person locked with the re-migration facts, consents, schedule, case, one insert, audit
 FLIGHT_PAGE_QUERIES = 23  # the figures, transport and imports: none per passenger
 
