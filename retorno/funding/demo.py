@@ -36,11 +36,13 @@ def load(*, options: dict, stdout) -> None:
         usaid = actions.donor_create(actor=manager, code="usaid", name="USAID", currency="USD")
         ue = actions.donor_create(actor=manager, code="ue", name="Unión Europea", currency="EUR")
         donors = {"usaid": usaid, "ue": ue}
+        numbers = {"usaid": 0, "ue": 0}
         for kind, (donor, amount) in LINES.items():
+            numbers[donor] += 1  # budget lines numbered per donor, as an agreement's budget has them
             actions.budget_line_create(
                 actor=manager,
                 donor=donors[donor],
-                code=f"{donor.upper()}-{kind.upper()[:12]}",
+                code=f"{donor.upper()}-{numbers[donor]:02d}",
                 name=str(CostKind(kind).label),
                 kind=kind,
                 amount=Decimal(amount),

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from retorno.accounts.directory import DirectoryChoiceField
@@ -196,6 +197,7 @@ class MigrationHistoryForm(forms.Form):
         required=False,
     )
     countries_declined = _declined()
+
     family_abroad = forms.ChoiceField(
         label=_("Family abroad"), choices=NOT_ANSWERED + H.Answer.choices, widget=forms.RadioSelect, required=False
     )
@@ -223,6 +225,12 @@ class MigrationHistoryForm(forms.Form):
         required=False,
     )
     smuggler_cost_declined = _declined()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # In the reader's alphabet: Country orders by its Spanish name.
+        by = "name_en" if (get_language() or "es").startswith("en") else "name_es"
+        self.fields["countries"].queryset = Country.objects.order_by(by)
 
 
 class WorkTakeForm(forms.Form):

@@ -202,3 +202,14 @@ def test_protection_reaches_the_sealed_answers_from_the_profile(clerk, arrival, 
     profile = f"/people/{arrival.person_id}/"
     assert sealed_url in client_for(protection_officer).get(profile).content.decode()
     assert sealed_url not in client_for(clerk).get(profile).content.decode()
+
+
+def test_the_countries_are_listed_in_the_readers_alphabet():
+    from django.utils import translation
+
+    from retorno.reception.forms import MigrationHistoryForm
+
+    for language, field in (("en", "name_en"), ("es", "name_es")):
+        with translation.override(language):
+            names = [getattr(c, field) for c in MigrationHistoryForm().fields["countries"].queryset]
+        assert names == sorted(names) and len(names) > 100

@@ -106,7 +106,7 @@ def document_set_status(
 ) -> DocumentRequest:
     """The one way a document request moves: (draft →) requested → submitted → issued / rejected."""
     require(actor, EDIT)
-    document = DocumentRequest.objects.select_for_update().select_related("case").get(pk=document.pk)
+    document = DocumentRequest.objects.select_for_update(of=("self",)).select_related("case").get(pk=document.pk)
     on = today_or(on)
     S = DocumentRequest.Status
     fields: dict = {}

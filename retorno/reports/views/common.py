@@ -31,7 +31,8 @@ def period_from(request) -> tuple[datetime.date, datetime.date, dict]:
 
 
 def period_label(start: datetime.date, end: datetime.date) -> str:
-    return f"{start.isoformat()} – {end.isoformat()}"
+    """The period as the pages write every date (day/month/year), in pages and downloads alike."""
+    return f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
 
 
 def download(request, *, content: bytes, filename: str, content_type: str, detail: dict) -> HttpResponse:
