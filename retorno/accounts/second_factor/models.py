@@ -69,7 +69,9 @@ class RecoveryCodeDevice(TimestampMixin, ThrottlingMixin, Device):
         if match is None:
             self.throttle_increment()
             return False
-        match.delete()
+        # Single use even when two requests race with the same code: only one deletes the row.
+        if not RecoveryCode.objects.filter(pk=match.pk).delete()[0]:
+            return False
         self.throttle_reset(commit=False)
         self.set_last_used_timestamp(commit=False)
         self.save()

@@ -74,6 +74,17 @@ def test_django_otp_matches_the_device_like_any_other(psychologist):
     assert match_token(psychologist, code) is None
 
 
+def test_a_code_used_by_two_requests_at_once_works_for_one_only(psychologist, monkeypatch):
+    """Both requests found the code's row; the one that deletes it second is refused."""
+    enrol_second_factor(psychologist)
+    code = recovery_codes_renew(actor=psychologist)[0].replace("-", "")
+    device = RecoveryCodeDevice.objects.get(user=psychologist)
+    found = device._matching_code(code)
+    monkeypatch.setattr(RecoveryCodeDevice, "_matching_code", lambda self, token: found)
+    assert device.verify_token(code) is True
+    assert device.verify_token(code) is False  # the same row, already gone
+
+
 def test_new_codes_end_the_old_ones(manager):
     device = enrol_second_factor(manager)
     old = recovery_codes_renew(actor=manager)
