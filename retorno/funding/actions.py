@@ -9,15 +9,17 @@ that have defaults, never rename.
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
-from retorno.accounts.access import require
+from retorno.accounts.access import can, require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.funding.audit_actions import AuditAction
 from retorno.funding.models import BudgetLine, CostKind, Donor, ExchangeRate, LedgerEntry, StandardCost
+from retorno.lib.money import format_money
 
 CENT = Decimal("0.01")
 
@@ -65,6 +67,49 @@ def budget_line_create(
     line.save()
     audit_write(actor=actor, action=AuditAction.BUDGET_LINE_CREATE, obj=line, new=snapshot(line), request=request)
     return line
+
+
+@transaction.atomic
+def budget_line_change(
+    *,
+    actor: User,
+    line: BudgetLine,
+    reason: str,
+    amount: Decimal | None = None,
+    ends_on: datetime.date | None = None,
+    is_active: bool | None = None,
+    request=None,
+) -> BudgetLine:
+    """Change what a line holds, when it ends or whether it is open (a donor's amendment); the reason is audited."""
+    require(actor, "funding.manage")
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Say why the budget line changes.")})
+    line = BudgetLine.objects.select_for_update().get(pk=line.pk)
+    old = snapshot(line, ["amount", "ends_on", "is_active"])
+    for field, value in (("amount", amount), ("ends_on", ends_on), ("is_active", is_active)):
+        if value is not None:
+            setattr(line, field, value)
+    line.full_clean()
+    if line.is_default and _overlapping_default(line).exists():
+        raise ValidationError({"ends_on": _("Another default line for this kind covers part of this period.")})
+    line.save(update_fields=["amount", "ends_on", "is_active"])
+    new = snapshot(line, ["amount", "ends_on", "is_active"])
+    audit_write(
+        actor=actor,
+        action=AuditAction.BUDGET_LINE_CHANGE,
+        obj=line,
+        old=old,
+        new=new,
+        reason=reason.strip(),
+        request=request,
+    )
+    return line
+
+
+def line_balance(line: BudgetLine) -> Decimal:
+    """What is left on ``line``, in the donor's currency: its budget less every entry charged to it."""
+    spent = line.entries.aggregate(total=Sum("amount_donor"))["total"] or Decimal("0")
+    return line.amount - spent
 
 
 def _overlapping_default(line: BudgetLine):
@@ -142,6 +187,8 @@ def ledger_entry_record(
     description: str = "",
     source_type: str = "",
     source_id: str | int = "",
+    check_balance: bool = False,
+    override_reason: str = "",
     request=None,
 ) -> LedgerEntry:
     """Enter one cost in the ledger, converted to the donor's currency at the day's rate.
@@ -149,6 +196,9 @@ def ledger_entry_record(
     Without ``budget_line`` the default line for ``kind`` on ``day`` is used. With a
     ``source_type`` the call is idempotent: a second call for the same (source_type, source_id)
     returns the existing entry and writes nothing.
+
+    With ``check_balance`` (a payment someone chooses to make) the line is locked, must be open
+    and cover ``day``, and may not go below zero unless a manager overrides with a reason.
     """
     source_id = str(source_id)
     if source_type:
@@ -160,6 +210,9 @@ def ledger_entry_record(
     line = budget_line or default_budget_line(kind=kind, day=day)
     if line is None:
         raise ValidationError({"budget_line": _("No budget line pays for this kind of cost on this day.")})
+    if check_balance:
+        line = BudgetLine.objects.select_for_update(of=("self",)).select_related("donor").get(pk=line.pk)
+        _check_line_takes(line, day)
     currency = currency.strip().upper()
     rate = rate_on(base=currency, quote=line.donor.currency, day=day)
     if rate is None:
@@ -185,9 +238,54 @@ def ledger_entry_record(
         recorded_by=actor,
     )
     entry.full_clean()
+    balance = line_balance(line) if check_balance else None
+    if balance is not None and entry.amount_donor > balance:
+        _override(actor, entry, balance, override_reason)
     entry.save()
     audit_write(actor=actor, action=AuditAction.LEDGER_ENTRY_RECORD, obj=entry, new=snapshot(entry), request=request)
+    if entry.override_by_id:
+        audit_write(
+            actor=actor,
+            action=AuditAction.BUDGET_LINE_OVERRIDE,
+            obj=line,
+            old={"balance": balance},
+            new={"balance": balance - entry.amount_donor, "entry": entry.pk},
+            reason=entry.override_reason,
+            request=request,
+        )
     return entry
+
+
+def _check_line_takes(line: BudgetLine, day: datetime.date) -> None:
+    if not line.is_active:
+        raise ValidationError({"budget_line": _("This budget line is closed.")})
+    if not line.starts_on <= day <= line.ends_on:
+        raise ValidationError(
+            {
+                "budget_line": _("Budget line %(code)s pays from %(start)s to %(end)s, not on %(day)s.")
+                % {
+                    "code": line.code,
+                    "start": line.starts_on.isoformat(),
+                    "end": line.ends_on.isoformat(),
+                    "day": day.isoformat(),
+                }
+            }
+        )
+
+
+def _override(actor: User, entry: LedgerEntry, balance: Decimal, reason: str) -> None:
+    """Let ``entry`` take its line below zero: only a manager, only with a reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            {
+                "amount": _("Budget line %(code)s has %(balance)s left; this payment would take it below zero.")
+                % {"code": entry.budget_line.code, "balance": format_money(balance, entry.budget_line.donor.currency)}
+            }
+        )
+    if not can(actor, "funding.override"):
+        raise PermissionDenied(_("Only a programme manager can take a budget line below zero."))
+    entry.override_by, entry.override_reason = actor, reason[:300]
 
 
 def in_kind_donation_record(

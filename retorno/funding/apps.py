@@ -8,6 +8,7 @@ class FundingConfig(AppConfig):
 
     def ready(self) -> None:
         from retorno.accounts.access import register_permissions
+        from retorno.accounts.home import HomeSection, register_home_section
         from retorno.accounts.models import User
 
         R = User.Role
@@ -15,5 +16,16 @@ class FundingConfig(AppConfig):
             {
                 "funding.view": frozenset({R.MANAGER, R.MONITORING}),
                 "funding.manage": frozenset({R.MANAGER}),
+                # Letting a payment take a budget line below zero.
+                "funding.override": frozenset({R.MANAGER}),
             }
+        )
+        register_home_section(
+            HomeSection(
+                "funding.view",
+                _("Budgets and donors"),
+                _("Budget lines with what is spent and left, in-kind donations, exchange rates."),
+                "funding:budgets",
+                46,
+            )
         )

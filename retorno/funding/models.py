@@ -60,6 +60,8 @@ class BudgetLine(models.Model):
     ends_on = models.DateField(_("to"))
     # The line that costs of this kind are charged to by default in its period (ledger_sync).
     is_default = models.BooleanField(_("default line for its kind"), default=False)
+    # A closed line takes no new payments; what it already paid stays in the reports.
+    is_active = models.BooleanField(_("open for payments"), default=True)
 
     class Meta:
         ordering = ["code"]
@@ -132,6 +134,11 @@ class LedgerEntry(models.Model):
     # Where the cost came from, e.g. ("reception.ticket", "123"): a source is entered at most once.
     source_type = models.CharField(max_length=40, blank=True)
     source_id = models.CharField(max_length=40, blank=True)
+    # Set only when a manager let the line go below zero with this entry.
+    override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    override_reason = models.CharField(_("reason for exceeding the budget"), max_length=300, blank=True)
     recorded_at = models.DateTimeField(default=timezone.now)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 

@@ -1,10 +1,14 @@
 """Reads of the funding app. Sums are computed by the database (GROUP BY)."""
 
 import datetime
+from decimal import Decimal
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, DecimalField, ExpressionWrapper, F, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 
-from retorno.funding.models import BudgetLine, Donor, LedgerEntry
+from retorno.funding.models import BudgetLine, Donor, ExchangeRate, LedgerEntry, StandardCost
+
+MONEY = DecimalField(max_digits=14, decimal_places=2)
 
 
 def donors_active() -> QuerySet[Donor]:
@@ -16,9 +20,48 @@ def donors_all() -> QuerySet[Donor]:
 
 
 def budget_lines_of(*, donor_id: int | None = None) -> QuerySet[BudgetLine]:
-    """Every budget line, or one donor's."""
-    lines = BudgetLine.objects.all()
+    """Every budget line (with ``spent`` and ``balance``), or one donor's."""
+    lines = budget_lines_with_balance()
     return lines.filter(donor_id=donor_id) if donor_id else lines
+
+
+def budget_lines_with_balance() -> QuerySet[BudgetLine]:
+    """Every line with ``spent`` (all its entries, donor currency) and ``balance`` (what is left)."""
+    spent = (
+        LedgerEntry.objects.filter(budget_line=OuterRef("pk"))
+        .values("budget_line")
+        .annotate(total=Sum("amount_donor"))
+        .values("total")
+    )
+    return (
+        BudgetLine.objects.select_related("donor")
+        .annotate(spent=Coalesce(Subquery(spent, output_field=MONEY), Value(Decimal("0")), output_field=MONEY))
+        .annotate(balance=ExpressionWrapper(F("amount") - F("spent"), output_field=MONEY))
+        .order_by("donor__name", "code")
+    )
+
+
+def budget_lines_to_pay_from(*, day: datetime.date | None = None) -> QuerySet[BudgetLine]:
+    """Open lines (covering ``day`` when given), with what is left: the lines a payment may be charged to."""
+    lines = budget_lines_with_balance().filter(is_active=True, donor__is_active=True)
+    return lines.filter(starts_on__lte=day, ends_on__gte=day) if day else lines
+
+
+def budget_overrides(*, limit: int = 50) -> QuerySet[LedgerEntry]:
+    """The latest entries a manager let take a line below zero."""
+    return (
+        LedgerEntry.objects.filter(override_by__isnull=False)
+        .select_related("budget_line__donor", "override_by")
+        .order_by("-recorded_at")[:limit]
+    )
+
+
+def exchange_rates(*, limit: int = 200) -> QuerySet[ExchangeRate]:
+    return ExchangeRate.objects.order_by("-day", "base", "quote")[:limit]
+
+
+def standard_costs() -> QuerySet[StandardCost]:
+    return StandardCost.objects.all()
 
 
 def line_entries_between(

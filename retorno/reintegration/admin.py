@@ -3,17 +3,12 @@
 from django.contrib import admin
 
 from retorno.lib.admin import ReadOnlyAdmin
-from retorno.reintegration.models import Course, Donor, FollowUpSchedule, Payment, ReintegrationCase, Vacancy
+from retorno.reintegration.models import Course, FollowUpSchedule, Payment, ReintegrationCase, Vacancy
 
 
 @admin.register(FollowUpSchedule)
 class FollowUpScheduleAdmin(admin.ModelAdmin):
     list_display = ("trigger", "months", "is_active")
-
-
-@admin.register(Donor)
-class DonorAdmin(admin.ModelAdmin):
-    list_display = ("name", "code")
 
 
 @admin.register(Course)

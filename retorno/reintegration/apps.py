@@ -21,8 +21,6 @@ class ReintegrationConfig(AppConfig):
                 "reintegration.view": officers,
                 "reintegration.edit": officers,
                 "reintegration.grant_approve": frozenset({R.MANAGER}),
-                "reintegration.budget_manage": frozenset({R.MANAGER}),
-                "reintegration.budget_override": frozenset({R.MANAGER}),
                 # Figures without names: M&E may see them too.
                 "reintegration.figures": frozenset({R.REINTEGRATION, R.MANAGER, R.MONITORING}),
             }
@@ -43,15 +41,6 @@ class ReintegrationConfig(AppConfig):
                 _("Plans submitted for review."),
                 "reintegration:grants",
                 45,
-            )
-        )
-        register_home_section(
-            HomeSection(
-                "reintegration.budget_manage",
-                _("Reintegration budgets"),
-                _("Budget lines, donors and payments."),
-                "reintegration:budgets",
-                46,
             )
         )
         register_home_section(
@@ -80,6 +69,3 @@ class ReintegrationConfig(AppConfig):
         from retorno.reintegration.actions import followup_invitation_reminders
 
         register_periodic("reintegration.followup_reminders", followup_invitation_reminders)
-        from retorno.reintegration import ledger_sources
-
-        ledger_sources.register()  # costs in the programme ledger (retorno.funding)

@@ -8,6 +8,7 @@ import enum
 
 
 class AuditAction(enum.StrEnum):
+    # Budgets and donors moved to the programme ledger (retorno.funding); these name older rows.
     BUDGET_LINE_AMOUNT = "budget_line.amount"
     BUDGET_LINE_CREATE = "budget_line.create"
     BUDGET_LINE_OVERRIDE = "budget_line.override"

@@ -1,4 +1,4 @@
-"""Demo reintegration programme: donors and budget lines, institutions and courses, employers and
+"""Demo reintegration programme: its budget lines in the programme ledger, institutions and courses, employers and
 vacancies, a Club Migrantes group, and six cases at different stages with follow-ups due for the demo
 officer ``reintegracion``. Idempotent: reference rows are looked up first; the cases are created once."""
 
@@ -9,18 +9,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from retorno.accounts.models import Organisation, User
+from retorno.funding import actions as funding
+from retorno.funding.demo import reference as funding_reference
+from retorno.funding.models import BudgetLine, CostKind
 from retorno.geo.models import Municipality
 from retorno.people.actions import consent_record, person_create
 from retorno.people.models import Person
 from retorno.reintegration import actions
-from retorno.reintegration.models import BudgetLine, Course, Donor, ReintegrationCase, SelfHelpGroup, Vacancy
+from retorno.reintegration.models import Course, ReintegrationCase, SelfHelpGroup, Vacancy
 
-DONORS = [("USAID", "usaid"), ("OIM", "oim")]
+# Reintegration's own lines in the programme ledger, in the donor's currency (USD).
 LINES = [
-    ("USAID-DOC", "Documentos de identidad y certificados", "usaid", "documents", "20000"),
-    ("USAID-CAP", "Capacitación y certificación", "usaid", "training", "60000"),
-    ("USAID-CS", "Capital semilla para pequeños negocios", "usaid", "grants", "150000"),
-    ("OIM-TRA", "Transporte de retornados", "oim", "transport", "8000"),
+    ("USAID-DOC", "Documentos de identidad y certificados", "usaid", CostKind.DOCUMENT_FEE, "2600"),
+    ("USAID-CAP", "Capacitación y certificación", "usaid", CostKind.TRAINING, "7750"),
+    ("USAID-CS", "Capital semilla para pequeños negocios", "usaid", CostKind.GRANT, "19400"),
+    ("OIM-TRA", "Transporte de retornados", "oim", CostKind.TRANSPORT_TICKET, "1030"),
 ]
 INSTITUTIONS = [
     ("intecap", "INTECAP", Organisation.Kind.TRAINING),
@@ -58,18 +61,19 @@ RETURNEES = [
 
 
 def _reference(manager: User, officer: User) -> dict:
-    for name, code in DONORS:
-        if not Donor.objects.filter(code=code).exists():
-            actions.donor_create(actor=manager, name=name, code=code)
-    for code, name, donor, category, amount in LINES:
+    donors = funding_reference(manager)
+    year = timezone.localdate().year
+    for code, name, donor, kind, amount in LINES:
         if not BudgetLine.objects.filter(code=code).exists():
-            actions.budget_line_create(
+            funding.budget_line_create(
                 actor=manager,
+                donor=donors[donor],
                 code=code,
                 name=name,
-                donor=Donor.objects.get(code=donor),
-                category=category,
+                kind=kind,
                 amount=Decimal(amount),
+                starts_on=datetime.date(year - 1, 1, 1),
+                ends_on=datetime.date(year, 12, 31),
             )
     orgs = {}
     for slug, name, kind in INSTITUTIONS + [(s, n, Organisation.Kind.EMPLOYER) for s, n in EMPLOYERS]:

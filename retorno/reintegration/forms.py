@@ -6,16 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from retorno.accounts.access import PERMISSIONS
 from retorno.accounts.directory import DirectoryChoiceField
 from retorno.accounts.models import Organisation, User
+from retorno.funding.queries import budget_lines_to_pay_from
 from retorno.geo.models import Municipality
 from retorno.referrals.models import SharedField
 from retorno.reintegration import rss
 from retorno.reintegration.actions.jobs import DEFAULT_EMPLOYER_FIELDS
 from retorno.reintegration.models import (
-    BudgetLine,
     BusinessGrant,
     Course,
     DocumentRequest,
-    Donor,
     FollowUpAttempt,
     FollowUpOutcome,
     GroupSession,
@@ -145,7 +144,7 @@ class TrancheForm(forms.Form):
 
 class TranchePayForm(forms.Form):
     status = forms.ChoiceField(choices=[("paid", "paid"), ("cancelled", "cancelled")])
-    budget_line = forms.ModelChoiceField(queryset=BudgetLine.objects.filter(is_active=True), required=False)
+    budget_line = forms.ModelChoiceField(queryset=budget_lines_to_pay_from(), required=False)
     paid_on = forms.DateField(required=False, widget=DATE)
     reference = forms.CharField(max_length=100, required=False)
     override_reason = forms.CharField(max_length=300, required=False)
@@ -160,9 +159,7 @@ class EquipmentForm(forms.Form):
 
 
 class PaymentForm(forms.Form):
-    budget_line = forms.ModelChoiceField(
-        label=_("Budget line"), queryset=BudgetLine.objects.filter(is_active=True).select_related("donor")
-    )
+    budget_line = forms.ModelChoiceField(label=_("Budget line"), queryset=budget_lines_to_pay_from())
     amount = forms.DecimalField(label=_("Amount (GTQ)"), max_digits=12, decimal_places=2, min_value=0.01)
     purpose = forms.ChoiceField(
         label=_("Purpose"), choices=[c for c in Payment.Purpose.choices if c[0] != Payment.Purpose.GRANT]
@@ -325,20 +322,3 @@ class SessionForm(forms.Form):
             status__in=ReintegrationCase.LIVE
         ).select_related("person")
         self.fields["attendees"].label_from_instance = lambda c: f"{c.person.full_name} (#{c.pk})"
-
-
-class DonorForm(forms.ModelForm):
-    class Meta:
-        model = Donor
-        fields = ["name", "code"]
-
-
-class BudgetLineForm(forms.ModelForm):
-    class Meta:
-        model = BudgetLine
-        fields = ["code", "name", "donor", "category", "amount"]
-
-
-class BudgetAmountForm(forms.Form):
-    amount = forms.DecimalField(label=_("New amount (GTQ)"), max_digits=12, decimal_places=2, min_value=0)
-    reason = forms.CharField(label=_("Reason"), max_length=300)

@@ -46,7 +46,6 @@ urlpatterns = [
     path("groups/", views.group_list, name="groups"),
     path("groups/<int:group_id>/", views.group_detail, name="group"),
     path("budgets/", views.budgets, name="budgets"),
-    path("budgets/<int:line_id>/amount/", views.budget_amount, name="budget_amount"),
     path("figures/", views.figures, name="figures"),
     path("field-forms/", fieldform_views.field_forms, name="field_forms"),
     path("field-forms/<str:kind>.xlsx", fieldform_views.xlsform_download, name="xlsform"),

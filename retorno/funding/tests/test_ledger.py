@@ -127,7 +127,7 @@ def test_donor_report_sums_by_line_and_kind(manager, donor, lines, rates):
 
 @pytest.mark.django_db
 def test_builtin_sources_are_registered():
-    assert {"reception.ticket", "reception.service", "referrals.stay", "reintegration.payment.grant"} <= set(SOURCES)
+    assert {"reception.ticket", "reception.service", "referrals.stay"} <= set(SOURCES)
 
 
 @pytest.mark.django_db

@@ -52,13 +52,7 @@ from retorno.reintegration.actions.jobs import (
     vacancy_create,
     vacancy_set_open,
 )
-from retorno.reintegration.actions.ledger import (
-    budget_line_create,
-    budget_line_set_amount,
-    donor_create,
-    line_balance,
-    payment_record,
-)
+from retorno.reintegration.actions.ledger import payment_record
 from retorno.reintegration.actions.training import (
     course_create,
     enrolment_create,
@@ -72,8 +66,6 @@ __all__ = [
     "followup_invite",
     "followup_self_report",
     "invitation_open",
-    "budget_line_create",
-    "budget_line_set_amount",
     "case_agree_plan",
     "case_assign",
     "case_open",
@@ -83,7 +75,6 @@ __all__ = [
     "document_request",
     "document_taken_from_triage",
     "document_set_status",
-    "donor_create",
     "enrolment_create",
     "enrolment_record_attendance",
     "employer_partner",
@@ -106,7 +97,6 @@ __all__ = [
     "job_referral_link_send",
     "job_referral_set_status",
     "job_referral_follow",
-    "line_balance",
     "outcome_rescore",
     "payment_record",
     "schedule_months",

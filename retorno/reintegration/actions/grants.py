@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from retorno.accounts.access import can, require
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
+from retorno.funding.models import BudgetLine
 from retorno.lib.workflow import transition
 from retorno.reintegration.actions.common import EDIT, require_live, require_reason, today_or
 from retorno.reintegration.actions.followup import followups_schedule
 from retorno.reintegration.actions.ledger import payment_record
 from retorno.reintegration.audit_actions import AuditAction
 from retorno.reintegration.models import (
-    BudgetLine,
     BusinessGrant,
     EquipmentPurchase,
     FollowUpTrigger,

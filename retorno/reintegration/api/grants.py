@@ -71,9 +71,10 @@ def tranche_status(request: HttpRequest, tranche_id: int, payload: TrancheStatus
 
 @router.get("/budget-lines", response=list[BudgetLineOut])
 def budget_line_list(request: HttpRequest):
-    """Budget lines with what is spent and what is left (officers choose one to pay from)."""
+    """The programme ledger's open budget lines with what is spent and left, in each donor's currency
+    (officers choose one to pay from)."""
     require(request.user, EDIT)
-    return list(queries.budget_lines_with_balance())
+    return list(queries.budget_lines_for_officers())
 
 
 @router.get("/cases/{case_id}/payments", response=list[PaymentOut])

@@ -7,6 +7,7 @@ from typing import Literal
 from ninja import Field, Schema
 
 from retorno.accounts.directory import DirectoryEntryOut
+from retorno.funding.models import CostKind
 from retorno.lib.api import MUNICIPALITY_CODE, StrictSchema, amount, choice
 from retorno.reintegration.models import (
     BusinessGrant,
@@ -165,15 +166,22 @@ class BudgetLineOut(Schema):
     id: int
     code: str
     name: str
-    donor: str
-    category: str
+    donor: str = Field(description="the donor's short name")
+    kind: CostKind
+    currency: str = Field(description="the donor's currency: budget, spent and balance are in it")
     amount: Decimal
     spent: Decimal
     balance: Decimal
+    starts_on: date
+    ends_on: date
 
     @staticmethod
     def resolve_donor(obj) -> str:
         return obj.donor.code
+
+    @staticmethod
+    def resolve_currency(obj) -> str:
+        return obj.donor.currency
 
 
 class CourseOut(Schema):

@@ -11,9 +11,7 @@ from retorno.reintegration.models.followup import (
 from retorno.reintegration.models.ledger import Payment
 from retorno.reintegration.models.reference import (
     DEFAULT_FOLLOW_UP_MONTHS,
-    BudgetLine,
     Course,
-    Donor,
     FollowUpSchedule,
     FollowUpTrigger,
     Sector,
@@ -33,11 +31,9 @@ from retorno.reintegration.models.services import (
 __all__ = [
     "DEFAULT_FOLLOW_UP_MONTHS",
     "PLAN_DEADLINE_DAYS",
-    "BudgetLine",
     "BusinessGrant",
     "Course",
     "DocumentRequest",
-    "Donor",
     "Enrolment",
     "EquipmentPurchase",
     "FollowUp",

@@ -1,4 +1,5 @@
-"""The payments ledger: every payment is an entry against a budget line (and so a donor)."""
+"""Reintegration's payments: each is also an entry in the programme ledger (``retorno.funding``),
+against a donor's budget line, written in the same transaction."""
 
 from django.conf import settings
 from django.db import models
@@ -17,7 +18,7 @@ class Payment(models.Model):
         OTHER = "other", _("Other")
 
     budget_line = models.ForeignKey(
-        "reintegration.BudgetLine", on_delete=models.PROTECT, related_name="payments", verbose_name=_("budget line")
+        "funding.BudgetLine", on_delete=models.PROTECT, related_name="payments", verbose_name=_("budget line")
     )
     amount = models.DecimalField(_("amount (GTQ)"), max_digits=12, decimal_places=2, validators=POSITIVE)
     purpose = models.CharField(_("purpose"), max_length=10, choices=Purpose.choices)

@@ -1,4 +1,7 @@
-"""Reference data the officers and managers keep: donors, budget lines, courses, vacancies, schedules."""
+"""Reference data the officers and managers keep: courses, vacancies, follow-up schedules.
+
+Donors and budget lines are the programme ledger's (``retorno.funding``).
+"""
 
 from decimal import Decimal
 
@@ -19,47 +22,6 @@ class Sector(models.TextChoices):
     COMMERCE = "commerce", _("Commerce and retail")
     IT = "it", _("Computing")
     OTHER = "other", _("Other")
-
-
-class Donor(models.Model):
-    name = models.CharField(_("name"), max_length=120, unique=True)
-    code = models.SlugField(_("short name"), max_length=30, unique=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("donor")
-        verbose_name_plural = _("donors")
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class BudgetLine(models.Model):
-    """Money a donor gave for one kind of spending; payments are drawn against it."""
-
-    class Category(models.TextChoices):
-        DOCUMENTS = "documents", _("Identity and other documents")
-        TRAINING = "training", _("Training and certification")
-        GRANTS = "grants", _("Business grants")
-        TRANSPORT = "transport", _("Transport")
-        OTHER = "other", _("Other")
-
-    code = models.CharField(_("code"), max_length=30, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    donor = models.ForeignKey(Donor, on_delete=models.PROTECT, related_name="budget_lines", verbose_name=_("donor"))
-    category = models.CharField(_("category"), max_length=12, choices=Category.choices)
-    amount = models.DecimalField(
-        _("amount (GTQ)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
-    )
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        ordering = ["code"]
-        verbose_name = _("budget line")
-        verbose_name_plural = _("budget lines")
-
-    def __str__(self) -> str:
-        return f"{self.code} · {self.name} ({self.donor})"
 
 
 class Course(models.Model):

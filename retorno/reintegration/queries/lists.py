@@ -5,21 +5,20 @@ from django.http import Http404
 
 from retorno.accounts.access import can
 from retorno.accounts.models import Organisation, User
+from retorno.funding.models import BudgetLine
+from retorno.funding.queries import budget_lines_to_pay_from
 from retorno.reintegration.models import (
-    BudgetLine,
     BusinessGrant,
     Course,
     DocumentRequest,
-    Donor,
     Enrolment,
     FollowUp,
     JobReferral,
-    Payment,
     ReintegrationCase,
     SelfHelpGroup,
     Vacancy,
 )
-from retorno.reintegration.queries.records import budget_lines_with_balance, cases_visible_to
+from retorno.reintegration.queries.records import cases_visible_to
 
 
 def cases_of_person(user: User, person) -> list[ReintegrationCase]:
@@ -82,7 +81,7 @@ def grant_parts(grant: BusinessGrant) -> dict:
         "tranches": grant.tranches.select_related("payment__budget_line"),
         "equipment": grant.equipment.all(),
         "followups": grant.followups.select_related("outcome"),
-        "budget_lines": budget_lines_with_balance().filter(is_active=True),
+        "budget_lines": budget_lines_to_pay_from(),
     }
 
 
@@ -122,15 +121,6 @@ def live_cases_among(case_ids) -> list[ReintegrationCase]:
     return list(ReintegrationCase.objects.filter(pk__in=set(case_ids), status__in=ReintegrationCase.LIVE))
 
 
-def donors() -> QuerySet[Donor]:
-    return Donor.objects.all()
-
-
-def budget_overrides(*, limit: int = 50) -> QuerySet[Payment]:
-    """The latest payments a manager let take a line below zero."""
-    return Payment.objects.filter(override_by__isnull=False).select_related("budget_line", "override_by")[:limit]
-
-
 def _get(model, pk, user: User, permission: str, queryset=None):
     """One row by id for a user who holds ``permission``; 404 for anyone else or an unknown id."""
     if permission and not can(user, permission):
@@ -155,8 +145,13 @@ def employer_get_for(*, user: User, organisation_id: int) -> Organisation:
 
 
 def budget_line_to_pay_from(*, user: User, line_id: int) -> BudgetLine:
-    """A budget line an officer pays from (managing budgets needs more; paying does not)."""
+    """A line of the programme ledger an officer pays from (managing budgets needs more; paying does not)."""
     return _get(BudgetLine, line_id, user, "reintegration.edit")
+
+
+def budget_lines_for_officers() -> QuerySet[BudgetLine]:
+    """The open lines with what is left, in each donor's currency (officers choose one to pay from)."""
+    return budget_lines_to_pay_from()
 
 
 def case_document(case: ReintegrationCase, document_id: int) -> DocumentRequest:
@@ -170,7 +165,3 @@ def case_enrolment(case: ReintegrationCase, enrolment_id: int) -> Enrolment:
 
 def group_get_for(*, user: User, group_id: int) -> SelfHelpGroup:
     return _get(SelfHelpGroup, group_id, user, "reintegration.view", groups())
-
-
-def budget_line_get_for(*, user: User, line_id: int) -> BudgetLine:
-    return _get(BudgetLine, line_id, user, "reintegration.budget_manage")

@@ -1,18 +1,13 @@
 """Every read of the reintegration app, through what the user may see."""
 
 import datetime
-from decimal import Decimal
 
 from django.db.models import (
     BooleanField,
-    DecimalField,
-    ExpressionWrapper,
-    F,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Sum,
     Value,
 )
 from django.db.models.functions import Coalesce
@@ -23,7 +18,6 @@ from retorno.accounts.access import can
 from retorno.accounts.models import User
 from retorno.audit.actions import audit_view
 from retorno.reintegration.models import (
-    BudgetLine,
     BusinessGrant,
     FollowUp,
     JobReferral,
@@ -153,14 +147,6 @@ def worklist(*, user: User, until: datetime.date | None = None) -> dict:
             .order_by("-outcome__recorded_at")[:100]
         ),
     }
-
-
-def budget_lines_with_balance() -> QuerySet[BudgetLine]:
-    money = DecimalField(max_digits=14, decimal_places=2)
-    return BudgetLine.objects.select_related("donor").annotate(
-        spent=Coalesce(Sum("payments__amount"), Value(Decimal("0")), output_field=money),
-        balance=ExpressionWrapper(F("amount") - F("spent"), output_field=money),
-    )
 
 
 def grants_awaiting_review(user: User) -> QuerySet[BusinessGrant]:

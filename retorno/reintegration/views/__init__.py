@@ -1,6 +1,6 @@
 """Reintegration pages, split by subject; ``urls.py`` and the profile panel import from here."""
 
-from retorno.reintegration.views.budgets import budget_amount, budgets, figures
+from retorno.reintegration.views.budgets import budgets, figures
 from retorno.reintegration.views.cases import (
     case_assign,
     case_detail,
@@ -44,7 +44,6 @@ from retorno.reintegration.views.reference import course_list, vacancy_list, vac
 from retorno.reintegration.views.training import enrolment_add, enrolment_attendance, enrolment_status
 
 __all__ = [
-    "budget_amount",
     "budgets",
     "case_assign",
     "case_detail",
