@@ -20,9 +20,12 @@ from retorno.funding.queries import (
     standard_costs,
 )
 from retorno.funding.sources import ledger_sync
-from retorno.lib.api import CURRENCY_CODE, StrictSchema, amount
+from retorno.lib.api import CURRENCY_CODE, StrictSchema
+from retorno.lib.api import amount as decimal_text
+from retorno.lib.money import cents
 
 router = Router(tags=["funding"])
+
 VIEW, MANAGE = "funding.view", "funding.manage"
 
 
@@ -53,13 +56,21 @@ class FundingBudgetLineOut(Schema):
     is_default: bool
     is_active: bool = Field(description="open for payments")
 
+    @staticmethod
+    def resolve_spent(obj) -> Decimal:
+        return cents(obj.spent)
+
+    @staticmethod
+    def resolve_balance(obj) -> Decimal:
+        return cents(obj.balance)
+
 
 class BudgetLineIn(StrictSchema):
     donor_id: int
     code: str = Field(min_length=1, max_length=30)
     name: str = Field(min_length=1, max_length=200)
     kind: CostKind
-    amount: amount(ge=0, max_digits=14, decimal_places=2) = Field(description="in the donor's currency")
+    amount: decimal_text(ge=0, max_digits=14, decimal_places=2) = Field(description="in the donor's currency")
     starts_on: date
     ends_on: date
     is_default: bool = False
@@ -67,7 +78,7 @@ class BudgetLineIn(StrictSchema):
 
 class BudgetLineChangeIn(StrictSchema):
     reason: str = Field(min_length=1, max_length=300, description="a donor's amendment, a reallocation…")
-    amount: amount(ge=0, max_digits=14, decimal_places=2) | None = None
+    amount: decimal_text(ge=0, max_digits=14, decimal_places=2) | None = None
     ends_on: date | None = None
     is_active: bool | None = None
 
@@ -76,13 +87,13 @@ class ExchangeRateIO(StrictSchema):
     base: str = Field(pattern=CURRENCY_CODE, description="one unit of this currency…")
     quote: str = Field(pattern=CURRENCY_CODE, description="…is worth `rate` units of this one")
     day: date
-    rate: amount(gt=0, max_digits=18, decimal_places=8)
+    rate: decimal_text(gt=0, max_digits=18, decimal_places=8)
     source: str = Field("", max_length=120)
 
 
 class StandardCostIO(StrictSchema):
     kind: CostKind
-    amount: amount(ge=0, max_digits=12, decimal_places=2)
+    amount: decimal_text(ge=0, max_digits=12, decimal_places=2)
     currency: str = Field(pattern=CURRENCY_CODE)
     valid_from: date
 
@@ -104,7 +115,7 @@ class LedgerEntryOut(Schema):
 
 class InKindIn(StrictSchema):
     day: date
-    value: amount(gt=0, max_digits=14, decimal_places=2) = Field(description="market value of the goods")
+    value: decimal_text(gt=0, max_digits=14, decimal_places=2) = Field(description="market value of the goods")
     currency: str = Field(pattern=CURRENCY_CODE, description="ISO 4217, e.g. GTQ")
     description: str = Field(min_length=1, max_length=200, description="what was donated and by whom")
     quantity: int = Field(1, ge=1)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from retorno.accounts.access import can, permission_required
+from retorno.accounts.access import can, permission_required, require
 from retorno.funding import actions, forms, queries
 from retorno.funding.models import BudgetLine
 from retorno.funding.sources import ledger_sync
@@ -29,6 +29,8 @@ def _posted(request: HttpRequest, name: str):
 @permission_required(VIEW)
 def budgets(request: HttpRequest) -> HttpResponse:
     """Budget lines by donor (budget, spent, left, in the donor's currency); new donors, lines, in-kind gifts."""
+    if request.method == "POST":
+        require(request.user, MANAGE)
     donor_form = forms.DonorForm(_posted(request, "donor"), prefix="donor")
     line_form = forms.BudgetLineForm(_posted(request, "line"), prefix="line")
     in_kind_form = forms.InKindForm(_posted(request, "in_kind"), prefix="gift")
@@ -95,6 +97,8 @@ def sync(request: HttpRequest) -> HttpResponse:
 @permission_required(VIEW)
 def rates(request: HttpRequest) -> HttpResponse:
     """Exchange rates (units of one currency for one of another, by day) and standard unit costs."""
+    if request.method == "POST":
+        require(request.user, MANAGE)
     rate_form = forms.ExchangeRateForm(_posted(request, "rate"), prefix="rate")
     cost_form = forms.StandardCostForm(_posted(request, "cost"), prefix="cost")
     form, action, done = (

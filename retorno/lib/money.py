@@ -42,6 +42,11 @@ def format_money(amount, currency: str = "USD", *, language: str | None = None) 
     return f"{'-' if value < 0 else ''}{prefix}{number}"
 
 
+def cents(value) -> Decimal:
+    """A sum as money, two decimals (SQLite's arithmetic drops trailing zeros)."""
+    return Decimal(value or 0).quantize(Decimal("0.01"))
+
+
 register = template.Library()
 
 

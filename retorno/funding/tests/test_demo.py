@@ -14,6 +14,6 @@ def test_demo_is_idempotent():
     accounts_demo.load(options={}, stdout=StringIO())
     demo.load(options={}, stdout=StringIO())
     counts = (Donor.objects.count(), BudgetLine.objects.count(), LedgerEntry.objects.count())
-    assert counts[0] == 2 and counts[1] == 9 and counts[2] >= 1  # the donated food at least
+    assert counts[0] == 3 and counts[1] == 9 and counts[2] >= 1  # the donated food at least
     demo.load(options={}, stdout=StringIO())
     assert (Donor.objects.count(), BudgetLine.objects.count(), LedgerEntry.objects.count()) == counts

@@ -9,6 +9,7 @@ from ninja import Field, Schema
 from retorno.accounts.directory import DirectoryEntryOut
 from retorno.funding.models import CostKind
 from retorno.lib.api import MUNICIPALITY_CODE, StrictSchema, amount, choice
+from retorno.lib.money import cents
 from retorno.reintegration.models import (
     BusinessGrant,
     DocumentRequest,
@@ -182,6 +183,14 @@ class BudgetLineOut(Schema):
     @staticmethod
     def resolve_currency(obj) -> str:
         return obj.donor.currency
+
+    @staticmethod
+    def resolve_spent(obj) -> Decimal:
+        return cents(obj.spent)
+
+    @staticmethod
+    def resolve_balance(obj) -> Decimal:
+        return cents(obj.balance)
 
 
 class CourseOut(Schema):

@@ -7,6 +7,7 @@ import pytest
 
 from conftest import make_user
 from retorno.accounts.models import Organisation, User
+from retorno.funding import actions as funding
 from retorno.people.actions import consent_record
 from retorno.reintegration import actions
 
@@ -34,14 +35,28 @@ def second_manager(programme) -> User:
 
 @pytest.fixture
 def donor(manager):
-    return actions.donor_create(actor=manager, name="USAID", code="usaid")
+    """A donor reported to in quetzales, so a line's balance reads as the payments' amounts."""
+    return funding.donor_create(actor=manager, name="USAID", code="usaid", currency="GTQ")
+
+
+def open_line(manager, donor, *, code: str, kind: str, amount: str, name: str = "Línea"):
+    """A budget line of the programme ledger covering last year to next year."""
+    year = datetime.date.today().year
+    return funding.budget_line_create(
+        actor=manager,
+        donor=donor,
+        code=code,
+        name=name,
+        kind=kind,
+        amount=Decimal(amount),
+        starts_on=datetime.date(year - 1, 1, 1),
+        ends_on=datetime.date(year + 1, 12, 31),
+    )
 
 
 @pytest.fixture
 def budget_line(manager, donor):
-    return actions.budget_line_create(
-        actor=manager, code="USAID-DOC", name="Documentos", donor=donor, category="documents", amount=Decimal("1000")
-    )
+    return open_line(manager, donor, code="USAID-DOC", name="Documentos", kind="document_fee", amount="1000")
 
 
 @pytest.fixture

@@ -7,6 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from retorno.audit.models import AuditEvent
+from retorno.funding import actions as funding
+from retorno.funding.actions import line_balance
+from retorno.funding.models import LedgerEntry
 from retorno.people.actions import consent_record
 from retorno.reintegration import actions
 from retorno.reintegration.actions.common import add_months
@@ -21,6 +24,7 @@ from retorno.reintegration.models import (
     PlanGoal,
     ReintegrationCase,
 )
+from retorno.reintegration.tests.conftest import open_line
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
@@ -236,9 +240,7 @@ def test_grant_cannot_exceed_its_budget(case, reintegration_officer):
 
 
 def test_tranches_pay_through_the_ledger_and_disburse_the_grant(case, reintegration_officer, manager, donor):
-    line = actions.budget_line_create(
-        actor=manager, code="USAID-GR", name="Capital semilla", donor=donor, category="grants", amount=Decimal("10000")
-    )
+    line = open_line(manager, donor, code="USAID-GR", name="Capital semilla", kind="grant", amount="10000")
     grant = actions.grant_set_status(
         actor=reintegration_officer, grant=_grant(case, reintegration_officer), status="submitted"
     )
@@ -260,7 +262,7 @@ def test_tranches_pay_through_the_ledger_and_disburse_the_grant(case, reintegrat
     actions.tranche_set_status(actor=reintegration_officer, tranche=second, status="paid", budget_line=line)
     grant.refresh_from_db()
     assert grant.status == BusinessGrant.Status.DISBURSED
-    assert actions.line_balance(line) == Decimal("4000")
+    assert line_balance(line) == Decimal("4000")
     assert Payment.objects.filter(tranche__grant=grant, purpose="grant").count() == 2
     assert grant.followups.count() == 4
     second.refresh_from_db()
@@ -286,7 +288,7 @@ def test_budget_cannot_go_negative_without_a_managers_override(case, reintegrati
             case=case,
             override_reason="Urgente",
         )
-    assert actions.line_balance(budget_line) == Decimal("100")
+    assert line_balance(budget_line) == Decimal("100")
     payment = actions.payment_record(
         actor=manager,
         budget_line=budget_line,
@@ -295,22 +297,68 @@ def test_budget_cannot_go_negative_without_a_managers_override(case, reintegrati
         case=case,
         override_reason="Traslado urgente a Huehuetenango",
     )
-    assert payment.override_by == manager and actions.line_balance(budget_line) == Decimal("-100")
+    assert payment.override_by == manager and line_balance(budget_line) == Decimal("-100")
     event = AuditEvent.objects.get(action="budget_line.override")
     assert event.reason == "Traslado urgente a Huehuetenango" and event.actor == manager
+    entry = LedgerEntry.objects.get(source_type="reintegration.payment.transport", source_id=str(payment.pk))
+    assert (entry.override_by, entry.override_reason) == (manager, "Traslado urgente a Huehuetenango")
+    # Nothing of a refused payment was kept: three attempts refused, two payments and two entries.
+    assert Payment.objects.count() == LedgerEntry.objects.count() == 2
 
 
-def test_only_managers_manage_budgets(reintegration_officer, donor, budget_line, manager):
-    with pytest.raises(PermissionDenied):
-        actions.budget_line_create(
-            actor=reintegration_officer, code="X", name="X", donor=donor, category="other", amount=Decimal("1")
-        )
-    with pytest.raises(ValidationError):
-        actions.budget_line_set_amount(actor=manager, line=budget_line, amount=Decimal("5"), reason="")
-    line = actions.budget_line_set_amount(
-        actor=manager, line=budget_line, amount=Decimal("1500"), reason="Enmienda USAID"
+def test_a_payment_is_a_ledger_entry_in_the_donors_currency(case, reintegration_officer, manager):
+    """One ledger: the payment's quetzales are charged to a dollar line at the day's rate, in one transaction."""
+    usd = funding.donor_create(actor=manager, name="OIM", code="oim", currency="USD")
+    line = open_line(manager, usd, code="OIM-DOC", kind="document_fee", amount="100")
+    funding.exchange_rate_set(
+        actor=manager, base="USD", quote="GTQ", day=TODAY - datetime.timedelta(days=30), rate=Decimal("7.75")
     )
-    assert line.amount == Decimal("1500")
+    payment = actions.payment_record(
+        actor=reintegration_officer, budget_line=line, amount=Decimal("387.50"), purpose="documents", case=case
+    )
+    entry = LedgerEntry.objects.get(budget_line=line)
+    assert (entry.source_type, entry.source_id) == ("reintegration.payment.documents", str(payment.pk))
+    assert (entry.kind, entry.amount, entry.currency, entry.amount_donor) == (
+        "document_fee",
+        Decimal("387.50"),
+        "GTQ",
+        Decimal("50.00"),
+    )
+    assert line_balance(line) == Decimal("50.00")
+    # 400 quetzales are 51.61 dollars: more than the 50 left.
+    with pytest.raises(ValidationError, match="US\\$50.00|USD 50.00"):
+        actions.payment_record(
+            actor=reintegration_officer, budget_line=line, amount=Decimal("400"), purpose="documents", case=case
+        )
+    assert Payment.objects.count() == 1
+
+
+def test_a_line_pays_only_while_open_and_within_its_period(case, reintegration_officer, manager, budget_line):
+    with pytest.raises(ValidationError, match="pays from"):
+        actions.payment_record(
+            actor=reintegration_officer,
+            budget_line=budget_line,
+            amount=Decimal("10"),
+            purpose="documents",
+            case=case,
+            paid_on=budget_line.ends_on + datetime.timedelta(days=1),
+        )
+    funding.budget_line_change(actor=manager, line=budget_line, is_active=False, reason="Convenio cerrado")
+    with pytest.raises(ValidationError, match="closed"):
+        actions.payment_record(
+            actor=reintegration_officer, budget_line=budget_line, amount=Decimal("10"), purpose="documents", case=case
+        )
+    assert not Payment.objects.exists() and not LedgerEntry.objects.exists()
+
+
+def test_a_payment_without_an_exchange_rate_is_refused_whole(case, reintegration_officer, manager):
+    eur = funding.donor_create(actor=manager, name="Unión Europea", code="ue", currency="EUR")
+    line = open_line(manager, eur, code="UE-DOC", kind="document_fee", amount="100")
+    with pytest.raises(ValidationError, match="No exchange rate from GTQ to EUR"):
+        actions.payment_record(
+            actor=reintegration_officer, budget_line=line, amount=Decimal("10"), purpose="documents", case=case
+        )
+    assert not Payment.objects.exists()
 
 
 def test_group_session_attendance(case, reintegration_officer):

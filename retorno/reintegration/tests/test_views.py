@@ -105,24 +105,6 @@ def test_worklist_and_outcome_form(case, consenting, reintegration_officer, clie
     assert followup.outcome.rss_answers == {"econ_work": "yes", "econ_borrow": "yes", "econ_food": "never"}
 
 
-def test_manager_opens_a_budget_line(manager, donor, client_for):
-    client = client_for(manager)
-    client.post(
-        reverse("reintegration:budgets"),
-        {
-            "form": "line",
-            "line-code": "USAID-TR",
-            "line-name": "Transporte",
-            "line-donor": donor.pk,
-            "line-category": "transport",
-            "line-amount": "500",
-        },
-    )
-    client.post(reverse("reintegration:budgets"), {"form": "donor", "donor-name": "OIM", "donor-code": "oim"})
-    page = client.get(reverse("reintegration:budgets")).content.decode()
-    assert "USAID-TR" in page and "OIM" in page
-
-
 def test_group_session_form(case, reintegration_officer, client_for):
     group = actions.group_create(
         actor=reintegration_officer, name="Club Migrantes Mixco", facilitator=reintegration_officer
