@@ -137,7 +137,8 @@ def into_the_ledger(apps, schema_editor):
 
 
 def not_back(apps, schema_editor):
-    raise RuntimeError("Reintegration's budget lines joined the programme ledger; this cannot be undone automatically.")
+    if apps.get_model("reintegration", "Payment").objects.exists():
+        raise RuntimeError("Reintegration's payments joined the programme ledger; this cannot be undone automatically.")
 
 
 class Migration(migrations.Migration):
