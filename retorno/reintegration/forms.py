@@ -8,6 +8,7 @@ from retorno.accounts.directory import DirectoryChoiceField
 from retorno.accounts.models import Organisation, User
 from retorno.funding.queries import budget_lines_to_pay_from
 from retorno.geo.models import Municipality
+from retorno.lib.money import format_money
 from retorno.referrals.models import SharedField
 from retorno.reintegration import rss
 from retorno.reintegration.actions.jobs import DEFAULT_EMPLOYER_FIELDS
@@ -179,8 +180,20 @@ class PaymentForm(forms.Form):
 
     def __init__(self, *args, case: ReintegrationCase | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["budget_line"].label_from_instance = line_with_balance
         if case is not None:
             self.fields["document"].queryset = case.documents.all()
+
+
+def line_with_balance(line) -> str:
+    """A budget line as an officer chooses it: code, donor and what is left in the donor's currency."""
+    left = format_money(line.balance, line.donor.currency)
+    return _("%(code)s · %(name)s · %(donor)s (left %(left)s)") % {
+        "code": line.code,
+        "name": line.name,
+        "donor": line.donor,
+        "left": left,
+    }
 
 
 class AttemptForm(forms.Form):

@@ -34,6 +34,8 @@ CHECKS = [schemathesis.checks.not_a_server_error, response_schema_conformance, c
 # Everything a schema can say (enums, patterns, bounds, formats, required fields) is said instead.
 DOCUMENTED_EXCEPTIONS = {
     "POST /api/v1/funding/in-kind": "a budget line must exist and cover this kind of cost on that day",
+    "POST /api/v1/funding/budget-lines": "donor_id must name an existing donor; codes are unique; the end follows the start",
+    "PATCH /api/v1/funding/budget-lines/{line_id}": "line_id must name an existing budget line",
     "POST /api/v1/outreach/agreements": "organisation_id and budget_line_id must name existing rows",
     "POST /api/v1/outreach/assessments": "the organisation and checklist must exist; scores name its criteria",
     "POST /api/v1/outreach/campaigns": "partner_ids must name existing partner organisations",
