@@ -165,10 +165,10 @@ def rate_on(*, base: str, quote: str, day: datetime.date) -> Decimal | None:
 
 
 def default_budget_line(*, kind: str, day: datetime.date) -> BudgetLine | None:
-    """The default line that pays for ``kind`` on ``day``, if one is set."""
+    """The open default line that pays for ``kind`` on ``day``, if one is set."""
     return (
         BudgetLine.objects.select_related("donor")
-        .filter(kind=kind, is_default=True, starts_on__lte=day, ends_on__gte=day)
+        .filter(kind=kind, is_default=True, is_active=True, starts_on__lte=day, ends_on__gte=day)
         .first()
     )
 

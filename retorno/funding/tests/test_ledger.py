@@ -159,3 +159,13 @@ def test_only_a_manager_changes_the_funding_set_up(monitor, clerk, donor):
                 actor=user, day=D(2026, 3, 4), value=Decimal("1"), currency="GTQ", description="Kits"
             )
     assert LedgerEntry.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_closed_default_line_takes_no_new_costs(manager, lines, rates):
+    actions.budget_line_change(actor=manager, line=lines["tickets"], is_active=False, reason="Convenio cerrado")
+    with pytest.raises(ValidationError) as err:
+        actions.ledger_entry_record(
+            actor=manager, kind=CostKind.TRANSPORT_TICKET, day=D(2026, 3, 15), amount=Decimal("80"), currency="GTQ"
+        )
+    assert "budget_line" in err.value.message_dict and not LedgerEntry.objects.exists()
