@@ -102,7 +102,6 @@ def post_urls(w):
         reverse("reintegration:vacancies"),
         reverse("reintegration:groups"),
         reverse("reintegration:group", args=[w["group"].pk]),
-        reverse("reintegration:budgets"),
         reverse("funding:line_change", args=[w["line"].pk]),
     ]
 

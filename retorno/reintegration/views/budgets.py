@@ -7,7 +7,7 @@ from retorno.accounts.access import permission_required
 from retorno.reintegration import queries
 
 
-@permission_required("funding.manage")
+@permission_required("funding.view")
 def budgets(request: HttpRequest) -> HttpResponse:
     """The old address of the budgets page: donors and budget lines are the ledger's now."""
     return redirect("funding:budgets")
