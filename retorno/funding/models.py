@@ -33,6 +33,17 @@ class CostKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# How the pages name the currencies a donor is usually reported in (any ISO code is accepted).
+CURRENCY_NAMES = {
+    "USD": _("US dollars (USD)"),
+    "EUR": _("Euros (EUR)"),
+    "GTQ": _("Quetzales (GTQ)"),
+    "CAD": _("Canadian dollars (CAD)"),
+    "GBP": _("Pounds sterling (GBP)"),
+    "CHF": _("Swiss francs (CHF)"),
+}
+
+
 class Donor(models.Model):
     code = models.SlugField(_("short name"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=150, unique=True)
@@ -46,6 +57,10 @@ class Donor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def currency_label(self) -> str:
+        return str(CURRENCY_NAMES.get(self.currency, self.currency))
 
 
 class BudgetLine(models.Model):
