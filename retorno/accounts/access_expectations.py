@@ -55,6 +55,7 @@ API: dict[str, str | tuple[str, ...] | frozenset[str]] = {
     # The matrix asks for the first queue (psychosocial); each queue belongs to its team.
     "GET /api/v1/reception/work-items": "reception.work_psychosocial",
     "POST /api/v1/reception/work-items/{item_id}/take": "reception.work_psychosocial",
+    "GET /api/v1/reintegration/cases/{case_id}/migration-history": "reintegration.history_view",
     "GET /api/v1/reintegration/groups": "reintegration.view",
     "GET /api/v1/reintegration/groups/{group_id}": "reintegration.view",
     "POST /api/v1/reintegration/groups": "reintegration.edit",
