@@ -127,3 +127,18 @@ def test_the_protection_case_flags_a_legacy_family_handover(
         reverse("protection:case_section", args=[case.pk, "minor"]), HTTP_ACCEPT_LANGUAGE="en"
     )
     assert "No family assessment recorded" in page.content.decode()
+
+
+def test_the_api_check_out_says_the_handover_had_no_family_assessment(
+    minor_stay,  # noqa: F811
+    shelter_partner,
+    protection_officer,
+    api_for,
+):
+    stay, case = minor_stay
+    _legacy_handover(case, protection_officer, at=stay.checked_in_at)
+    api = api_for(shelter_partner)
+    present = api.get(f"/api/v1/referrals/shelters/{stay.shelter_id}").json()["present"]
+    assert [s["handover"] for s in present] == ["without_assessment"]
+    done = api.post(f"/api/v1/referrals/stays/{stay.pk}/check-out", {"note": ""}, content_type="application/json")
+    assert done.status_code == 200 and done.json()["handover"] == "without_assessment"
