@@ -85,6 +85,20 @@ class TracingRequest(StatusPipeline, SealedModel):
         verbose_name = _("tracing request")
         verbose_name_plural = _("tracing requests")
 
+    @property
+    def details_missing(self) -> bool:
+        """Opened from the retired free-text log, which never named who was sought: to complete."""
+        return not self.sought_name or not self.relationship
+
+    @property
+    def sought_label(self) -> str:
+        """Who is sought, for lists and choices; never a blank."""
+        name = self.sought_name or str(NAME_MISSING)
+        return f"{name} ({self.get_relationship_display()})" if self.relationship else name
+
+
+NAME_MISSING = _("Name not recorded — complete it")
+
 
 class TracingStatusChange(SealedModel, StatusChange):
     """One move of a tracing request (``lib.workflow`` history; the outcome itself stays sealed on the request)."""
