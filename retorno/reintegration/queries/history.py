@@ -8,7 +8,9 @@ from django.http import HttpRequest
 
 from retorno.accounts.access import require
 from retorno.accounts.models import User
-from retorno.audit.actions import audit_view
+from retorno.audit.actions import audit_event
+from retorno.audit.models import AuditEvent
+from retorno.reception.audit_actions import AuditAction as ReceptionAuditAction
 from retorno.reception.models import MigrationHistory
 from retorno.reception.queries import migration_histories_of_person, migration_history_answers
 from retorno.reintegration.models import ReintegrationCase
@@ -22,13 +24,22 @@ def case_migration_history_get_for(
     *, user: User, case_id: int, section: str = "", request: HttpRequest | None = None
 ) -> tuple[ReintegrationCase, list[MigrationHistory]]:
     """The case (404 unless ``user`` may see it) and its person's migration histories, newest return
-    first. With ``section``, the read of each history is audited against the person."""
+    first. With ``section``, the read of each history is audited against the person, under the same
+    action as reception's reads (the section says it was read from a reintegration case)."""
     require(user, HISTORY_VIEW)
     case = case_get_for(user=user, case_id=case_id)
     histories = migration_histories_of_person(case.person_id)
     if section:
         for history in histories:
-            audit_view(actor=user, obj=history, person_id=case.person_id, section=section, request=request)
+            audit_event(
+                actor=user,
+                kind=AuditEvent.Kind.VIEW,
+                action=ReceptionAuditAction.MIGRATION_HISTORY_VIEW,
+                obj=history,
+                person_id=case.person_id,
+                section=section,
+                request=request,
+            )
     return case, histories
 
 

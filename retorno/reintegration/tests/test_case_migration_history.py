@@ -65,7 +65,12 @@ def test_the_officer_reads_the_answers_from_the_case_and_the_read_is_audited(
     assert "Trabajo e ingresos" in text and "Violencia" in text
     assert "17" in text and "Prefiere no decirlo" in text
     assert "8765" not in text and "8,765" not in text and "8.765" not in text
-    reads = AuditEvent.objects.filter(kind=AuditEvent.Kind.VIEW, section=SECTION, actor=reintegration_officer)
+    reads = AuditEvent.objects.filter(
+        kind=AuditEvent.Kind.VIEW,
+        action="reception.migration_history.view",
+        section=SECTION,
+        actor=reintegration_officer,
+    )
     assert {(r.object_id, r.person_id) for r in reads} == {(str(h.pk), case.person_id) for h in histories.values()}
 
 
