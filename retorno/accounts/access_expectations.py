@@ -41,6 +41,7 @@ API: dict[str, str | tuple[str, ...] | frozenset[str]] = {
     # A minor's family tracing, family assessment and follow-up visits: sealed like the rest of the case.
     "POST /api/v1/protection/cases/{case_id}/minor/tracing-requests": SEALED,
     "GET /api/v1/protection/cases/{case_id}/minor/tracing-requests/{request_id}": SEALED,
+    "PUT /api/v1/protection/cases/{case_id}/minor/tracing-requests/{request_id}": SEALED,
     "POST /api/v1/protection/cases/{case_id}/minor/tracing-requests/{request_id}/status": SEALED,
     "POST /api/v1/protection/cases/{case_id}/minor/tracing-requests/{request_id}/steps": SEALED,
     "POST /api/v1/protection/cases/{case_id}/minor/family-assessments": SEALED,
@@ -48,6 +49,7 @@ API: dict[str, str | tuple[str, ...] | frozenset[str]] = {
     "POST /api/v1/protection/cases/{case_id}/minor/visits/{visit_id}/record": SEALED,
     # The officer's worklist of follow-up visits due (only their own assigned cases).
     "GET /api/v1/protection/visits-due": "protection.home",
+    "GET /api/v1/protection/tracing-requests/to-complete": "protection.home",
     # Gateways call these without an account; the body's HMAC signature is checked instead.
     "POST /api/v1/messaging/callbacks/status": PUBLIC,
     "POST /api/v1/messaging/callbacks/inbound": PUBLIC,
@@ -55,6 +57,7 @@ API: dict[str, str | tuple[str, ...] | frozenset[str]] = {
     # The matrix asks for the first queue (psychosocial); each queue belongs to its team.
     "GET /api/v1/reception/work-items": "reception.work_psychosocial",
     "POST /api/v1/reception/work-items/{item_id}/take": "reception.work_psychosocial",
+    "GET /api/v1/reintegration/cases/{case_id}/migration-history": "reintegration.history_view",
     "GET /api/v1/reintegration/groups": "reintegration.view",
     "GET /api/v1/reintegration/groups/{group_id}": "reintegration.view",
     "POST /api/v1/reintegration/groups": "reintegration.edit",

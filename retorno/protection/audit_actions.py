@@ -30,6 +30,7 @@ class AuditAction(enum.StrEnum):
     CUSTODY_RECORD = "protection.custody_record"
     TRACING_ADD = "protection.tracing_add"  # the retired tracing log's entries (older audit rows)
     TRACING_REQUEST_OPEN = "protection.tracing_request_open"
+    TRACING_REQUEST_UPDATE = "protection.tracing_request_update"
     TRACING_REQUEST_STATUS = "protection.tracing_request_status"
     TRACING_STEP_ADD = "protection.tracing_step_add"
     FAMILY_ASSESSMENT_RECORD = "protection.family_assessment_record"

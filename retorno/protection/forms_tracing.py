@@ -24,6 +24,27 @@ class TracingRequestForm(forms.Form):
     contacts_tried = forms.CharField(label=_("Contacts tried"), required=False, widget=TEXT, max_length=4000)
 
 
+class TracingRequestEditForm(TracingRequestForm):
+    """Complete or correct a request (those from the retired log came with no name or relationship)."""
+
+    tracing_request = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, tracing_request: TracingRequest | None = None, **kwargs):
+        if tracing_request is not None:
+            kwargs.setdefault("initial", {})
+            kwargs["initial"].update(
+                {f: getattr(tracing_request, f) for f in DETAILS},
+                tracing_request=tracing_request.pk,
+                department=tracing_request.department_id,
+                municipality=tracing_request.municipality_id,
+            )
+        super().__init__(*args, **kwargs)
+        self.fields["relationship"].choices = [("", "—"), *Relationship.choices]
+
+
+DETAILS = ("sought_name", "relationship", "address", "phone", "contacts_tried")
+
+
 class TracingStatusForm(forms.Form):
     tracing_request = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(label=_("New status"), choices=TracingRequest.Status.choices)

@@ -6,6 +6,7 @@ referral that follows an employer's answer).
 """
 
 from collections.abc import Callable
+from enum import StrEnum
 
 from django.utils.module_loading import import_string
 
@@ -27,8 +28,16 @@ def status_followers(service: str) -> list[Callable]:
 
 
 # A shelter lets an unaccompanied minor leave only after a verified handover, which the app that
-# keeps the chain of custody (protection) knows: it registers ``check(person=, since=) -> bool``.
+# keeps the chain of custody (protection) knows: it registers ``check(person=, since=)``, answering
+# a ``Handover`` (or True for a verified one) or None/False when there is none.
 _handover_checks: list[Callable | str] = []
+
+
+class Handover(StrEnum):
+    """A minor's handover found at or after the check-in."""
+
+    VERIFIED = "verified"  # to the PGN, or to family on the assessment that recommended it
+    WITHOUT_ASSESSMENT = "without_assessment"  # to family, recorded before assessments were required
 
 
 def register_minor_handover_check(check: Callable | str) -> None:
@@ -36,8 +45,16 @@ def register_minor_handover_check(check: Callable | str) -> None:
         _handover_checks.append(check)
 
 
-def minor_handed_over(*, person, since) -> bool:
-    """True when a registered check records a verified handover of ``person`` at or after ``since``;
-    without one, no handover can be proven."""
+def minor_handover(*, person, since) -> Handover | None:
+    """The best handover of ``person`` at or after ``since`` that a registered check records (a verified
+    one first); None without one, so no handover can be proven."""
     checks = [import_string(c) if isinstance(c, str) else c for c in _handover_checks]
-    return any(check(person=person, since=since) for check in checks)
+    answers = {check(person=person, since=since) for check in checks}
+    if True in answers or Handover.VERIFIED in answers:
+        return Handover.VERIFIED
+    return Handover.WITHOUT_ASSESSMENT if Handover.WITHOUT_ASSESSMENT in answers else None
+
+
+def minor_handed_over(*, person, since) -> bool:
+    """True when a registered check records a handover of ``person`` at or after ``since``."""
+    return minor_handover(person=person, since=since) is not None

@@ -8,7 +8,7 @@ from ninja import Field, Schema
 from retorno.accounts.models import Organisation
 from retorno.lib.api import DEPARTMENT_CODE, EMAIL_ADDRESS, MUNICIPALITY_CODE, StrictSchema, choice
 from retorno.referrals.models import BedType, Partner, Referral, Service, SharedField, Shelter, Stay, TargetGroup
-from retorno.referrals.queries import shared_data_dict, sharing_allowed
+from retorno.referrals.queries import shared_data_dict, sharing_allowed, stay_handover
 
 
 class OfferOut(Schema):
@@ -271,10 +271,19 @@ class StayOut(Schema):
     limit_at: datetime
     checked_out_at: datetime | None
     warning: str
+    handover: Literal["verified", "without_assessment"] | None = Field(
+        None,
+        description="A minor's handover since the check-in: verified, or to family recorded before family "
+        "assessments were required (no family assessment recorded); null for an adult or no handover yet.",
+    )
 
     @staticmethod
     def resolve_warning(obj: Stay) -> str:
         return obj.warning_level()
+
+    @staticmethod
+    def resolve_handover(obj: Stay) -> str | None:
+        return stay_handover(obj)
 
 
 class ShelterDetailOut(ShelterOut):

@@ -20,6 +20,9 @@ class ReintegrationConfig(AppConfig):
             {
                 "reintegration.view": officers,
                 "reintegration.edit": officers,
+                # The consented migration history given at reception, read from a case (tier 1, never
+                # the sealed smuggler part): docs/migration-history.md.
+                "reintegration.history_view": officers,
                 "reintegration.grant_approve": frozenset({R.MANAGER}),
                 # Figures without names: M&E may see them too.
                 "reintegration.figures": frozenset({R.REINTEGRATION, R.MANAGER, R.MONITORING}),

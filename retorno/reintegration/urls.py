@@ -9,6 +9,7 @@ urlpatterns = [
     path("cases/", views.case_list, name="cases"),
     path("cases/open/<int:person_id>/", views.case_open, name="case_open"),
     path("cases/<int:case_id>/", views.case_detail, name="case"),
+    path("cases/<int:case_id>/migration-history/", views.case_migration_history, name="case_migration_history"),
     path("cases/<int:case_id>/status/", views.case_status, name="case_status"),
     path("cases/<int:case_id>/assign/", views.case_assign, name="case_assign"),
     path("cases/<int:case_id>/plan/", views.case_plan, name="case_plan"),

@@ -1,7 +1,6 @@
 """Unaccompanied minors: the chain of custody and best-interest decisions (family tracing: ``tracing``)."""
 
 import datetime
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from retorno.accounts.models import Organisation, User
 from retorno.protection.actions.common import case_audit, full_save, require_case_writer
 from retorno.protection.audit_actions import AuditAction
+from retorno.protection.handovers import assessment_problems
 from retorno.protection.models import BestInterestDecision, CaseKind, CustodyEvent, FamilyAssessment, ProtectionCase
 
 
@@ -68,7 +68,7 @@ def custody_add(
         note=note.strip(),
         assessment=assessment if stage == CustodyEvent.Stage.HANDOVER_GUARDIAN else None,
     )
-    if errors := {**_assessment_problems(event, assessment), **_link_problems(event)}:
+    if errors := {**assessment_problems(event, assessment), **_link_problems(event)}:
         raise ValidationError(errors)
     full_save(event)
     case_audit(actor=actor, action=AuditAction.CUSTODY_RECORD, obj=event, case=case, request=request)
@@ -92,32 +92,6 @@ def _link_problems(event: CustodyEvent) -> dict[str, str]:
     if event.organisation is not None and event.organisation.kind not in CustodyEvent.ORGANISATION_KINDS:
         errors["organisation"] = _("Choose a shelter, public body or civil-society organisation.")
     return errors
-
-
-def _assessment_problems(event: CustodyEvent, assessment: FamilyAssessment | None) -> dict[str, str]:
-    """A minor goes to a family member only after a family assessment of that caregiver recommended it.
-
-    The PGN's handover needs none: the PGN makes its own assessment.
-    """
-    if event.stage != CustodyEvent.Stage.HANDOVER_GUARDIAN:
-        return {}
-    if assessment is None or assessment.case_id != event.case_id:
-        return {"assessment": _("Record a family assessment of this caregiver before handing the minor over.")}
-    if not assessment.recommends_reunification:
-        return {"assessment": _("The family assessment does not recommend reunifying the minor with this caregiver.")}
-    if same_name(assessment.caregiver_name, event.guardian_name):
-        return {}
-    return {"guardian_name": _("The family assessment is of another caregiver: assess this one first.")}
-
-
-def same_name(a: str, b: str) -> bool:
-    """Two spellings of one name: case, accents and spacing ignored."""
-    return _folded(a) == _folded(b) != ""
-
-
-def _folded(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name or "")
-    return " ".join("".join(c for c in plain if not unicodedata.combining(c)).casefold().split())
 
 
 def handover_relationship(relationship: str) -> str:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from retorno.accounts.models import User
 from retorno.geo.models import Department, Municipality
 from retorno.lib.workflow import transition
-from retorno.protection.actions.common import case_audit, full_save, require_case_writer
+from retorno.protection.actions.common import case_audit, full_save, require_case_writer, sealed_snapshot
 from retorno.protection.audit_actions import AuditAction
 from retorno.protection.models import (
     CaseKind,
@@ -49,29 +49,55 @@ def tracing_request_open(
 ) -> TracingRequest:
     """Open the search for one family member of the minor (a case may hold several)."""
     _require_minor_writer(actor, case)
+    row = TracingRequest(case=case, opened_by=actor)
+    _set_details(row, sought_name, relationship, department, municipality, address, phone, contacts_tried)
+    full_save(row)
+    row.status_changes.create(from_status="", to_status=row.status, actor=actor)
+    case_audit(actor=actor, action=AuditAction.TRACING_REQUEST_OPEN, obj=row, case=case, request=request)
+    return row
+
+
+@transaction.atomic
+def tracing_request_update(
+    *,
+    actor: User,
+    tracing_request: TracingRequest,
+    sought_name: str,
+    relationship: str,
+    department: Department | None = None,
+    municipality: Municipality | None = None,
+    address: str = "",
+    phone: str = "",
+    contacts_tried: str = "",
+    request=None,
+) -> TracingRequest:
+    """Correct or complete who is sought and where (those opened from the retired log came with no
+    name or relationship); the same rules as opening one."""
+    row = TracingRequest.objects.select_for_update().select_related("case").get(pk=tracing_request.pk)
+    _require_minor_writer(actor, row.case)
+    old = sealed_snapshot(row)
+    _set_details(row, sought_name, relationship, department, municipality, address, phone, contacts_tried)
+    full_save(row)
+    case_audit(actor=actor, action=AuditAction.TRACING_REQUEST_UPDATE, obj=row, case=row.case, request=request, old=old)
+    return row
+
+
+def _set_details(row, sought_name, relationship, department, municipality, address, phone, contacts_tried) -> None:
     if municipality is not None:
         if department is not None and municipality.department_id != department.pk:
             raise ValidationError({"municipality": _("This municipality is not in the department chosen.")})
         department = municipality.department
     if not sought_name.strip():
         raise ValidationError({"sought_name": _("Name the person sought.")})
-    row = TracingRequest(
-        case=case,
-        opened_by=actor,
-        sought_name=sought_name.strip(),
-        relationship=relationship,
-        department=department,
-        municipality=municipality,
-        address=address.strip(),
-        phone=phone.strip(),
-        contacts_tried=contacts_tried.strip(),
-    )
-    if not row.relationship:
+    if not relationship:
         raise ValidationError({"relationship": _("Record the relationship to the child.")})
-    full_save(row)
-    row.status_changes.create(from_status="", to_status=row.status, actor=actor)
-    case_audit(actor=actor, action=AuditAction.TRACING_REQUEST_OPEN, obj=row, case=case, request=request)
-    return row
+    row.sought_name = sought_name.strip()
+    row.relationship = relationship
+    row.department = department
+    row.municipality = municipality
+    row.address = address.strip()
+    row.phone = phone.strip()
+    row.contacts_tried = contacts_tried.strip()
 
 
 @transaction.atomic

@@ -16,11 +16,12 @@ from retorno.protection.api.tracing_schemas import (
     TracingStatusIn,
     TracingStepIn,
     TracingStepOut,
+    TracingToCompleteOut,
     VisitDueOut,
     VisitRecordIn,
     VisitScheduleIn,
 )
-from retorno.protection.queries import tracing_request_get, visit_get, visits_due
+from retorno.protection.queries import tracing_request_get, tracing_requests_to_complete, visit_get, visits_due
 
 
 @router.post("/cases/{case_id}/minor/tracing-requests", response={201: TracingRequestOut})
@@ -36,6 +37,16 @@ def tracing_request_open(request: HttpRequest, case_id: int, payload: TracingReq
 def tracing_request_detail(request: HttpRequest, case_id: int, request_id: int):
     """One tracing request with its steps and history (a read of the minor's section, audited)."""
     return tracing_request_get(case=case_read(request, case_id, "minor"), request_id=request_id)
+
+
+@router.put("/cases/{case_id}/minor/tracing-requests/{request_id}", response=TracingRequestOut)
+def tracing_request_update(request: HttpRequest, case_id: int, request_id: int, payload: TracingRequestIn):
+    """Complete or correct who is sought and where (requests from the retired log have no name or relationship)."""
+    found = tracing_request_get(case=case_writable(request, case_id, "minor"), request_id=request_id)
+    data = payload.dict()
+    data["department"] = department_by_code(data["department"])
+    data["municipality"] = municipality_by_code(data["municipality"])
+    return actions.tracing_request_update(actor=request.user, tracing_request=found, request=request, **data)
 
 
 @router.post("/cases/{case_id}/minor/tracing-requests/{request_id}/status", response=TracingRequestOut)
@@ -81,3 +92,11 @@ def visits_due_list(request: HttpRequest):
     """The caller's follow-up visits due within a week or overdue (their worklist)."""
     require(request.user, "protection.home")
     return list(visits_due(request.user))
+
+
+@router.get("/tracing-requests/to-complete", response=list[TracingToCompleteOut])
+def tracing_requests_to_complete_list(request: HttpRequest):
+    """Tracing requests on the caller's minors' cases with no name or relationship recorded (from the
+    retired free-text log), oldest first."""
+    require(request.user, "protection.home")
+    return list(tracing_requests_to_complete(request.user)[:200])

@@ -89,6 +89,9 @@ class TracingRequestOut(Schema):
     status: choice(TracingRequest.Status)
     outcome: str
     opened_at: datetime
+    details_missing: bool = Field(
+        description="No name or no relationship recorded (opened from the retired free-text log): to complete."
+    )
     steps: list[TracingStepOut]
     history: list[TracingHistoryOut]
 
@@ -148,3 +151,23 @@ class VisitDueOut(Schema):
     case_id: int
     person_id: int = Field(..., alias="case.person_id")
     scheduled_on: date
+
+
+class TracingToCompleteOut(Schema):
+    """A tracing request without the name or relationship of the person sought, on the caller's cases:
+    dates and the case, no sealed content."""
+
+    id: int
+    case_id: int
+    person_id: int = Field(..., alias="case.person_id")
+    opened_at: datetime
+    name_missing: bool
+    relationship_missing: bool
+
+    @staticmethod
+    def resolve_name_missing(obj: TracingRequest) -> bool:
+        return not obj.sought_name
+
+    @staticmethod
+    def resolve_relationship_missing(obj: TracingRequest) -> bool:
+        return not obj.relationship

@@ -11,6 +11,7 @@ worklists and counts need no decryption.
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.lib.crypto import EncryptedCharField, EncryptedTextField
 from retorno.lib.workflow import StatusChange, StatusPipeline
@@ -35,10 +36,11 @@ class TracingRequest(StatusPipeline, SealedModel):
     """The search for one family member of a minor, from opening to located, not located or closed."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        LOCATED = "located", _("Located")
-        NOT_LOCATED = "not_located", _("Not located")
-        CLOSED = "closed", _("Closed")
+        # A "solicitud de búsqueda" is feminine: its own context keeps the case's "Cerrado" as it is.
+        OPEN = "open", pgettext_lazy("tracing request status", "Open")
+        LOCATED = "located", pgettext_lazy("tracing request status", "Located")
+        NOT_LOCATED = "not_located", pgettext_lazy("tracing request status", "Not located")
+        CLOSED = "closed", pgettext_lazy("tracing request status", "Closed")
 
     TRANSITIONS = {
         Status.OPEN: frozenset({Status.LOCATED, Status.NOT_LOCATED, Status.CLOSED}),
@@ -82,6 +84,20 @@ class TracingRequest(StatusPipeline, SealedModel):
         ordering = ["-opened_at", "-id"]
         verbose_name = _("tracing request")
         verbose_name_plural = _("tracing requests")
+
+    @property
+    def details_missing(self) -> bool:
+        """Opened from the retired free-text log, which never named who was sought: to complete."""
+        return not self.sought_name or not self.relationship
+
+    @property
+    def sought_label(self) -> str:
+        """Who is sought, for lists and choices; never a blank."""
+        name = self.sought_name or str(NAME_MISSING)
+        return f"{name} ({self.get_relationship_display()})" if self.relationship else name
+
+
+NAME_MISSING = _("Name not recorded — complete it")
 
 
 class TracingStatusChange(SealedModel, StatusChange):

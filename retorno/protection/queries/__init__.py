@@ -67,6 +67,7 @@ from retorno.protection.queries.tracing import (
     family_assessment_of,
     tracing_data,
     tracing_request_get,
+    tracing_requests_to_complete,
     visit_get,
     visits_due,
 )
@@ -131,6 +132,7 @@ __all__ = [
     "family_assessment_of",
     "tracing_data",
     "tracing_request_get",
+    "tracing_requests_to_complete",
     "visit_get",
     "visits_due",
 ]

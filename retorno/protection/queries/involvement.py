@@ -1,12 +1,14 @@
 """What other apps ask protection about a person or an arrival: a flag and the chain of custody, never a reason."""
 
 from retorno.people.models import Person
+from retorno.protection.handovers import assessment_problems, without_assessment
 from retorno.protection.models import (
     CaseKind,
     CustodyEvent,
     ProtectionCase,
     ProtectionReferral,
 )
+from retorno.referrals.hooks import Handover
 
 
 def protection_involved(*, person: Person) -> bool:
@@ -49,15 +51,24 @@ def minor_handover_recorded(person_or_arrival) -> bool:
     return handovers.filter(case__person_id=person_id).exists()
 
 
-def minor_handover_since(*, person: Person, since) -> bool:
-    """True when a minor's chain of custody records a verified handover at or after ``since``.
+def minor_handover_since(*, person: Person, since) -> Handover | None:
+    """The handover of a minor recorded at or after ``since`` that lets a shelter check them out.
 
-    A shelter checks a minor out only then (referrals' ``stay_check_out`` calls this): the
-    handover actions already require the guardian's checked document or the receiving PGN office.
+    Referrals' ``stay_check_out`` asks. The PGN's handover, or a family member's on the family
+    assessment that recommended reunifying the child with them (the rule the handover action
+    keeps: ``handovers.assessment_problems``), is verified. A family handover naming no assessment
+    was recorded before assessments were required: it still lets the child leave, flagged.
     """
-    return CustodyEvent.objects.filter(
+    events = CustodyEvent.objects.filter(
         stage__in=CustodyEvent.HANDOVERS, case__kind=CaseKind.MINOR, case__person=person, at__gte=since
-    ).exists()
+    ).select_related("assessment")
+    found = None
+    for event in events:
+        if not assessment_problems(event, event.assessment):
+            return Handover.VERIFIED
+        if without_assessment(event):
+            found = Handover.WITHOUT_ASSESSMENT
+    return found
 
 
 def minor_handed_over(arrival) -> bool | None:

@@ -6,7 +6,7 @@ shows dates and case numbers only, never sealed content.
 
 import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -70,4 +70,21 @@ def visits_due(user: User, *, today: datetime.date | None = None) -> QuerySet[Re
         )
         .select_related("case__person")
         .order_by("scheduled_on", "id")
+    )
+
+
+def tracing_requests_to_complete(user: User) -> QuerySet[TracingRequest]:
+    """Tracing requests with no name or no relationship (opened from the retired free-text log) on
+    minors' cases ``user`` is assigned to, oldest first: their worklist shows case numbers only."""
+    if not getattr(user, "is_authenticated", False):
+        return TracingRequest.objects.none()
+    return (
+        TracingRequest.objects.filter(
+            Q(sought_name="") | Q(relationship=""),
+            case__kind=CaseKind.MINOR,
+            case__assignments__user=user,
+            case__assignments__ended_at__isnull=True,
+        )
+        .select_related("case__person")
+        .order_by("opened_at", "id")
     )

@@ -33,6 +33,7 @@ from retorno.protection.queries import (
     my_cases,
     reads_in_full,
     referral_queue,
+    tracing_requests_to_complete,
     unread_notifications,
     visits_due,
 )
@@ -57,6 +58,7 @@ def _index(request: HttpRequest, kinds: tuple[str, ...], title: str) -> HttpResp
         "unreviewed": break_glass_unreviewed_count() if can(user, "protection.review_break_glass") else 0,
         "notifications": unread_notifications(user).count(),
         "visits_due": list(visits_due(user)) if CaseKind.MINOR in kinds else [],
+        "to_complete": list(tracing_requests_to_complete(user)[:200]) if CaseKind.MINOR in kinds else [],
         "today": timezone.localdate(),
     }
     return render(request, "protection/index.html", context)

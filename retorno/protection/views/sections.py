@@ -94,6 +94,7 @@ def _minor(case: ProtectionCase) -> dict:
         row.status_form = forms_tracing.TracingStatusForm(initial={"tracing_request": row.pk}, auto_id=f"ts{row.pk}_%s")
         row.status_form.fields["status"].choices = row.next_statuses()
         row.step_form = forms_tracing.TracingStepForm(initial={"tracing_request": row.pk}, auto_id=f"st{row.pk}_%s")
+        row.edit_form = forms_tracing.TracingRequestEditForm(tracing_request=row, auto_id=f"te{row.pk}_%s")
     for visit in data["visits"]:
         visit.record_form = forms_tracing.VisitRecordForm(initial={"visit": visit.pk}, auto_id=f"vr{visit.pk}_%s")
     custody_form = forms.CustodyForm()
@@ -104,7 +105,7 @@ def _minor(case: ProtectionCase) -> dict:
     assessment_form = forms_tracing.FamilyAssessmentForm(auto_id="fa_%s")
     assessment_form.fields["tracing_request"].widget.choices = [
         ("", "—"),
-        *((r.pk, f"{r.sought_name} ({r.get_relationship_display()})") for r in data["tracing_requests"]),
+        *((r.pk, r.sought_label) for r in data["tracing_requests"]),
     ]
     return {
         **data,

@@ -27,6 +27,13 @@ def tracing_status_record(
     return actions.tracing_request_set_status(actor=actor, tracing_request=found, request=request, **change)
 
 
+def tracing_request_edit(
+    *, actor: User, case: ProtectionCase, request: HttpRequest, tracing_request: int, **details
+) -> TracingRequest:
+    found = tracing_request_get(case=case, request_id=tracing_request)
+    return actions.tracing_request_update(actor=actor, tracing_request=found, request=request, **details)
+
+
 def tracing_step_record(*, actor: User, case: ProtectionCase, request: HttpRequest, tracing_request: int, **step):
     found = tracing_request_get(case=case, request_id=tracing_request)
     return actions.tracing_step_add(actor=actor, tracing_request=found, request=request, **step)

@@ -20,6 +20,7 @@ from retorno.protection.views.referrals import health_outcome_record
 from retorno.protection.views.tracing import (
     assessment_write,
     custody_write,
+    tracing_request_edit,
     tracing_status_record,
     tracing_step_record,
     visit_done_record,
@@ -64,6 +65,7 @@ WRITES = {
     "legal_status": (forms.LegalStatusForm, legal_status_record, "legal"),
     "custody": (forms.CustodyForm, custody_write, "minor"),
     "tracing_request": (forms_tracing.TracingRequestForm, actions.tracing_request_open, "minor"),
+    "tracing_edit": (forms_tracing.TracingRequestEditForm, tracing_request_edit, "minor"),
     "tracing_status": (forms_tracing.TracingStatusForm, tracing_status_record, "minor"),
     "tracing_step": (forms_tracing.TracingStepForm, tracing_step_record, "minor"),
     "family_assessment": (forms_tracing.FamilyAssessmentForm, assessment_write, "minor"),

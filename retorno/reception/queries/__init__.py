@@ -34,6 +34,7 @@ from retorno.reception.queries.flights import (
     person_arrivals,
 )
 from retorno.reception.queries.history import (
+    migration_histories_of_person,
     migration_history_answers,
     migration_history_consent,
     migration_history_consents,
@@ -84,6 +85,7 @@ __all__ = [
     "flights_listed",
     "flights_visible_to",
     "manifest_import_get_for",
+    "migration_histories_of_person",
     "migration_history_answers",
     "migration_history_consent",
     "migration_history_consents",

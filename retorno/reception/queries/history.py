@@ -52,6 +52,18 @@ def migration_history_get_for(
     return arrival, history
 
 
+def migration_histories_of_person(person_id: int) -> list[MigrationHistory]:
+    """Every migration history recorded for a person, newest return first, with what a reader shows.
+
+    No access check and no audit: the caller (reintegration's case page) does both."""
+    return list(
+        MigrationHistory.objects.filter(arrival__person_id=person_id)
+        .select_related("arrival__flight", "recorded_by")
+        .prefetch_related("countries", "reasons")
+        .order_by("-arrival__flight__date", "-arrival_id")
+    )
+
+
 def migration_history_answers(history: MigrationHistory) -> dict:
     """The tier-1 answers in a plain shape (codes; "declined" for "prefers not to say")."""
     reasons = sorted(r.reason for r in history.reasons.all())

@@ -15,9 +15,8 @@ from retorno.audit.actions import audit_write, changes, snapshot
 from retorno.people.models import Person
 from retorno.referrals.actions.referrals import referral_create, referral_set_status
 from retorno.referrals.audit_actions import AuditAction
-from retorno.referrals.hooks import minor_handed_over
 from retorno.referrals.models import DEFAULT_SHELTER_FIELDS, BedType, Referral, Service, Shelter, Stay
-from retorno.referrals.queries import free_beds, shelters_visible_to, suggested_bed_type
+from retorno.referrals.queries import free_beds, shelters_visible_to, stay_handover, stay_is_minor, suggested_bed_type
 
 SHELTER_FIELDS = (
     "partner",
@@ -171,16 +170,6 @@ def stay_check_in(
     return stay
 
 
-def _is_minor(stay: Stay) -> bool:
-    age = stay.person.age
-    return stay.bed_type == BedType.MINORS or (age is not None and age < 18)
-
-
-def _minor_handed_over(stay: Stay) -> bool:
-    """The app that keeps the chain of custody registers the check (see ``hooks``)."""
-    return minor_handed_over(person=stay.person, since=stay.checked_in_at)
-
-
 @transaction.atomic
 def stay_check_out(
     *,
@@ -195,12 +184,14 @@ def stay_check_out(
     _own_shelter(actor, stay.shelter)
     if stay.checked_out_at:
         raise ValidationError(_("This person has already left the shelter."))
-    if _is_minor(stay) and not _minor_handed_over(stay):
+    handover = stay_handover(stay)
+    if stay_is_minor(stay) and handover is None:
         raise ValidationError(
             {
                 "stay": _(
-                    "A minor leaves the shelter only through a handover to a verified parent or guardian or "
-                    "to the PGN, recorded in the minor's chain of custody (protection case)."
+                    "A minor leaves the shelter only through a handover recorded in the minor's chain of custody "
+                    "(protection case): to the PGN, or to a verified parent or guardian on a family assessment "
+                    "that recommends reunifying the minor with them. Ask the protection officer to record it."
                 )
             }
         )
@@ -218,7 +209,11 @@ def stay_check_out(
         action=AuditAction.STAY_CHECK_OUT,
         obj=stay,
         person_id=stay.person_id,
-        new={"checked_out_at": stay.checked_out_at, "over_limit": stay.checked_out_at > stay.limit_at},
+        new={
+            "checked_out_at": stay.checked_out_at,
+            "over_limit": stay.checked_out_at > stay.limit_at,
+            **({"handover": str(handover)} if handover else {}),
+        },
         request=request,
     )
     return stay

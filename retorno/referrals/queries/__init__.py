@@ -34,11 +34,15 @@ from retorno.referrals.queries.shelters import (
     shelter_get_for,
     shelters_visible_to,
     stay_get_for,
+    stay_handover,
+    stay_is_minor,
     stay_warnings,
     suggested_bed_type,
 )
 
 __all__ = [
+    "stay_handover",
+    "stay_is_minor",
     "OPEN_STATUSES",
     "consent_withdrawn_referrals",
     "current_stays",

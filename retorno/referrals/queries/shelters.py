@@ -9,6 +9,7 @@ from django.utils import timezone
 from retorno.accounts.access import can
 from retorno.accounts.models import User
 from retorno.people.models import Person
+from retorno.referrals.hooks import Handover, minor_handover
 from retorno.referrals.models import (
     BedType,
     Referral,
@@ -147,3 +148,16 @@ def suggested_bed_type(person: Person) -> str:
 def free_beds(shelter: Shelter, bed_type: str) -> int:
     present = shelter.stays.filter(checked_out_at__isnull=True, bed_type=bed_type).count()
     return shelter.capacity(bed_type) - present
+
+
+def stay_is_minor(stay: Stay) -> bool:
+    age = stay.person.age
+    return stay.bed_type == BedType.MINORS or (age is not None and age < 18)
+
+
+def stay_handover(stay: Stay) -> Handover | None:
+    """A minor's handover since the check-in (the app that keeps the chain of custody registers the
+    check, see ``hooks``); None for an adult, or for a minor not handed over."""
+    if not stay_is_minor(stay):
+        return None
+    return minor_handover(person=stay.person, since=stay.checked_in_at)

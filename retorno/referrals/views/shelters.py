@@ -6,12 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, permission_required
 from retorno.referrals import actions
 from retorno.referrals.forms import CheckInForm, CheckOutForm, ShelterForm
+from retorno.referrals.hooks import Handover
 from retorno.referrals.models import BedType
 from retorno.referrals.queries import (
     current_stays,
@@ -22,11 +23,17 @@ from retorno.referrals.queries import (
     shelter_get_for,
     shelters_visible_to,
     stay_get_for,
+    stay_handover,
     stay_warnings,
     suggested_bed_type,
 )
 from retorno.referrals.views.common import form_errors_to
 from retorno.referrals.views.referrals import _shared_name
+
+NO_ASSESSMENT = gettext_lazy(
+    "The handover to the family was recorded before family assessments were required: no family assessment "
+    "recorded. The protection officer should record one for the minor's follow-up."
+)
 
 
 @permission_required("shelter.view")
@@ -54,7 +61,12 @@ def shelter_detail(request: HttpRequest, shelter_id: int) -> HttpResponse:
         "shelter": shelter,
         "occupancy": occupancy_today(shelter),
         "stays": [
-            {"stay": s, "name": _shared_name(s.referral), "warning": s.warning_level(now)}
+            {
+                "stay": s,
+                "name": _shared_name(s.referral),
+                "warning": s.warning_level(now),
+                "handover": stay_handover(s),
+            }
             for s in current_stays(shelter, user=request.user)
         ],
         "expected": [
@@ -141,4 +153,6 @@ def check_out(request: HttpRequest, stay_id: int) -> HttpResponse:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, pgettext("shelter", "Checked out."))
+            if stay_handover(stay) == Handover.WITHOUT_ASSESSMENT:
+                messages.warning(request, NO_ASSESSMENT)
     return redirect("referrals:shelter_detail", shelter_id=stay.shelter_id)

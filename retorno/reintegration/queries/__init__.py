@@ -8,6 +8,10 @@ from retorno.reintegration.queries.figures import (
     followup_response_by_cohort,
     programme_figures,
 )
+from retorno.reintegration.queries.history import (
+    case_migration_history_get_for,
+    migration_history_for_reintegration,
+)
 from retorno.reintegration.queries.lists import (
     active_user_named,
     budget_line_to_pay_from,
@@ -50,6 +54,8 @@ from retorno.reintegration.queries.records import (
 )
 
 __all__ = [
+    "case_migration_history_get_for",
+    "migration_history_for_reintegration",
     "employer_get_for",
     "course_get_for",
     "case_enrolment",

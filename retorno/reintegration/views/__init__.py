@@ -32,6 +32,7 @@ from retorno.reintegration.views.grants import (
     tranche_status,
 )
 from retorno.reintegration.views.groups import group_detail, group_list
+from retorno.reintegration.views.history import case_migration_history
 from retorno.reintegration.views.invitations import followup_invite, self_report
 from retorno.reintegration.views.jobs import (
     job_referral_add,
@@ -46,6 +47,7 @@ from retorno.reintegration.views.training import enrolment_add, enrolment_attend
 __all__ = [
     "budgets",
     "case_assign",
+    "case_migration_history",
     "case_detail",
     "case_list",
     "case_open",

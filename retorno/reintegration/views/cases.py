@@ -79,6 +79,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "today": today,
         **queries.case_services(case),
         "can_edit": can(request.user, EDIT),
+        "can_read_history": can(request.user, "reintegration.history_view"),
         "forms": {
             "assign": forms.AssignForm(initial={"officer": case.officer}),
             "plan": forms.PlanForm(initial={"agreed_on": today}),
