@@ -178,6 +178,7 @@ class Result:
     breakdowns: list[str]
     rows: list[dict] = field(default_factory=list)  # {"<breakdown>": code, ..., "value": number}
     total: float | int | None = None
+    source: str = ""  # what was read: "monthly" or "daily" (summary tables) or "rows" (the base rows)
 
 
 def _period_filter(indicator: Indicator, start: datetime.date, end: datetime.date) -> dict:
@@ -216,21 +217,21 @@ def compute(
     summary, wanted = indicator.summary, set(breakdowns) | set(filters)
     if summary is not None and wanted <= summary.breakdowns:
         if summary.monthly is not None and _whole_months(start, end) and wanted <= MONTHLY_BREAKDOWNS:
-            qs, date = summary.monthly().filter(month__gte=start, month__lte=end), "month"
+            qs, date, source = summary.monthly().filter(month__gte=start, month__lte=end), "month", "monthly"
         else:
-            qs, date = summary.rows().filter(day__gte=start, day__lte=end), "day"
+            qs, date, source = summary.rows().filter(day__gte=start, day__lte=end), "day", "daily"
         qs = qs.filter(summary.where(start))
         keys = {k: summary_expression(k, date) for k in [*breakdowns, *filters]}
         measure = lambda: Sum(summary.column)  # noqa: E731
     else:
         qs = indicator.rows().filter(**_period_filter(indicator, start, end))
         keys = {k: breakdown_expression(indicator, k) for k in [*breakdowns, *filters]}
-        measure = indicator.measure
+        measure, source = indicator.measure, "rows"
     if keys:
         qs = qs.annotate(**{f"b_{k}": expr for k, expr in keys.items()})
     for key, value in filters.items():
         qs = qs.filter(**{f"b_{key}": value})
-    result = Result(indicator=indicator, start=start, end=end, breakdowns=breakdowns)
+    result = Result(indicator=indicator, start=start, end=end, breakdowns=breakdowns, source=source)
     result.total = qs.aggregate(value=measure())["value"] or 0
     if breakdowns:
         names = [f"b_{k}" for k in breakdowns]
@@ -264,6 +265,6 @@ def compute_totals(
         sums = {f"v{i}": Sum(column, filter=indicators[i].summary.where(start)) for i in members}
         values = qs.aggregate(**sums)
         for i in members:
-            results[i] = Result(indicator=indicators[i], start=start, end=end, breakdowns=[])
+            results[i] = Result(indicator=indicators[i], start=start, end=end, breakdowns=[], source="daily")
             results[i].total = values[f"v{i}"] or 0
     return [results[i] for i in range(len(indicators))]
