@@ -7,7 +7,8 @@ times, through the same code the pages use:
 - the dashboard's headline indicators over a year (p95 of all tiles together);
 - indicators by two breakdowns over a year (worst p95 of several pairs);
 - both again over a year that is not whole months (16 December to 15 December: the issue's "a
-  year" need not start on the 1st), which the monthly summary cannot answer alone (``_unaligned``);
+  year" need not start on the 1st; ``_unaligned``): the monthly summary answers its 11 whole months,
+  the daily one the half months at both ends (``unaligned_source``: the tables read);
 - a year's donor report (spending by line and kind, activity figures);
 - the whole public release of a year (protected tables and the CSV).
 """
