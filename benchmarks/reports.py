@@ -6,6 +6,9 @@ for one arrival in three, in bulk (the benchmark's data, marked BENCH, kept for 
 times, through the same code the pages use:
 - the dashboard's headline indicators over a year (p95 of all tiles together);
 - indicators by two breakdowns over a year (worst p95 of several pairs);
+- both again over a year that is not whole months (16 December to 15 December: the issue's "a
+  year" need not start on the 1st; ``_unaligned``): the monthly summary answers its 11 whole months,
+  the daily one the half months at both ends (``unaligned_source``: the tables read);
 - a year's donor report (spending by line and kind, activity figures);
 - the whole public release of a year (protected tables and the CSV).
 """
@@ -23,7 +26,14 @@ from retorno.accounts.models import PROGRAMME_ORGANISATION_SLUG, Organisation, U
 from retorno.people.models import Person
 from retorno.reception.models import Arrival, Flight
 
-TARGETS = {"headline_p95_ms": 500.0, "two_breakdowns_p95_ms": 1000.0, "donor_report_s": 2.0, "public_export_s": 10.0}
+TARGETS = {
+    "headline_p95_ms": 500.0,
+    "two_breakdowns_p95_ms": 1000.0,
+    "headline_unaligned_p95_ms": 500.0,
+    "two_breakdowns_unaligned_p95_ms": 1000.0,
+    "donor_report_s": 2.0,
+    "public_export_s": 10.0,
+}
 PER_FLIGHT = 135
 PAIRS = (("department", "month"), ("sex", "age_band"), ("flight_kind", "quarter"), ("age_band", "department"))
 
@@ -178,13 +188,40 @@ def build_ledger(user: User) -> None:
     return donor
 
 
+def _period_figures(start: datetime.date, end: datetime.date, suffix: str, samples: int) -> dict:
+    """The dashboard's tiles and every pair of ``PAIRS`` over [start, end], through the pages' code:
+    ``headline{suffix}_p95_ms``, ``by_<a>_<b>{suffix}_p95_ms``, ``two_breakdowns{suffix}_p95_ms``
+    (the worst pair) and ``<aligned|unaligned>_source``: the summary tables the pairs read."""
+    from retorno.reports.catalogue import CATALOGUE
+    from retorno.reports.compute import compute
+    from retorno.reports.views.dashboard import headline_tiles
+
+    def headlines():  # as the dashboard computes its tiles
+        headline_tiles(start, end, {}, protected=False)
+
+    figures = {f"headline{suffix}_p95_ms": round(p95([_timed(headlines) for _ in range(samples)]), 1)}
+    worst, sources = 0.0, set()
+    for pair in PAIRS:
+
+        def by_pair(p=pair):
+            sources.add(
+                compute(CATALOGUE["reception.persons_received"], start=start, end=end, breakdowns=list(p)).source
+            )
+
+        runs = [_timed(by_pair) for _ in range(max(3, samples // 2))]
+        worst = max(worst, p95(runs))
+        figures[f"by_{pair[0]}_{pair[1]}{suffix}_p95_ms"] = round(p95(runs), 1)
+    figures[f"two_breakdowns{suffix}_p95_ms"] = round(worst, 1)
+    figures[f"{suffix.strip('_') or 'aligned'}_source"] = "+".join(sorted(sources))
+    return figures
+
+
 def run(*, persons: int, stdout=None, samples: int = 10) -> dict:
     from retorno.funding.models import Donor
     from retorno.reports.catalogue import CATALOGUE
     from retorno.reports.compute import compute
     from retorno.reports.opendata import release, release_csv_rows
     from retorno.reports.presentation import present
-    from retorno.reports.views.dashboard import headline_tiles
     from retorno.reports.views.donors import ACTIVITY
 
     stdout = stdout or io.StringIO()
@@ -218,23 +255,13 @@ def run(*, persons: int, stdout=None, samples: int = 10) -> dict:
     }
     figures["arrivals_in_year"] = compute(CATALOGUE["reception.persons_received"], start=start, end=end).total
 
-    def headlines():  # as the dashboard computes its tiles
-        headline_tiles(start, end, {}, protected=False)
-
-    figures["headline_p95_ms"] = round(p95([_timed(headlines) for _ in range(samples)]), 1)
-    worst = 0.0
-    for pair in PAIRS:
-        runs = [
-            _timed(
-                lambda p=pair: compute(
-                    CATALOGUE["reception.persons_received"], start=start, end=end, breakdowns=list(p)
-                )
-            )
-            for _ in range(max(3, samples // 2))
-        ]
-        worst = max(worst, p95(runs))
-        figures[f"by_{pair[0]}_{pair[1]}_p95_ms"] = round(p95(runs), 1)
-    figures["two_breakdowns_p95_ms"] = round(worst, 1)
+    figures.update(_period_figures(start, end, "", samples))
+    # A year that is not whole months: the monthly summary cannot answer it alone.
+    ustart, uend = datetime.date(year - 1, 12, 16), datetime.date(year, 12, 15)
+    figures["arrivals_in_unaligned_year"] = compute(
+        CATALOGUE["reception.persons_received"], start=ustart, end=uend
+    ).total
+    figures.update(_period_figures(ustart, uend, "_unaligned", samples))
 
     from retorno.funding.queries import spending_by_kind, spending_by_line
 

@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Case, CharField, DateField, DateTimeField, F, Func, IntegerField, Sum, Value, When
 from django.db.models.expressions import ExpressionWrapper
 from django.db.models.fields.json import KeyTextTransform
@@ -178,6 +179,7 @@ class Result:
     breakdowns: list[str]
     rows: list[dict] = field(default_factory=list)  # {"<breakdown>": code, ..., "value": number}
     total: float | int | None = None
+    source: str = ""  # what was read: "monthly" or "daily" (summary tables) or "rows" (the base rows)
 
 
 def _period_filter(indicator: Indicator, start: datetime.date, end: datetime.date) -> dict:
@@ -194,8 +196,48 @@ def _plain(value, key: str = ""):
     return value
 
 
-def _whole_months(start: datetime.date, end: datetime.date) -> bool:
-    return start.day == 1 and (end + datetime.timedelta(days=1)).day == 1
+def _whole_months_within(start: datetime.date, end: datetime.date) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day of the whole months inside [start, end]; None when there are none."""
+    first = start if start.day == 1 else (start.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    last = end if (end + datetime.timedelta(days=1)).day == 1 else end.replace(day=1) - datetime.timedelta(days=1)
+    return (first, last) if first <= last else None
+
+
+def _summary_parts(summary, start: datetime.date, end: datetime.date, wanted: set) -> list[tuple]:
+    """(rows, date column) of the summary tables that together cover [start, end] once: the monthly
+    table for the whole months inside it (when it answers these breakdowns), the daily table for the
+    days before and after them (a year from 16 December reads 11 months and two half months)."""
+    months = _whole_months_within(start, end)
+    if summary.monthly is None or months is None or not wanted <= MONTHLY_BREAKDOWNS:
+        return [(summary.rows().filter(day__gte=start, day__lte=end), "day")]
+    first, last = months
+    parts = [(summary.monthly().filter(month__gte=first, month__lte=last), "month")]
+    if start < first:
+        parts.insert(0, (summary.rows().filter(day__gte=start, day__lt=first), "day"))
+    if last < end:
+        parts.append((summary.rows().filter(day__gt=last, day__lte=end), "day"))
+    return parts
+
+
+def _sort_key(codes: tuple) -> tuple:
+    """Grouped rows merged in Python, in the database's own order (NULL first on SQLite, last on PostgreSQL)."""
+    nulls_last = connection.features.nulls_order_largest
+    return tuple(((code is None) == nulls_last, code) for code in codes)
+
+
+def _grouped(parts: list, breakdowns: list[str], measure) -> tuple:
+    """The total and the grouped rows over ``parts`` (querysets annotated with ``b_<key>``); the rows
+    of several parts (summary counts: additive) are summed per group."""
+    names = [f"b_{k}" for k in breakdowns]
+    total, sums = 0, {}
+    for qs in parts:
+        total += qs.aggregate(value=measure())["value"] or 0
+        if breakdowns:
+            for row in qs.values(*names).annotate(value=measure()).order_by(*names):
+                codes = tuple(_plain(row[name], k) for name, k in zip(names, breakdowns, strict=True))
+                sums[codes] = sums.get(codes, 0) + (row["value"] or 0)
+    ordered = sums if len(parts) == 1 else sorted(sums, key=_sort_key)
+    return total, [{**dict(zip(breakdowns, codes, strict=True)), "value": sums[codes]} for codes in ordered]
 
 
 def compute(
@@ -215,29 +257,24 @@ def compute(
         breakdown_expression(indicator, key)  # BadQuery when the indicator does not allow it
     summary, wanted = indicator.summary, set(breakdowns) | set(filters)
     if summary is not None and wanted <= summary.breakdowns:
-        if summary.monthly is not None and _whole_months(start, end) and wanted <= MONTHLY_BREAKDOWNS:
-            qs, date = summary.monthly().filter(month__gte=start, month__lte=end), "month"
-        else:
-            qs, date = summary.rows().filter(day__gte=start, day__lte=end), "day"
-        qs = qs.filter(summary.where(start))
-        keys = {k: summary_expression(k, date) for k in [*breakdowns, *filters]}
+        tables = _summary_parts(summary, start, end, wanted)
+        parts = [
+            (qs.filter(summary.where(start)), {k: summary_expression(k, date) for k in [*breakdowns, *filters]})
+            for qs, date in tables
+        ]
+        source = "+".join(sorted({"monthly" if date == "month" else "daily" for _qs, date in tables}))
         measure = lambda: Sum(summary.column)  # noqa: E731
     else:
         qs = indicator.rows().filter(**_period_filter(indicator, start, end))
-        keys = {k: breakdown_expression(indicator, k) for k in [*breakdowns, *filters]}
-        measure = indicator.measure
-    if keys:
-        qs = qs.annotate(**{f"b_{k}": expr for k, expr in keys.items()})
-    for key, value in filters.items():
-        qs = qs.filter(**{f"b_{key}": value})
-    result = Result(indicator=indicator, start=start, end=end, breakdowns=breakdowns)
-    result.total = qs.aggregate(value=measure())["value"] or 0
-    if breakdowns:
-        names = [f"b_{k}" for k in breakdowns]
-        grouped = qs.values(*names).annotate(value=measure()).order_by(*names)
-        result.rows = [
-            {**{k: _plain(row[f"b_{k}"], k) for k in breakdowns}, "value": row["value"] or 0} for row in grouped
-        ]
+        parts = [(qs, {k: breakdown_expression(indicator, k) for k in [*breakdowns, *filters]})]
+        measure, source = indicator.measure, "rows"
+    annotated = []
+    for qs, keys in parts:
+        if keys:
+            qs = qs.annotate(**{f"b_{k}": expr for k, expr in keys.items()})
+        annotated.append(qs.filter(**{f"b_{key}": value for key, value in filters.items()}))
+    result = Result(indicator=indicator, start=start, end=end, breakdowns=breakdowns, source=source)
+    result.total, result.rows = _grouped(annotated, breakdowns, measure)
     return result
 
 
@@ -264,6 +301,6 @@ def compute_totals(
         sums = {f"v{i}": Sum(column, filter=indicators[i].summary.where(start)) for i in members}
         values = qs.aggregate(**sums)
         for i in members:
-            results[i] = Result(indicator=indicators[i], start=start, end=end, breakdowns=[])
+            results[i] = Result(indicator=indicators[i], start=start, end=end, breakdowns=[], source="daily")
             results[i].total = values[f"v{i}"] or 0
     return [results[i] for i in range(len(indicators))]

@@ -14,7 +14,7 @@ from retorno.people.actions import person_update
 from retorno.people.match_actions import person_merge, person_unmerge
 from retorno.reception.actions import triage_record
 from retorno.reception.models import Arrival
-from retorno.reports.catalogue import indicator_get
+from retorno.reports.catalogue import MONTHLY_BREAKDOWNS, indicator_get
 from retorno.reports.compute import compute, compute_totals
 from retorno.reports.models import ArrivalCount, ArrivalMonthCount
 from retorno.reports.summaries import rebuild, summary_rows
@@ -139,6 +139,41 @@ def test_summary_and_base_rows_agree_for_every_breakdown(programme_2026, clerk):
                 summed = compute(indicator, breakdowns=list(pair), **period)
                 counted = compute(base, breakdowns=list(pair), **period)
                 assert (summed.total, summed.rows) == (counted.total, counted.rows), (indicator_id, pair, period)
+
+
+@pytest.mark.django_db
+def test_a_period_of_part_months_reads_whole_months_monthly_and_the_ends_daily(programme_2026, clerk):
+    walk_in(clerk, flight(clerk, D(2026, 11, 30)), "", "", None, "", person=person_of("Fabián"))
+    mixed = (
+        {"start": D(2026, 3, 2), "end": D(2026, 11, 29)},  # 2 Mar in, 30 Nov out
+        {"start": D(2025, 1, 10), "end": D(2026, 6, 20)},  # both ends on a flight's day
+        {"start": D(2025, 12, 16), "end": D(2026, 12, 15)},  # a year from 16 December
+    )
+    within = {"start": D(2026, 3, 3), "end": D(2026, 4, 29)}  # no whole month: the daily table alone
+    keys = sorted(MONTHLY_BREAKDOWNS)
+    every_pair = [(), *[(k,) for k in keys], *itertools.combinations(keys, 2)]
+    cases = [
+        ("reception.persons_received", every_pair, ({}, {"sex": "M"})),
+        ("reception.repeat_returns", [(k,) for k in keys], ({"flight_kind": "land"},)),
+        ("reception.minors", [(k,) for k in keys], ({},)),
+    ]
+    for indicator_id, pairs, filter_sets in cases:
+        indicator = indicator_get(indicator_id)
+        daily = dataclasses.replace(indicator, summary=dataclasses.replace(indicator.summary, monthly=None))
+        base = dataclasses.replace(indicator, summary=None)
+        for pair in pairs:
+            for period, filters in itertools.product((*mixed, within), filter_sets):
+                combined = compute(indicator, breakdowns=list(pair), filters=filters, **period)
+                assert combined.source == ("daily" if period is within else "daily+monthly")
+                expected = compute(daily, breakdowns=list(pair), filters=filters, **period)
+                assert expected.source == "daily"
+                assert (combined.total, combined.rows) == (expected.total, expected.rows), (indicator_id, pair, period)
+                counted = compute(base, breakdowns=list(pair), filters=filters, **period)
+                assert (combined.total, combined.rows) == (counted.total, counted.rows), (indicator_id, pair, period)
+    # Counted by hand: 2 Mar (3 arrivals), 5 Apr (2) and 20 Jun (1) in, 30 Nov out; 10 Jan 2025 in.
+    assert figure("reception.persons_received", **mixed[0]) == 6
+    assert figure("reception.persons_received", "year", **mixed[1]) == {("2025",): 1, ("2026",): 6}
+    assert figure("reception.persons_received", "month", **mixed[2])[("2026-11-01",)] == 1
 
 
 @pytest.mark.django_db
