@@ -7,7 +7,6 @@ from retorno.accounts.access import require
 from retorno.reintegration import actions, queries
 from retorno.reintegration.api.common import EDIT, _case, _obj, router
 from retorno.reintegration.api.schemas import (
-    BudgetLineOut,
     GrantIn,
     GrantOut,
     GrantStatusIn,
@@ -17,6 +16,7 @@ from retorno.reintegration.api.schemas import (
     TrancheOut,
     TrancheStatusIn,
 )
+from retorno.reintegration.api.schemas_ledger import BudgetLineOut
 from retorno.reintegration.models import BusinessGrant, GrantTranche
 
 

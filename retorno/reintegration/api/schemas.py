@@ -7,9 +7,7 @@ from typing import Literal
 from ninja import Field, Schema
 
 from retorno.accounts.directory import DirectoryEntryOut
-from retorno.funding.models import CostKind
 from retorno.lib.api import MUNICIPALITY_CODE, StrictSchema, amount, choice
-from retorno.lib.money import cents
 from retorno.reintegration.models import (
     BusinessGrant,
     DocumentRequest,
@@ -161,36 +159,6 @@ class PaymentOut(Schema):
     @staticmethod
     def resolve_overridden(obj) -> bool:
         return obj.override_by_id is not None
-
-
-class BudgetLineOut(Schema):
-    id: int
-    code: str
-    name: str
-    donor: str = Field(description="the donor's short name")
-    kind: CostKind
-    currency: str = Field(description="the donor's currency: budget, spent and balance are in it")
-    amount: Decimal
-    spent: Decimal
-    balance: Decimal
-    starts_on: date
-    ends_on: date
-
-    @staticmethod
-    def resolve_donor(obj) -> str:
-        return obj.donor.code
-
-    @staticmethod
-    def resolve_currency(obj) -> str:
-        return obj.donor.currency
-
-    @staticmethod
-    def resolve_spent(obj) -> Decimal:
-        return cents(obj.spent)
-
-    @staticmethod
-    def resolve_balance(obj) -> Decimal:
-        return cents(obj.balance)
 
 
 class CourseOut(Schema):
