@@ -1,6 +1,7 @@
 """Demo reintegration programme: its budget lines in the programme ledger, institutions and courses, employers and
 vacancies, a Club Migrantes group, and six cases at different stages with follow-ups due for the demo
-officer ``reintegracion``. Idempotent: reference rows are looked up first; the cases are created once."""
+officer ``reintegracion``; three of them came through reception and gave a migration history (``demo_arrivals``).
+Idempotent: reference rows are looked up first; the cases are created once."""
 
 import datetime
 from decimal import Decimal
@@ -15,7 +16,8 @@ from retorno.funding.models import BudgetLine, CostKind
 from retorno.geo.models import Municipality
 from retorno.people.actions import consent_record, person_create
 from retorno.people.models import Person
-from retorno.reintegration import actions
+from retorno.reception.models import Arrival
+from retorno.reintegration import actions, demo_arrivals
 from retorno.reintegration.models import Course, ReintegrationCase, SelfHelpGroup, Vacancy
 
 # Reintegration's own lines in the programme ledger, in the donor's currency (USD).
@@ -108,10 +110,13 @@ def _reference(manager: User, officer: User) -> dict:
     return orgs
 
 
-def _returnee(officer: User, given, first, second, sex, muni) -> Person:
+def _returnee(officer: User, index: int, returned_on: datetime.date) -> tuple[Person, Arrival | None]:
+    """Demo returnee ``index`` of RETURNEES, with their arrival at reception when the demo gives them one."""
+    given, first, second, sex, muni = RETURNEES[index]
     person = Person.objects.filter(
         given_names=given, first_surname=first, second_surname=second, created_by=officer
     ).first()
+    arrival = None
     if person is None:
         person = person_create(
             actor=officer,
@@ -121,9 +126,11 @@ def _returnee(officer: User, given, first, second, sex, muni) -> Person:
             sex=sex,
             origin_municipality=Municipality.objects.filter(code=muni).first(),
         )
+        # Received at reception before the consent to be contacted is recorded: see demo_arrivals.
+        arrival = demo_arrivals.arrive(index=index, person=person, returned_on=returned_on)
         for purpose in ("reintegration", "follow_up", "share_partners"):
             consent_record(actor=officer, person=person, purpose=purpose, given=True)
-    return person
+    return person, arrival
 
 
 def _cases(manager: User, officer: User) -> int:
@@ -132,19 +139,23 @@ def _cases(manager: User, officer: User) -> int:
     line = {b.code: b for b in BudgetLine.objects.all()}
     course = {c.name: c for c in Course.objects.all()}
     vacancy = {v.title: v for v in Vacancy.objects.all()}
-    people = [_returnee(officer, *r) for r in RETURNEES]
+    people = {}
 
-    def open_case(person, days, goals=()):
-        actions.followups_on_arrival(actor=officer, person=person, arrived_on=ago(days))
+    def open_case(index, days, goals=()):
+        person, arrival = _returnee(officer, index, ago(days))
+        people[index] = person
+        actions.followups_on_arrival(
+            actor=officer, person=person, arrived_on=ago(days), arrival_id=arrival.pk if arrival else None
+        )
         case = actions.case_open(actor=officer, person=person, returned_on=ago(days), goals="Plan de reintegración")
         for area, text in goals:
             actions.goal_add(actor=officer, case=case, area=area, description=text)
         return case
 
     # 1. Returned 40 days ago, plan still not agreed (late), 1-month follow-up overdue.
-    open_case(people[0], 40, [("documents", "Obtener DPI"), ("employment", "Empleo en construcción")])
+    open_case(0, 40, [("documents", "Obtener DPI"), ("employment", "Empleo en construcción")])
     # 2. Plan agreed; DPI submitted to RENAP; attending a course.
-    case = open_case(people[1], 100, [("documents", "Reponer DPI"), ("training", "Curso de corte y confección")])
+    case = open_case(1, 100, [("documents", "Reponer DPI"), ("training", "Curso de corte y confección")])
     actions.case_agree_plan(actor=officer, case=case, agreed_on=ago(90))
     dpi = actions.document_request(actor=officer, case=case, kind="dpi", requested_on=ago(85))
     actions.payment_record(
@@ -166,7 +177,7 @@ def _cases(manager: User, officer: User) -> int:
     )
     actions.enrolment_record_attendance(actor=officer, enrolment=enrolment, sessions_total=8, sessions_attended=7)
     # 3. DPI issued, course certified, hired 95 days ago: the 3-month retention check is due.
-    case = open_case(people[2], 200, [("employment", "Empleo en call center")])
+    case = open_case(2, 200, [("employment", "Empleo en call center")])
     actions.case_agree_plan(actor=officer, case=case, agreed_on=ago(185))
     dpi = actions.document_request(actor=officer, case=case, kind="dpi", requested_on=ago(180))
     actions.document_set_status(actor=officer, document=dpi, status="submitted", on=ago(178))
@@ -194,7 +205,7 @@ def _cases(manager: User, officer: User) -> int:
     actions.job_referral_set_status(actor=officer, job_referral=job, status="interview", on=ago(100))
     actions.job_referral_set_status(actor=officer, job_referral=job, status="hired", on=ago(95))
     # 4. Business plan submitted, awaiting a manager's approval.
-    case = open_case(people[3], 60, [("business", "Taller de soldadura")])
+    case = open_case(3, 60, [("business", "Taller de soldadura")])
     actions.case_agree_plan(actor=officer, case=case, agreed_on=ago(45))
     grant = actions.grant_draft(
         actor=officer,
@@ -208,7 +219,7 @@ def _cases(manager: User, officer: User) -> int:
     )
     actions.grant_set_status(actor=officer, grant=grant, status="submitted")
     # 5. Grant approved (four eyes), equipment bought, first tranche paid.
-    case = open_case(people[4], 150, [("business", "Panadería familiar")])
+    case = open_case(4, 150, [("business", "Panadería familiar")])
     actions.case_agree_plan(actor=officer, case=case, agreed_on=ago(140))
     grant = actions.grant_draft(
         actor=officer,
@@ -238,7 +249,7 @@ def _cases(manager: User, officer: User) -> int:
         purchased_on=ago(95),
     )
     # 6. Re-migration: returned a year ago, deported again last week.
-    case = open_case(people[5], 380, [("employment", "Empleo en logística")])
+    case = open_case(5, 380, [("employment", "Empleo en logística")])
     actions.case_agree_plan(actor=officer, case=case, agreed_on=ago(360))
     actions.followups_on_arrival(actor=officer, person=people[5], arrived_on=ago(7))
 
