@@ -45,6 +45,7 @@ API: dict[str, str | tuple[str, ...] | frozenset[str]] = {
     "POST /api/v1/protection/cases/{case_id}/minor/tracing-requests/{request_id}/status": SEALED,
     "POST /api/v1/protection/cases/{case_id}/minor/tracing-requests/{request_id}/steps": SEALED,
     "POST /api/v1/protection/cases/{case_id}/minor/family-assessments": SEALED,
+    "POST /api/v1/protection/cases/{case_id}/minor/custody/{event_id}/assessment": SEALED,
     "POST /api/v1/protection/cases/{case_id}/minor/visits": SEALED,
     "POST /api/v1/protection/cases/{case_id}/minor/visits/{visit_id}/record": SEALED,
     # The officer's worklist of follow-up visits due (only their own assigned cases).
@@ -147,6 +148,7 @@ PATH_PARAMETERS: dict[str, str | None] = {
     "protection referral_id": "protection.ProtectionReferral",
     "protection request_id": "protection.TracingRequest",
     "protection visit_id": "protection.ReunificationVisit",
+    "protection event_id": "protection.CustodyEvent",
     "protection fmt": "=json",
     "protection section": "=overview",
     "protection what": "=status",

@@ -28,6 +28,7 @@ class AuditAction(enum.StrEnum):
     LEGAL_CASE_STATUS = "protection.legal_case_status"
     LEGAL_CASE_UPDATE = "protection.legal_case_update"
     CUSTODY_RECORD = "protection.custody_record"
+    HANDOVER_ASSESSMENT_LINK = "protection.handover_assessment_link"
     TRACING_ADD = "protection.tracing_add"  # the retired tracing log's entries (older audit rows)
     TRACING_REQUEST_OPEN = "protection.tracing_request_open"
     TRACING_REQUEST_UPDATE = "protection.tracing_request_update"

@@ -86,6 +86,13 @@ class VisitScheduleForm(forms.Form):
     scheduled_on = forms.DateField(label=_("Visit on"), widget=DATE)
 
 
+class HandoverAssessmentForm(forms.Form):
+    """The assessment a family handover recorded before the rule rests on (choices set by the section)."""
+
+    handover = forms.IntegerField(widget=forms.HiddenInput)
+    assessment = forms.IntegerField(label=_("Family assessment recommending this reunification"), widget=forms.Select)
+
+
 class VisitRecordForm(forms.Form):
     visit = forms.IntegerField(widget=forms.HiddenInput)
     done_on = forms.DateField(label=_("Visited on"), widget=DATE, initial=timezone.localdate)

@@ -32,6 +32,11 @@ def without_assessment(event: CustodyEvent) -> bool:
     return event.stage == CustodyEvent.Stage.HANDOVER_GUARDIAN and event.assessment_id is None
 
 
+def assessments_for(event: CustodyEvent, assessments) -> list[FamilyAssessment]:
+    """Of ``assessments`` (the case's), those ``event`` may rest on: recommending reunifying with its caregiver."""
+    return [a for a in assessments if not assessment_problems(event, a)]
+
+
 def same_name(a: str, b: str) -> bool:
     """Two spellings of one name: case, accents and spacing ignored."""
     return _folded(a) == _folded(b) != ""

@@ -16,7 +16,7 @@ from retorno.protection.actions.cases import (
 )
 from retorno.protection.actions.common import sealed_snapshot
 from retorno.protection.actions.legal import legal_case_open, legal_case_set_status, legal_case_update
-from retorno.protection.actions.minors import best_interest_record, custody_record
+from retorno.protection.actions.minors import best_interest_record, custody_record, handover_assessment_link
 from retorno.protection.actions.psychosocial import assessment_record, follow_up_plan_save, session_record
 from retorno.protection.actions.referrals import (
     health_referral_create,
@@ -55,6 +55,7 @@ __all__ = [
     "case_set_status",
     "case_unassign",
     "custody_record",
+    "handover_assessment_link",
     "family_assessment_record",
     "follow_up_plan_save",
     "health_referral_create",

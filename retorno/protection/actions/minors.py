@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from retorno.accounts.models import Organisation, User
-from retorno.protection.actions.common import case_audit, full_save, require_case_writer
+from retorno.protection.actions.common import case_audit, full_save, require_case_writer, sealed_snapshot
 from retorno.protection.audit_actions import AuditAction
-from retorno.protection.handovers import assessment_problems
+from retorno.protection.handovers import assessment_problems, without_assessment
 from retorno.protection.models import BestInterestDecision, CaseKind, CustodyEvent, FamilyAssessment, ProtectionCase
 
 
@@ -73,6 +73,42 @@ def custody_add(
     full_save(event)
     case_audit(actor=actor, action=AuditAction.CUSTODY_RECORD, obj=event, case=case, request=request)
     return event
+
+
+@transaction.atomic
+def handover_assessment_link(
+    *, actor: User, handover: CustodyEvent, assessment: FamilyAssessment | None, request=None
+) -> CustodyEvent:
+    """Name the family assessment a family handover recorded before the rule rests on.
+
+    Only a handover to a family member that names none (flagged "no family assessment recorded");
+    a named assessment is never replaced. The same rule as a new handover: an assessment of the
+    same case that recommends reunifying the minor with that same caregiver.
+    """
+    row = CustodyEvent.objects.select_for_update().select_related("case").get(pk=handover.pk)
+    require_case_writer(actor, row.case)
+    if row.stage != CustodyEvent.Stage.HANDOVER_GUARDIAN:
+        raise ValidationError({"assessment": _("Only a handover to a family member rests on a family assessment.")})
+    if not without_assessment(row):
+        raise ValidationError({"assessment": _("This handover already names its family assessment.")})
+    if errors := assessment_problems(row, assessment):
+        raise ValidationError({"assessment": _link_refusal(row, assessment, errors)})
+    old = sealed_snapshot(row)
+    row.assessment = assessment
+    full_save(row)
+    case_audit(
+        actor=actor, action=AuditAction.HANDOVER_ASSESSMENT_LINK, obj=row, case=row.case, request=request, old=old
+    )
+    return row
+
+
+def _link_refusal(event: CustodyEvent, assessment: FamilyAssessment | None, errors: dict[str, str]) -> str:
+    """The handover rule's refusal, said of the assessment chosen for a handover already made."""
+    if assessment is None or assessment.case_id != event.case_id:
+        return _("Choose a family assessment of this case.")
+    if "guardian_name" in errors:
+        return _("This family assessment is of another caregiver than the one the minor was handed over to.")
+    return errors["assessment"]
 
 
 def _link_problems(event: CustodyEvent) -> dict[str, str]:

@@ -133,6 +133,12 @@ class CustodyIn(StrictSchema):
     assessment_id: int | None = None
 
 
+class HandoverAssessmentIn(StrictSchema):
+    """The family assessment a family handover recorded before the rule rests on (only one naming none)."""
+
+    assessment_id: int
+
+
 class BestInterestIn(StrictSchema):
     decided_on: date
     decided_by: str = Field(..., min_length=1, max_length=200)

@@ -5,10 +5,10 @@ from ninja import Status
 
 from retorno.protection import actions
 from retorno.protection.api.common import case_read, case_writable, organisation_or_none, router
-from retorno.protection.api.inputs import BestInterestIn, CustodyIn
+from retorno.protection.api.inputs import BestInterestIn, CustodyIn, HandoverAssessmentIn
 from retorno.protection.api.schemas import BestInterestOut, CustodyOut, ProtectionMinorOut
 from retorno.protection.models import CustodyEvent
-from retorno.protection.queries import family_assessment_of, handover_recorded, minor_data
+from retorno.protection.queries import family_assessment_of, handover_get, handover_recorded, minor_data
 
 
 @router.get("/cases/{case_id}/minor", response=ProtectionMinorOut)
@@ -34,6 +34,17 @@ def custody_add(request: HttpRequest, case_id: int, payload: CustodyIn):
     data["relationship"] = data["relationship"] or ""
     data["assessment"] = family_assessment_of(case=case, assessment_id=data.pop("assessment_id"))
     return Status(201, actions.custody_record(actor=request.user, case=case, request=request, **data))
+
+
+@router.post("/cases/{case_id}/minor/custody/{event_id}/assessment", response=CustodyOut)
+def custody_assessment_link(request: HttpRequest, case_id: int, event_id: int, payload: HandoverAssessmentIn):
+    """Name the family assessment a family handover recorded before the rule rests on (never replaces one)."""
+    case = case_writable(request, case_id, "minor")
+    handover = handover_get(case=case, handover_id=event_id)
+    assessment = family_assessment_of(case=case, assessment_id=payload.assessment_id)
+    return actions.handover_assessment_link(
+        actor=request.user, handover=handover, assessment=assessment, request=request
+    )
 
 
 @router.post("/cases/{case_id}/minor/best-interest", response={201: BestInterestOut})

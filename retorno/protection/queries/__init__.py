@@ -65,6 +65,7 @@ from retorno.protection.queries.sections import (
 from retorno.protection.queries.tracing import (
     VISIT_DUE_WITHIN_DAYS,
     family_assessment_of,
+    handover_get,
     tracing_data,
     tracing_request_get,
     tracing_requests_to_complete,
@@ -130,6 +131,7 @@ __all__ = [
     "victim_data",
     "VISIT_DUE_WITHIN_DAYS",
     "family_assessment_of",
+    "handover_get",
     "tracing_data",
     "tracing_request_get",
     "tracing_requests_to_complete",

@@ -13,6 +13,7 @@ from django.utils import timezone
 from retorno.accounts.models import User
 from retorno.protection.models import (
     CaseKind,
+    CustodyEvent,
     FamilyAssessment,
     ProtectionCase,
     ReunificationVisit,
@@ -48,6 +49,16 @@ def family_assessment_of(*, case: ProtectionCase, assessment_id: int | None) -> 
     if not assessment_id:
         return None
     return FamilyAssessment.objects.filter(pk=assessment_id, case=case).first()
+
+
+def handover_get(*, case: ProtectionCase, handover_id: int) -> CustodyEvent:
+    """A handover to a family member in this case's chain of custody, or 404."""
+    return get_object_or_404(
+        CustodyEvent.objects.select_related("case"),
+        pk=handover_id,
+        case=case,
+        stage=CustodyEvent.Stage.HANDOVER_GUARDIAN,
+    )
 
 
 def visit_get(*, case: ProtectionCase, visit_id: int) -> ReunificationVisit:

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy
 
 from retorno.protection import forms, forms_tracing, protocol
+from retorno.protection.handovers import assessments_for, without_assessment
 from retorno.protection.models import HealthReferral, Identification, ProtectionCase
 from retorno.protection.queries import (
     identification_running,
@@ -97,6 +98,10 @@ def _minor(case: ProtectionCase) -> dict:
         row.edit_form = forms_tracing.TracingRequestEditForm(tracing_request=row, auto_id=f"te{row.pk}_%s")
     for visit in data["visits"]:
         visit.record_form = forms_tracing.VisitRecordForm(initial={"visit": visit.pk}, auto_id=f"vr{visit.pk}_%s")
+    custody = list(data["custody"])
+    for event in custody:
+        if without_assessment(event):
+            event.link_form = _handover_assessment_form(event, data["assessments"])
     custody_form = forms.CustodyForm()
     custody_form.fields["assessment"].widget.choices = [
         ("", "—"),
@@ -109,12 +114,23 @@ def _minor(case: ProtectionCase) -> dict:
     ]
     return {
         **data,
+        "custody": custody,
         "custody_form": custody_form,
         "tracing_request_form": forms_tracing.TracingRequestForm(auto_id="tr_%s"),
         "assessment_form": assessment_form,
         "visit_form": forms_tracing.VisitScheduleForm(auto_id="vs_%s"),
         "best_interest_form": forms.BestInterestForm(),
     }
+
+
+def _handover_assessment_form(event, assessments) -> forms_tracing.HandoverAssessmentForm | None:
+    """The form naming the assessment a legacy family handover rests on; None while the case has none that fits."""
+    fitting = assessments_for(event, assessments)
+    if not fitting:
+        return None
+    form = forms_tracing.HandoverAssessmentForm(initial={"handover": event.pk}, auto_id=f"ha{event.pk}_%s")
+    form.fields["assessment"].widget.choices = [(a.pk, _assessment_label(a)) for a in fitting]
+    return form
 
 
 def _assessment_label(assessment) -> str:

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from retorno.accounts.models import User
 from retorno.protection import actions
 from retorno.protection.models import CustodyEvent, FamilyAssessment, ProtectionCase, ReunificationVisit, TracingRequest
-from retorno.protection.queries import family_assessment_of, tracing_request_get, visit_get
+from retorno.protection.queries import family_assessment_of, handover_get, tracing_request_get, visit_get
 
 
 def custody_write(
@@ -18,6 +18,14 @@ def custody_write(
 ) -> CustodyEvent:
     found = family_assessment_of(case=case, assessment_id=assessment)
     return actions.custody_record(actor=actor, case=case, request=request, assessment=found, **link)
+
+
+def handover_assessment_write(
+    *, actor: User, case: ProtectionCase, request: HttpRequest, handover: int, assessment: int
+) -> CustodyEvent:
+    found = handover_get(case=case, handover_id=handover)
+    chosen = family_assessment_of(case=case, assessment_id=assessment)
+    return actions.handover_assessment_link(actor=actor, handover=found, assessment=chosen, request=request)
 
 
 def tracing_status_record(

@@ -20,6 +20,7 @@ from retorno.protection.views.referrals import health_outcome_record
 from retorno.protection.views.tracing import (
     assessment_write,
     custody_write,
+    handover_assessment_write,
     tracing_request_edit,
     tracing_status_record,
     tracing_step_record,
@@ -64,6 +65,7 @@ WRITES = {
     "legal_open": (forms.LegalOpenForm, actions.legal_case_open, "legal"),
     "legal_status": (forms.LegalStatusForm, legal_status_record, "legal"),
     "custody": (forms.CustodyForm, custody_write, "minor"),
+    "handover_assessment": (forms_tracing.HandoverAssessmentForm, handover_assessment_write, "minor"),
     "tracing_request": (forms_tracing.TracingRequestForm, actions.tracing_request_open, "minor"),
     "tracing_edit": (forms_tracing.TracingRequestEditForm, tracing_request_edit, "minor"),
     "tracing_status": (forms_tracing.TracingStatusForm, tracing_status_record, "minor"),
@@ -77,6 +79,7 @@ WRITES = {
 SAVED = {
     "answers": _("Answers saved. You can stop here and continue later."),
     "legal_open": _("Complaint recorded: the case is with the Public Prosecutor's Office."),
+    "handover_assessment": _("The handover now rests on the family assessment."),
 }
 
 

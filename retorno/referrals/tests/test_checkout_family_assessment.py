@@ -142,3 +142,40 @@ def test_the_api_check_out_says_the_handover_had_no_family_assessment(
     assert [s["handover"] for s in present] == ["without_assessment"]
     done = api.post(f"/api/v1/referrals/stays/{stay.pk}/check-out", {"note": ""}, content_type="application/json")
     assert done.status_code == 200 and done.json()["handover"] == "without_assessment"
+
+
+def test_naming_the_assessment_afterwards_clears_the_flag_everywhere(
+    minor_stay,  # noqa: F811
+    shelter_partner,
+    protection_officer,
+    client_for,
+    api_for,
+):
+    stay, case = minor_stay
+    handover = _legacy_handover(case, protection_officer, at=stay.checked_in_at)
+    assessment = protection.family_assessment_record(
+        actor=protection_officer,
+        case=case,
+        caregiver_name="Maria Perez",
+        relationship="mother",
+        assessed_on=stay.checked_in_at.date(),
+        safety=2,
+        willingness=2,
+        capacity=2,
+        child_view_heard=True,
+        risks_found=False,
+        recommendation="reunify",
+    )
+    protection.handover_assessment_link(actor=protection_officer, handover=handover, assessment=assessment)
+    shelter_page = reverse("referrals:shelter_detail", args=[stay.shelter_id])
+    page = client_for(shelter_partner).get(shelter_page, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "handed over" in page and FLAG not in page
+    case_page = client_for(protection_officer).get(
+        reverse("protection:case_section", args=[case.pk, "minor"]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "No family assessment recorded" not in case_page.content.decode()
+    api = api_for(shelter_partner)
+    present = api.get(f"/api/v1/referrals/shelters/{stay.shelter_id}").json()["present"]
+    assert [s["handover"] for s in present] == ["verified"]
+    done = api.post(f"/api/v1/referrals/stays/{stay.pk}/check-out", {"note": ""}, content_type="application/json")
+    assert done.status_code == 200 and done.json()["handover"] == "verified"
