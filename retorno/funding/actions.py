@@ -11,7 +11,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from retorno.accounts.access import can, require
@@ -19,6 +18,7 @@ from retorno.accounts.models import User
 from retorno.audit.actions import audit_write, snapshot
 from retorno.funding.audit_actions import AuditAction
 from retorno.funding.models import BudgetLine, CostKind, Donor, ExchangeRate, LedgerEntry, StandardCost
+from retorno.funding.queries import line_balance
 from retorno.lib.money import format_money
 
 CENT = Decimal("0.01")
@@ -104,12 +104,6 @@ def budget_line_change(
         request=request,
     )
     return line
-
-
-def line_balance(line: BudgetLine) -> Decimal:
-    """What is left on ``line``, in the donor's currency: its budget less every entry charged to it."""
-    spent = line.entries.aggregate(total=Sum("amount_donor"))["total"] or Decimal("0")
-    return line.amount - spent
 
 
 def _overlapping_default(line: BudgetLine):

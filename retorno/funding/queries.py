@@ -25,6 +25,12 @@ def budget_lines_of(*, donor_id: int | None = None) -> QuerySet[BudgetLine]:
     return lines.filter(donor_id=donor_id) if donor_id else lines
 
 
+def line_balance(line: BudgetLine) -> Decimal:
+    """What is left on ``line``, in the donor's currency: its budget less every entry charged to it."""
+    spent = line.entries.aggregate(total=Sum("amount_donor"))["total"] or Decimal("0")
+    return line.amount - spent
+
+
 def budget_lines_with_balance() -> QuerySet[BudgetLine]:
     """Every line with ``spent`` (all its entries, donor currency) and ``balance`` (what is left)."""
     spent = (

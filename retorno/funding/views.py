@@ -12,53 +12,62 @@ from retorno.accounts.access import can, permission_required, require
 from retorno.funding import actions, forms, queries
 from retorno.funding.models import BudgetLine
 from retorno.funding.sources import ledger_sync
-from retorno.lib.views import form_page, post_back
+from retorno.lib.views import act, form_page, post_back
 
 VIEW, MANAGE = "funding.view", "funding.manage"
 
 
-def _run(request: HttpRequest, action):
-    return lambda data: action(actor=request.user, request=request, **data)
+def _forms_page(request: HttpRequest, *, posted: dict, title: str, template: str, context: dict) -> HttpResponse:
+    """A page of small forms, each posted with its name in ``form``; the posted one runs its action.
 
-
-def _posted(request: HttpRequest, name: str):
-    return request.POST if request.method == "POST" and request.POST.get("form") == name else None
+    ``posted`` maps a form's name to (form class, action, message); the first is the default. Each
+    form reaches the template as ``<name>_form``. Anyone who reads the page sees them; only
+    managers may post.
+    """
+    if request.method == "POST":
+        require(request.user, MANAGE)
+    chosen = request.POST.get("form") if request.POST.get("form") in posted else next(iter(posted))
+    built = {}
+    for name, (form_class, _action, _message) in posted.items():
+        data = request.POST if request.method == "POST" and name == chosen else None
+        built[name] = form_class(data, prefix=name)
+    _form_class, action, message = posted[chosen]
+    return form_page(
+        request,
+        form=built[chosen],
+        title=title,
+        run=act(request, action),
+        done=lambda _result: request.path,
+        cancel_url=request.path,
+        done_message=message,
+        template=template,
+        context={
+            **context,
+            **{f"{name}_form": form for name, form in built.items()},
+            "may_manage": can(request.user, MANAGE),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required(VIEW)
 def budgets(request: HttpRequest) -> HttpResponse:
     """Budget lines by donor (budget, spent, left, in the donor's currency); new donors, lines, in-kind gifts."""
-    if request.method == "POST":
-        require(request.user, MANAGE)
-    donor_form = forms.DonorForm(_posted(request, "donor"), prefix="donor")
-    line_form = forms.BudgetLineForm(_posted(request, "line"), prefix="line")
-    in_kind_form = forms.InKindForm(_posted(request, "in_kind"), prefix="gift")
-    form, action, done = {
-        "line": (line_form, actions.budget_line_create, _("Budget line opened.")),
-        "in_kind": (in_kind_form, actions.in_kind_donation_record, _("Donation entered in the ledger.")),
-    }.get(request.POST.get("form"), (donor_form, actions.donor_create, _("Donor added.")))
     lines = list(queries.budget_lines_with_balance())
-    url = reverse("funding:budgets")
-    context = {
-        "lines": [(line, forms.BudgetLineChangeForm.for_line(line)) for line in lines],
-        "donors": queries.donors_all(),
-        "donor_form": donor_form,
-        "line_form": line_form,
-        "in_kind_form": in_kind_form,
-        "overrides": queries.budget_overrides(),
-        "may_manage": can(request.user, MANAGE),
-    }
-    return form_page(
+    return _forms_page(
         request,
-        form=form,
+        posted={
+            "donor": (forms.DonorForm, actions.donor_create, _("Donor added.")),
+            "line": (forms.BudgetLineForm, actions.budget_line_create, _("Budget line opened.")),
+            "in_kind": (forms.InKindForm, actions.in_kind_donation_record, _("Donation entered in the ledger.")),
+        },
         title=_("Budgets and donors"),
-        run=_run(request, action),
-        done=lambda _result: url,
-        cancel_url=url,
-        done_message=done,
         template="funding/budgets.html",
-        context=context,
+        context={
+            "lines": [(line, forms.BudgetLineChangeForm.for_line(line)) for line in lines],
+            "donors": queries.donors_all(),
+            "overrides": queries.budget_overrides(),
+        },
     )
 
 
@@ -97,31 +106,13 @@ def sync(request: HttpRequest) -> HttpResponse:
 @permission_required(VIEW)
 def rates(request: HttpRequest) -> HttpResponse:
     """Exchange rates (units of one currency for one of another, by day) and standard unit costs."""
-    if request.method == "POST":
-        require(request.user, MANAGE)
-    rate_form = forms.ExchangeRateForm(_posted(request, "rate"), prefix="rate")
-    cost_form = forms.StandardCostForm(_posted(request, "cost"), prefix="cost")
-    form, action, done = (
-        (cost_form, actions.standard_cost_set, _("Standard cost saved."))
-        if request.POST.get("form") == "cost"
-        else (rate_form, actions.exchange_rate_set, _("Exchange rate saved."))
-    )
-    url = reverse("funding:rates")
-    context = {
-        "rates": queries.exchange_rates(),
-        "costs": queries.standard_costs(),
-        "rate_form": rate_form,
-        "cost_form": cost_form,
-        "may_manage": can(request.user, MANAGE),
-    }
-    return form_page(
+    return _forms_page(
         request,
-        form=form,
+        posted={
+            "rate": (forms.ExchangeRateForm, actions.exchange_rate_set, _("Exchange rate saved.")),
+            "cost": (forms.StandardCostForm, actions.standard_cost_set, _("Standard cost saved.")),
+        },
         title=_("Exchange rates and standard costs"),
-        run=_run(request, action),
-        done=lambda _result: url,
-        cancel_url=url,
-        done_message=done,
         template="funding/rates.html",
-        context=context,
+        context={"rates": queries.exchange_rates(), "costs": queries.standard_costs()},
     )

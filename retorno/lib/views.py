@@ -88,6 +88,11 @@ def post_back(
     return redirect(back)
 
 
+def act(request: HttpRequest, action: Callable, **fixed) -> Callable[[dict], object]:
+    """A ``run`` for ``form_page``/``post_back``: ``action`` as the user, with ``fixed`` and the form's data."""
+    return lambda data: action(actor=request.user, request=request, **fixed, **data)
+
+
 def run_action(request: HttpRequest, action: Callable, done_message: str, **kwargs):
     """Call ``action(actor=request.user, request=request, **kwargs)`` and report the result as a message.
 

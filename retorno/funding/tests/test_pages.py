@@ -136,11 +136,11 @@ def test_manager_records_rates_costs_and_an_in_kind_gift(manager, line, client_f
         reverse("funding:budgets"),
         {
             "form": "in_kind",
-            "gift-description": "Refacciones (empresa donante)",
-            "gift-value": "3100",
-            "gift-currency": "GTQ",
-            "gift-quantity": "135",
-            "gift-day": "2026-03-02",
+            "in_kind-description": "Refacciones (empresa donante)",
+            "in_kind-value": "3100",
+            "in_kind-currency": "GTQ",
+            "in_kind-quantity": "135",
+            "in_kind-day": "2026-03-02",
         },
     )
     entry = LedgerEntry.objects.get(kind=CostKind.IN_KIND)

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from ninja import Status
 
 from retorno.accounts.access import require
+from retorno.funding.queries import budget_lines_to_pay_from
 from retorno.reintegration import actions, queries
 from retorno.reintegration.api.common import EDIT, _case, _obj, router
 from retorno.reintegration.api.schemas import (
@@ -74,7 +75,7 @@ def budget_line_list(request: HttpRequest):
     """The programme ledger's open budget lines with what is spent and left, in each donor's currency
     (officers choose one to pay from)."""
     require(request.user, EDIT)
-    return list(queries.budget_lines_for_officers())
+    return list(budget_lines_to_pay_from())
 
 
 @router.get("/cases/{case_id}/payments", response=list[PaymentOut])

@@ -15,7 +15,6 @@ from retorno.reintegration.queries.history import (
 from retorno.reintegration.queries.lists import (
     active_user_named,
     budget_line_to_pay_from,
-    budget_lines_for_officers,
     case_document,
     case_enrolment,
     case_services,
@@ -65,7 +64,6 @@ __all__ = [
     "CONTACTABLE",
     "CONTACT_PURPOSES",
     "arrivals_without_contact_consent",
-    "budget_lines_for_officers",
     "case_get_for",
     "case_services",
     "cases_listed",

@@ -149,11 +149,6 @@ def budget_line_to_pay_from(*, user: User, line_id: int) -> BudgetLine:
     return _get(BudgetLine, line_id, user, "reintegration.edit")
 
 
-def budget_lines_for_officers() -> QuerySet[BudgetLine]:
-    """The open lines with what is left, in each donor's currency (officers choose one to pay from)."""
-    return budget_lines_to_pay_from()
-
-
 def case_document(case: ReintegrationCase, document_id: int) -> DocumentRequest:
     """One of the case's documents (a payment names what it paid for); 404 for another case's."""
     return _get(DocumentRequest, document_id, None, "", case.documents)

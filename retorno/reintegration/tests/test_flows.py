@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from retorno.audit.models import AuditEvent
 from retorno.funding import actions as funding
-from retorno.funding.actions import line_balance
 from retorno.funding.models import LedgerEntry
+from retorno.funding.queries import line_balance
 from retorno.people.actions import consent_record
 from retorno.reintegration import actions
 from retorno.reintegration.actions.common import add_months

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from retorno.accounts.access import can
-from retorno.lib.views import form_page, post_back
+from retorno.lib.views import act, form_page, post_back
 from retorno.reintegration import forms
 
 VIEW, EDIT = "reintegration.view", "reintegration.edit"
@@ -15,11 +15,6 @@ VIEW, EDIT = "reintegration.view", "reintegration.edit"
 
 def case_url(case_id: int) -> str:
     return reverse("reintegration:case", args=[case_id])
-
-
-def act(request: HttpRequest, action: Callable, **fixed) -> Callable[[dict], object]:
-    """A ``run`` for ``post_back``/``form_page``: ``action`` as the user, with ``fixed`` and the form's data."""
-    return lambda data: action(actor=request.user, request=request, **fixed, **data)
 
 
 def status_post(
