@@ -24,6 +24,8 @@ class ReintegrationConfig(AppConfig):
                 # the sealed smuggler part): docs/migration-history.md.
                 "reintegration.history_view": officers,
                 "reintegration.grant_approve": frozenset({R.MANAGER}),
+                # Recomputing every stored survey score with a scoring version.
+                "reintegration.rescore": frozenset({R.MANAGER}),
                 # Figures without names: M&E may see them too.
                 "reintegration.figures": frozenset({R.REINTEGRATION, R.MANAGER, R.MONITORING}),
             }

@@ -250,37 +250,7 @@ class OutcomeForm(forms.Form):
         return {name[4:]: value for name, value in self.cleaned_data.items() if name.startswith("rss_") and value}
 
 
-RSS_OPTION_LABELS = {
-    "very_satisfied": _("Very satisfied"),
-    "satisfied": _("Satisfied"),
-    "neutral": _("Neither"),
-    "dissatisfied": _("Dissatisfied"),
-    "very_dissatisfied": _("Very dissatisfied"),
-    "never": _("Never"),
-    "rarely": _("Rarely"),
-    "sometimes": _("Sometimes"),
-    "often": _("Often"),
-    "yes": _("Yes"),
-    "no": _("No"),
-    "none": _("None"),
-    "less": _("Less"),
-    "about_same": _("About the same"),
-    "more": _("More"),
-    "looking": _("No, looking for work"),
-    "very_good": _("Very good"),
-    "good": _("Good"),
-    "fair": _("Fair"),
-    "bad": _("Bad"),
-    "very_bad": _("Very bad"),
-    "always": _("Always"),
-    "all": _("All"),
-    "some": _("Some"),
-    "not_applicable": _("Not applicable"),
-    "strongly_agree": _("Strongly agree"),
-    "agree": _("Agree"),
-    "disagree": _("Disagree"),
-    "strongly_disagree": _("Strongly disagree"),
-}
+RSS_OPTION_LABELS = rss.OPTION_LABELS
 
 
 class CourseForm(forms.ModelForm):
@@ -335,3 +305,12 @@ class SessionForm(forms.Form):
             status__in=ReintegrationCase.LIVE
         ).select_related("person")
         self.fields["attendees"].label_from_instance = lambda c: f"{c.person.full_name} (#{c.pk})"
+
+
+class RescoreForm(forms.Form):
+    version = forms.ChoiceField(label=_("Scoring version"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].choices = [(s.code, f"{s.name} ({s.code})") for s in rss.VERSIONS.values()]
+        self.fields["version"].initial = rss.CURRENT_VERSION

@@ -2,31 +2,34 @@
 
 IOM's RSS measures reintegration along three dimensions: economic, social and psychosocial.
 Retorno stores the raw answers of every follow-up (a dict keyed by question code) and computes
-the scores with the function of a named version. A new version (for example IOM's published
-weights) is added alongside the old ones; ``outcome_rescore`` recomputes any outcome with it.
+the scores with a named scoring version. A version is data: its questions, the value of each
+answer (0 worst, 1 best, ``None`` for "not applicable"), a weight per question and per dimension,
+and the share of a dimension's questions that must be answered. Versions are never edited once
+used; a new one is added beside the old, and managers recompute stored outcomes with it
+(``outcomes_rescore``, the survey-scoring page, ``POST /api/v1/reintegration/rss/rescore``).
 
 Version ``retorno-rss-1`` (the default):
 - each answer maps to a value between 0 (worst) and 1 (best); "not applicable" counts as unanswered;
-- a dimension's score is the mean of its answered questions, and is left empty when fewer than
-  half of its questions were answered;
+- a dimension's score is the mean of its answered questions (every weight 1), and is left empty when
+  fewer than half of its questions were answered;
 - the composite is the mean of the three dimensions, weighted equally, and is empty unless all three
   have a score. Equal weights are a transparent choice, not IOM's published weights.
 
 IOM's own scoring system (15 indicators across the three dimensions, with a weight per question)
 comes from the MEASURE study (Samuel Hall for IOM, "Setting Standards for an Integrated Approach to
-Reintegration", 2017) and is reproduced in IOM's Reintegration Handbook (2019, Module 5 and its
-annexes on the Reintegration Sustainability Survey). Its weight table could not be read from this
-project's reference material, so it is not encoded: a version ``iom-rss-2017`` belongs beside
-``retorno-rss-1`` once the table is copied from the publication, and ``outcome_rescore`` then
-recomputes every stored outcome from its raw answers.
+Reintegration", 2017) and is reproduced in IOM's Reintegration Handbook (2019, Annex 4, "Reintegration
+Sustainability Survey and scoring system"). Its weight table could not be read from this project's
+reference material, so it is not encoded. Adding it is one more ``Scoring`` in ``VERSIONS`` (code
+``iom-rss-2017``, IOM's questions, answer values and weights, with the source), then a rescore.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 DIMENSIONS = ("economic", "social", "psychosocial")
+DIMENSION_LABELS = {"economic": _("Economic"), "social": _("Social"), "psychosocial": _("Psychosocial")}
 
 FIVE_SATISFACTION = {
     "very_satisfied": 1.0,
@@ -39,6 +42,39 @@ FIVE_QUALITY = {"very_good": 1.0, "good": 0.75, "fair": 0.5, "bad": 0.25, "very_
 FIVE_AGREEMENT = {"strongly_agree": 1.0, "agree": 0.75, "neutral": 0.5, "disagree": 0.25, "strongly_disagree": 0.0}
 FREQUENCY_GOOD_IF_NEVER = {"never": 1.0, "rarely": 0.67, "sometimes": 0.33, "often": 0.0}
 YES_NO = {"yes": 1.0, "no": 0.0}
+
+
+OPTION_LABELS = {
+    "very_satisfied": _("Very satisfied"),
+    "satisfied": _("Satisfied"),
+    "neutral": _("Neither"),
+    "dissatisfied": _("Dissatisfied"),
+    "very_dissatisfied": _("Very dissatisfied"),
+    "never": _("Never"),
+    "rarely": _("Rarely"),
+    "sometimes": _("Sometimes"),
+    "often": _("Often"),
+    "yes": _("Yes"),
+    "no": _("No"),
+    "none": _("None"),
+    "less": _("Less"),
+    "about_same": _("About the same"),
+    "more": _("More"),
+    "looking": _("No, looking for work"),
+    "very_good": _("Very good"),
+    "good": _("Good"),
+    "fair": _("Fair"),
+    "bad": _("Bad"),
+    "very_bad": _("Very bad"),
+    "always": _("Always"),
+    "all": _("All"),
+    "some": _("Some"),
+    "not_applicable": _("Not applicable"),
+    "strongly_agree": _("Strongly agree"),
+    "agree": _("Agree"),
+    "disagree": _("Disagree"),
+    "strongly_disagree": _("Strongly disagree"),
+}
 
 
 @dataclass(frozen=True)
@@ -111,6 +147,26 @@ class Scores:
     composite: float | None
 
 
+@dataclass(frozen=True)
+class Scoring:
+    """One scoring version: which questions, how each answer counts, and the weights."""
+
+    code: str
+    name: str
+    method: str
+    source: str
+    questions: tuple[Question, ...]
+    weights: dict = field(default_factory=dict)  # question code -> weight (1 when absent)
+    dimension_weights: dict = field(default_factory=dict)  # dimension -> weight (1 when absent)
+    min_answered_share: float = 0.5
+
+    def weight(self, code: str) -> float:
+        return self.weights.get(code, 1.0)
+
+    def dimension_weight(self, dimension: str) -> float:
+        return self.dimension_weights.get(dimension, 1.0)
+
+
 def _validate(answers: dict, questions: tuple[Question, ...]) -> None:
     known = {q.code: q for q in questions}
     errors = {}
@@ -125,32 +181,60 @@ def _validate(answers: dict, questions: tuple[Question, ...]) -> None:
         raise ValidationError({"rss_answers": [f"{code}: {message}" for code, message in errors.items()]})
 
 
-def score_v1(answers: dict) -> Scores:
-    """Score raw answers with version ``retorno-rss-1`` (see the module docstring)."""
-    _validate(answers, QUESTIONS_V1)
+def _weighted_mean(pairs: list[tuple[float, float]]) -> float:
+    return round(sum(value * weight for value, weight in pairs) / sum(weight for _value, weight in pairs), 3)
+
+
+def score_with(scoring: Scoring, answers: dict) -> Scores:
+    """Score raw ``answers`` with ``scoring``: weighted means per dimension, then of the dimensions."""
+    _validate(answers, scoring.questions)
     by_dimension = {}
     for dimension in DIMENSIONS:
-        questions = [q for q in QUESTIONS_V1 if q.dimension == dimension]
-        values = [q.options[answers[q.code]] for q in questions if q.code in answers]
-        values = [v for v in values if v is not None]
-        by_dimension[dimension] = round(sum(values) / len(values), 3) if len(values) * 2 >= len(questions) else None
-    parts = list(by_dimension.values())
-    composite = round(sum(parts) / 3, 3) if all(p is not None for p in parts) else None
+        asked = [q for q in scoring.questions if q.dimension == dimension]
+        answered = [
+            (q.options[answers[q.code]], scoring.weight(q.code))
+            for q in asked
+            if q.code in answers and q.options[answers[q.code]] is not None
+        ]
+        enough = answered and len(answered) >= scoring.min_answered_share * len(asked)
+        by_dimension[dimension] = _weighted_mean(answered) if enough else None
+    parts = [(by_dimension[d], scoring.dimension_weight(d)) for d in DIMENSIONS]
+    composite = _weighted_mean(parts) if all(value is not None for value, _weight in parts) else None
     return Scores(
-        "retorno-rss-1", by_dimension["economic"], by_dimension["social"], by_dimension["psychosocial"], composite
+        scoring.code, by_dimension["economic"], by_dimension["social"], by_dimension["psychosocial"], composite
     )
 
 
-VERSIONS = {"retorno-rss-1": (QUESTIONS_V1, score_v1)}
-CURRENT_VERSION = "retorno-rss-1"
+RETORNO_RSS_1 = Scoring(
+    code="retorno-rss-1",
+    name=_("Retorno, equal weights (version 1)"),
+    method=_(
+        "Each answer counts from 0 (worst) to 1 (best). A dimension is the mean of its answered questions, "
+        "left empty when fewer than half were answered. The composite is the mean of the three dimensions, "
+        "and is empty unless all three have a score. Every question and every dimension weighs the same."
+    ),
+    source=_(
+        "Questions adapted from IOM's Reintegration Sustainability Survey (Samuel Hall/IOM, \"Setting Standards "
+        'for an Integrated Approach to Reintegration", 2017; IOM Reintegration Handbook, 2019, Annex 4). '
+        "The weights are Retorno's, not IOM's."
+    ),
+    questions=QUESTIONS_V1,
+)
+
+VERSIONS = {scoring.code: scoring for scoring in (RETORNO_RSS_1,)}
+CURRENT_VERSION = RETORNO_RSS_1.code
+
+
+def scoring(version: str = CURRENT_VERSION) -> Scoring:
+    if version not in VERSIONS:
+        raise ValidationError({"rss_version": _("Unknown survey scoring version.")})
+    return VERSIONS[version]
 
 
 def questions(version: str = CURRENT_VERSION) -> tuple[Question, ...]:
-    return VERSIONS[version][0]
+    return scoring(version).questions
 
 
 def score(answers: dict, version: str = CURRENT_VERSION) -> Scores:
-    """Compute the RSS scores of ``answers`` with the scoring function of ``version``."""
-    if version not in VERSIONS:
-        raise ValidationError({"rss_version": _("Unknown survey scoring version.")})
-    return VERSIONS[version][1](answers)
+    """Compute the RSS scores of ``answers`` with scoring ``version``."""
+    return score_with(scoring(version), answers)

@@ -48,6 +48,7 @@ urlpatterns = [
     path("groups/<int:group_id>/", views.group_detail, name="group"),
     path("budgets/", views.budgets, name="budgets"),
     path("figures/", views.figures, name="figures"),
+    path("survey-scoring/", views.survey_scoring, name="survey_scoring"),
     path("field-forms/", fieldform_views.field_forms, name="field_forms"),
     path("field-forms/<str:kind>.xlsx", fieldform_views.xlsform_download, name="xlsform"),
 ]

@@ -24,7 +24,6 @@ from retorno.reintegration.actions.followup import (
     followup_set_status,
     followups_on_arrival,
     followups_schedule,
-    outcome_rescore,
     schedule_months,
 )
 from retorno.reintegration.actions.grants import (
@@ -53,6 +52,7 @@ from retorno.reintegration.actions.jobs import (
     vacancy_set_open,
 )
 from retorno.reintegration.actions.ledger import payment_record
+from retorno.reintegration.actions.scoring import Rescored, outcome_rescore, outcomes_rescore
 from retorno.reintegration.actions.training import (
     course_create,
     enrolment_create,
@@ -98,6 +98,8 @@ __all__ = [
     "job_referral_set_status",
     "job_referral_follow",
     "outcome_rescore",
+    "outcomes_rescore",
+    "Rescored",
     "payment_record",
     "schedule_months",
     "tranche_plan",

@@ -335,27 +335,3 @@ def followup_record_outcome(
     )
     followup_set_status(actor=actor, followup=followup, status=F.DONE, request=request)
     return outcome
-
-
-@transaction.atomic
-def outcome_rescore(
-    *, actor: User, outcome: FollowUpOutcome, version: str = rss.CURRENT_VERSION, request=None
-) -> FollowUpOutcome:
-    """Recompute an outcome's RSS scores from its stored raw answers with scoring ``version``."""
-    scores = rss.score(outcome.rss_answers, version)
-    fields = ["rss_version", "economic_score", "social_score", "psychosocial_score", "composite_score"]
-    old = snapshot(outcome, fields)
-    outcome.rss_version = scores.version
-    outcome.economic_score, outcome.social_score = scores.economic, scores.social
-    outcome.psychosocial_score, outcome.composite_score = scores.psychosocial, scores.composite
-    outcome.save(update_fields=fields)
-    audit_write(
-        actor=actor,
-        action=AuditAction.FOLLOWUP_RESCORE,
-        obj=outcome,
-        person_id=outcome.followup.person_id,
-        old=old,
-        new=snapshot(outcome, fields),
-        request=request,
-    )
-    return outcome

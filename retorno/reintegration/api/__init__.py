@@ -3,7 +3,7 @@
 Split by subject; each module registers its endpoints on the one router in ``common``.
 """
 
-from retorno.reintegration.api import cases, documents, followups, grants, history, jobs, training  # noqa: F401
+from retorno.reintegration.api import cases, documents, followups, grants, history, jobs, scoring, training  # noqa: F401
 from retorno.reintegration.api.common import router
 from retorno.reintegration.api.groups import router as groups_router
 from retorno.reintegration.api.invitations import router as invitation_router

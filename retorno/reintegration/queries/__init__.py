@@ -7,6 +7,7 @@ from retorno.reintegration.queries.figures import (
     arrivals_without_contact_consent,
     followup_response_by_cohort,
     programme_figures,
+    scoring_versions,
 )
 from retorno.reintegration.queries.history import (
     case_migration_history_get_for,
@@ -53,6 +54,7 @@ from retorno.reintegration.queries.records import (
 )
 
 __all__ = [
+    "scoring_versions",
     "case_migration_history_get_for",
     "migration_history_for_reintegration",
     "employer_get_for",

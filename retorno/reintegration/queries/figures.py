@@ -106,3 +106,43 @@ def followup_response_by_cohort(*, months: int = 12) -> list[dict]:
         .order_by("-cohort")
     )
     return [{**row, "rate": row["answered"] / row["invited"] if row["invited"] else None} for row in rows]
+
+
+def scoring_versions() -> list[dict]:
+    """Each survey scoring version with its questions, answer values, weights and the outcomes stored with it.
+
+    Texts are in the active language (for the page and the API alike).
+    """
+    from retorno.reintegration import rss
+
+    stored = dict(FollowUpOutcome.objects.values("rss_version").annotate(n=Count("id")).values_list("rss_version", "n"))
+    return [
+        {
+            "code": s.code,
+            "name": str(s.name),
+            "method": str(s.method),
+            "source": str(s.source),
+            "current": s.code == rss.CURRENT_VERSION,
+            "outcomes": stored.get(s.code, 0),
+            "min_answered_share": s.min_answered_share,
+            "dimension_weights": [
+                {"dimension": d, "label": str(rss.DIMENSION_LABELS[d]), "weight": s.dimension_weight(d)}
+                for d in rss.DIMENSIONS
+            ],
+            "questions": [
+                {
+                    "code": q.code,
+                    "dimension": q.dimension,
+                    "dimension_label": str(rss.DIMENSION_LABELS[q.dimension]),
+                    "text": str(q.text),
+                    "weight": s.weight(q.code),
+                    "answers": [
+                        {"answer": code, "label": str(rss.OPTION_LABELS.get(code, code)), "value": value}
+                        for code, value in q.options.items()
+                    ],
+                }
+                for q in s.questions
+            ],
+        }
+        for s in rss.VERSIONS.values()
+    ]

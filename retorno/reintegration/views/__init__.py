@@ -42,6 +42,7 @@ from retorno.reintegration.views.jobs import (
     job_referral_status,
 )
 from retorno.reintegration.views.reference import course_list, vacancy_list, vacancy_open
+from retorno.reintegration.views.scoring import survey_scoring
 from retorno.reintegration.views.training import enrolment_add, enrolment_attendance, enrolment_status
 
 __all__ = [
@@ -61,6 +62,7 @@ __all__ = [
     "enrolment_status",
     "equipment_add",
     "figures",
+    "survey_scoring",
     "followup_attempt",
     "followup_detail",
     "followup_invite",
