@@ -13,6 +13,7 @@ import random
 from django.db import transaction
 
 from retorno.accounts.models import Organisation
+from retorno.outreach.demo.costs import training_costs_load
 from retorno.outreach.demo.institutions import (
     directory_load,
     judges_trainings_load,
@@ -36,6 +37,7 @@ def load(*, options: dict, stdout) -> None:
     campaigns_load(officer, orgs)
     dialogue_load(officer, orgs)
     partners_load(officer, orgs)
+    training_costs_load(stdout)
     stdout.write(
         f"outreach: {Training.objects.count()} trainings, {Network.objects.count()} networks, "
         f"{Campaign.objects.count()} campaigns, {DialogueEvent.objects.count()} dialogue events"

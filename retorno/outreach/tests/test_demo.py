@@ -21,3 +21,22 @@ def test_demo_at_the_report_scale_and_idempotent(db):
     events, participants = AuditEvent.objects.count(), Participant.objects.count()
     demo.load(options={}, stdout=io.StringIO())
     assert (AuditEvent.objects.count(), Participant.objects.count()) == (events, participants)
+
+
+def test_demo_training_costs_enter_the_ledger_on_their_own_line(db):
+    from retorno.accounts import demo as accounts_demo
+    from retorno.funding import demo as funding_demo
+    from retorno.funding.models import LedgerEntry
+    from retorno.outreach.models import Training
+
+    accounts_demo.load(options={}, stdout=io.StringIO())
+    funding_demo.load(options={}, stdout=io.StringIO())
+    demo.load(options={}, stdout=io.StringIO())
+    held = Training.objects.filter(status__in=["held", "closed"], cost__gt=0)
+    entries = LedgerEntry.objects.filter(kind="training", budget_line__code="UE-CAP-2011")
+    assert held.count() == 9 and entries.count() == 9
+    # 229 judges × Q950 + Q18,500, at 10.85 quetzales a euro
+    total = sum(e.amount_donor for e in entries)
+    assert abs(float(total) - (229 * 950 + 18500) / 10.85) < 1
+    demo.load(options={}, stdout=io.StringIO())
+    assert LedgerEntry.objects.filter(kind="training").count() == 9
