@@ -18,7 +18,7 @@ from retorno.people.actions import consent_record, person_create
 from retorno.people.models import Person
 from retorno.reception.models import Arrival
 from retorno.reintegration import actions, demo_arrivals
-from retorno.reintegration.models import Course, ReintegrationCase, SelfHelpGroup, Vacancy
+from retorno.reintegration.models import Course, FollowUp, ReintegrationCase, SelfHelpGroup, Vacancy
 
 # Reintegration's own lines in the programme ledger, in the donor's currency (USD).
 LINES = [
@@ -133,6 +133,49 @@ def _returnee(officer: User, index: int, returned_on: datetime.date) -> tuple[Pe
     return person, arrival
 
 
+# What the demo people said when followed up: (months after arrival, working, income, intends to
+# migrate again, business operating, survey answers). Answers differ so the scores spread.
+STRUGGLING = {
+    "econ_satisfaction": "dissatisfied", "econ_food": "often", "econ_borrow": "no", "econ_debt": "more",
+    "econ_work": "looking", "soc_housing": "bad", "soc_health": "fair", "soc_documents": "no",
+    "soc_water": "sometimes", "soc_children_school": "some", "psy_belonging": "disagree",
+    "psy_activities": "never", "psy_support": "yes", "psy_discrimination": "sometimes", "psy_distress": "often",
+}  # fmt: skip
+SETTLING = {
+    "econ_satisfaction": "neutral", "econ_food": "sometimes", "econ_borrow": "yes", "econ_debt": "about_same",
+    "econ_work": "yes", "soc_housing": "fair", "soc_health": "good", "soc_documents": "yes",
+    "soc_water": "always", "soc_children_school": "all", "psy_belonging": "agree",
+    "psy_activities": "sometimes", "psy_support": "yes", "psy_discrimination": "rarely", "psy_distress": "sometimes",
+}  # fmt: skip
+SETTLED = {
+    "econ_satisfaction": "satisfied", "econ_food": "never", "econ_borrow": "yes", "econ_debt": "less",
+    "econ_work": "yes", "soc_housing": "good", "soc_health": "good", "soc_documents": "yes",
+    "soc_water": "always", "soc_children_school": "not_applicable", "psy_belonging": "strongly_agree",
+    "psy_activities": "often", "psy_support": "yes", "psy_discrimination": "never", "psy_distress": "rarely",
+}  # fmt: skip
+PARTIAL = {"econ_work": "no", "econ_food": "often", "econ_borrow": "no", "psy_support": "no"}  # declined the rest
+
+
+def _followed_up(officer: User, person: Person, said: list[tuple]) -> None:
+    """Record the reached contact and the outcome of each follow-up of ``person`` listed in ``said``."""
+    for months, working, income, intends, business, answers in said:
+        followup = FollowUp.objects.get(person=person, trigger="arrival", months_after=months, status="due")
+        at = timezone.make_aware(datetime.datetime.combine(followup.due_on, datetime.time(10)))
+        actions.followup_attempt(actor=officer, followup=followup, channel="phone", reached=False, at=at)
+        actions.followup_attempt(
+            actor=officer, followup=followup, channel="phone", reached=True, at=at + datetime.timedelta(days=2)
+        )
+        actions.followup_record_outcome(
+            actor=officer,
+            followup=followup,
+            working=working,
+            income_band=income,
+            intends_to_migrate=intends,
+            business_operating=business,
+            rss_answers=answers,
+        )
+
+
 def _cases(manager: User, officer: User) -> int:
     today = timezone.localdate()
     ago = lambda days: today - datetime.timedelta(days=days)  # noqa: E731
@@ -176,6 +219,7 @@ def _cases(manager: User, officer: User) -> int:
         ends_on=today + datetime.timedelta(days=60),
     )
     actions.enrolment_record_attendance(actor=officer, enrolment=enrolment, sessions_total=8, sessions_attended=7)
+    _followed_up(officer, people[1], [(1, "informal", "lt1500", "unsure", None, STRUGGLING)])
     # 3. DPI issued, course certified, hired 95 days ago: the 3-month retention check is due.
     case = open_case(2, 200, [("employment", "Empleo en call center")])
     actions.case_agree_plan(actor=officer, case=case, agreed_on=ago(185))
@@ -204,6 +248,15 @@ def _cases(manager: User, officer: User) -> int:
     )
     actions.job_referral_set_status(actor=officer, job_referral=job, status="interview", on=ago(100))
     actions.job_referral_set_status(actor=officer, job_referral=job, status="hired", on=ago(95))
+    _followed_up(
+        officer,
+        people[2],
+        [
+            (1, "none", "none", "unsure", None, STRUGGLING),
+            (3, "informal", "lt1500", "no", None, SETTLING),
+            (6, "formal", "3000_5000", "no", None, SETTLED),
+        ],
+    )
     # 4. Business plan submitted, awaiting a manager's approval.
     case = open_case(3, 60, [("business", "Taller de soldadura")])
     actions.case_agree_plan(actor=officer, case=case, agreed_on=ago(45))
@@ -248,9 +301,23 @@ def _cases(manager: User, officer: User) -> int:
         amount=Decimal("5200"),
         purchased_on=ago(95),
     )
+    _followed_up(
+        officer,
+        people[4],
+        [(1, "informal", "lt1500", "no", None, SETTLING), (3, "self_employed", "1500_3000", "no", True, SETTLED)],
+    )
     # 6. Re-migration: returned a year ago, deported again last week.
     case = open_case(5, 380, [("employment", "Empleo en logística")])
     actions.case_agree_plan(actor=officer, case=case, agreed_on=ago(360))
+    _followed_up(
+        officer,
+        people[5],
+        [
+            (1, "informal", "lt1500", "unsure", None, SETTLING),
+            (3, "none", "none", "unsure", None, STRUGGLING),
+            (6, "none", "not_stated", "yes", None, PARTIAL),
+        ],
+    )
     actions.followups_on_arrival(actor=officer, person=people[5], arrived_on=ago(7))
 
     group = SelfHelpGroup.objects.filter(name="Club Migrantes Huehuetenango").first() or actions.group_create(

@@ -48,3 +48,19 @@ def test_demo_cases_show_a_migration_history_and_a_rerun_adds_nothing():
     demo.load(options={}, stdout=out)
     reception_demo.load(options={}, stdout=out)  # reception's histories leave these arrivals alone
     assert _counts() == counts
+
+
+def test_demo_follow_ups_have_outcomes_with_spread_scores():
+    from retorno.reintegration.models import FollowUpOutcome
+
+    out = io.StringIO()
+    accounts_demo.load(options={}, stdout=out)
+    demo.load(options={}, stdout=out)
+    outcomes = FollowUpOutcome.objects.select_related("followup")
+    assert outcomes.count() == 9
+    assert all(o.followup.status == "done" and o.rss_version == "retorno-rss-1" for o in outcomes)
+    composites = {o.composite_score for o in outcomes}
+    assert None in composites  # the person who declined most questions has no composite
+    scored = sorted(c for c in composites if c is not None)
+    assert scored[0] < 0.4 and scored[-1] > 0.8
+    assert outcomes.filter(intends_to_migrate="yes").count() == 1
