@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 DIMENSIONS = ("economic", "social", "psychosocial")
 DIMENSION_LABELS = {"economic": _("Economic"), "social": _("Social"), "psychosocial": _("Psychosocial")}
@@ -45,35 +46,35 @@ YES_NO = {"yes": 1.0, "no": 0.0}
 
 
 OPTION_LABELS = {
-    "very_satisfied": _("Very satisfied"),
-    "satisfied": _("Satisfied"),
-    "neutral": _("Neither"),
-    "dissatisfied": _("Dissatisfied"),
-    "very_dissatisfied": _("Very dissatisfied"),
-    "never": _("Never"),
-    "rarely": _("Rarely"),
-    "sometimes": _("Sometimes"),
-    "often": _("Often"),
-    "yes": _("Yes"),
-    "no": _("No"),
-    "none": _("None"),
-    "less": _("Less"),
-    "about_same": _("About the same"),
-    "more": _("More"),
-    "looking": _("No, looking for work"),
-    "very_good": _("Very good"),
-    "good": _("Good"),
-    "fair": _("Fair"),
-    "bad": _("Bad"),
-    "very_bad": _("Very bad"),
-    "always": _("Always"),
-    "all": _("All"),
-    "some": _("Some"),
-    "not_applicable": _("Not applicable"),
-    "strongly_agree": _("Strongly agree"),
-    "agree": _("Agree"),
-    "disagree": _("Disagree"),
-    "strongly_disagree": _("Strongly disagree"),
+    "very_satisfied": pgettext_lazy("survey answer", "Very satisfied"),
+    "satisfied": pgettext_lazy("survey answer", "Satisfied"),
+    "neutral": pgettext_lazy("survey answer", "Neither"),
+    "dissatisfied": pgettext_lazy("survey answer", "Dissatisfied"),
+    "very_dissatisfied": pgettext_lazy("survey answer", "Very dissatisfied"),
+    "never": pgettext_lazy("survey answer", "Never"),
+    "rarely": pgettext_lazy("survey answer", "Rarely"),
+    "sometimes": pgettext_lazy("survey answer", "Sometimes"),
+    "often": pgettext_lazy("survey answer", "Often"),
+    "yes": pgettext_lazy("survey answer", "Yes"),
+    "no": pgettext_lazy("survey answer", "No"),
+    "none": pgettext_lazy("survey answer", "None"),
+    "less": pgettext_lazy("survey answer", "Less"),
+    "about_same": pgettext_lazy("survey answer", "About the same"),
+    "more": pgettext_lazy("survey answer", "More"),
+    "looking": pgettext_lazy("survey answer", "No, looking for work"),
+    "very_good": pgettext_lazy("survey answer", "Very good"),
+    "good": pgettext_lazy("survey answer", "Good"),
+    "fair": pgettext_lazy("survey answer", "Fair"),
+    "bad": pgettext_lazy("survey answer", "Bad"),
+    "very_bad": pgettext_lazy("survey answer", "Very bad"),
+    "always": pgettext_lazy("survey answer", "Always"),
+    "all": pgettext_lazy("survey answer", "All"),
+    "some": pgettext_lazy("survey answer", "Some"),
+    "not_applicable": pgettext_lazy("survey answer", "Not applicable"),
+    "strongly_agree": pgettext_lazy("survey answer", "Strongly agree"),
+    "agree": pgettext_lazy("survey answer", "Agree"),
+    "disagree": pgettext_lazy("survey answer", "Disagree"),
+    "strongly_disagree": pgettext_lazy("survey answer", "Strongly disagree"),
 }
 
 
