@@ -14,6 +14,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 CURRENCY = [RegexValidator(r"^[A-Z]{3}$", _("Use the three-letter ISO 4217 code, e.g. USD or GTQ."))]
 NOT_NEGATIVE = [MinValueValidator(Decimal("0"))]
@@ -71,8 +72,8 @@ class BudgetLine(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("pays for"), max_length=20, choices=CostKind.choices)
     amount = models.DecimalField(_("budget"), max_digits=14, decimal_places=2, validators=NOT_NEGATIVE)
-    starts_on = models.DateField(_("from"))
-    ends_on = models.DateField(_("to"))
+    starts_on = models.DateField(pgettext_lazy("date range", "from"))
+    ends_on = models.DateField(pgettext_lazy("date range", "to"))
     # The line that costs of this kind are charged to by default in its period (ledger_sync).
     is_default = models.BooleanField(_("default line for its kind"), default=False)
     # A closed line takes no new payments; what it already paid stays in the reports.
@@ -119,7 +120,7 @@ class StandardCost(models.Model):
     kind = models.CharField(_("cost"), max_length=20, choices=CostKind.choices)
     amount = models.DecimalField(_("unit cost"), max_digits=12, decimal_places=2, validators=NOT_NEGATIVE)
     currency = models.CharField(_("currency"), max_length=3, validators=CURRENCY)
-    valid_from = models.DateField(_("from"))
+    valid_from = models.DateField(pgettext_lazy("date range", "from"))
 
     class Meta:
         ordering = ["kind", "-valid_from"]

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.accounts.access import PERMISSIONS
 from retorno.accounts.directory import DirectoryChoiceField
@@ -163,7 +164,8 @@ class PaymentForm(forms.Form):
     budget_line = forms.ModelChoiceField(label=_("Budget line"), queryset=budget_lines_to_pay_from())
     amount = forms.DecimalField(label=_("Amount (GTQ)"), max_digits=12, decimal_places=2, min_value=0.01)
     purpose = forms.ChoiceField(
-        label=_("Purpose"), choices=[c for c in Payment.Purpose.choices if c[0] != Payment.Purpose.GRANT]
+        label=pgettext_lazy("payment", "Purpose"),
+        choices=[c for c in Payment.Purpose.choices if c[0] != Payment.Purpose.GRANT],
     )
     paid_on = forms.DateField(label=_("Paid on"), widget=DATE)
     payee = forms.CharField(label=_("Paid to"), max_length=200, required=False)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.lib.workflow import StatusChange, StatusPipeline
 from retorno.outreach.models.common import NON_NEGATIVE
@@ -54,7 +55,7 @@ class DialogueParticipant(models.Model):
 
 class DialogueFollowUp(StatusPipeline, models.Model):
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
+        OPEN = "open", pgettext_lazy("commitment status", "Open")
         DONE = "done", _("Done")
         DROPPED = "dropped", _("Dropped")
 

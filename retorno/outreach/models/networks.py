@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.lib.workflow import StatusChange, StatusPipeline
 from retorno.outreach.models.common import NON_NEGATIVE
@@ -93,8 +94,8 @@ class NetworkAgreement(StatusPipeline, models.Model):
     """A commitment a network made at a meeting: who owns it and by when."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        DONE = "done", _("Met")
+        OPEN = "open", pgettext_lazy("commitment status", "Open")
+        DONE = "done", pgettext_lazy("commitment status", "Met")
         DROPPED = "dropped", _("Dropped")
 
     TRANSITIONS = {

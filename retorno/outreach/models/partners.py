@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.lib.workflow import StatusChange, StatusPipeline
 from retorno.outreach.models.common import NON_NEGATIVE
@@ -158,8 +159,8 @@ class PartnerAgreement(StatusPipeline, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Awaiting approval")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        APPROVED = "approved", pgettext_lazy("agreement status", "Approved")
+        REJECTED = "rejected", pgettext_lazy("agreement status", "Rejected")
         CLOSED = "closed", _("Closed")
 
     TRANSITIONS = {

@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.lib.text import fold
 from retorno.lib.workflow import StatusChange, StatusPipeline
@@ -58,7 +59,7 @@ class Training(StatusPipeline, models.Model):
         PLANNED = "planned", _("Planned")
         HELD = "held", _("Held")
         CLOSED = "closed", _("Closed (results final)")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("training status", "Cancelled")
 
     class Topic(models.TextChoices):
         TRAFFICKING = "trafficking", _("Trafficking in persons")
@@ -70,7 +71,7 @@ class Training(StatusPipeline, models.Model):
         OTHER = "other", _("Other")
 
     class Modality(models.TextChoices):
-        IN_PERSON = "in_person", _("In person")
+        IN_PERSON = "in_person", pgettext_lazy("training format", "In person")
         VIRTUAL = "virtual", _("Virtual")
         MIXED = "mixed", _("Mixed")
 

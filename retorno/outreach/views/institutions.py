@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from retorno.accounts.access import can, permission_required
@@ -78,7 +79,12 @@ def institution_edit(request: HttpRequest, organisation_id: int) -> HttpResponse
 
     back = reverse("outreach:institution", args=[org.pk])
     return form_page(
-        request, form=form, title=_("Edit %(name)s") % {"name": org}, run=run, done=lambda _o: back, cancel_url=back
+        request,
+        form=form,
+        title=pgettext("organisation", "Edit %(name)s") % {"name": org},
+        run=run,
+        done=lambda _o: back,
+        cancel_url=back,
     )
 
 

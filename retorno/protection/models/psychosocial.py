@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.lib.crypto import EncryptedTextField
 from retorno.protection.models.base import USER, SealedModel
@@ -50,7 +51,7 @@ class PsychosocialAssessment(SealedModel):
 class PsychosocialSession(SealedModel):
     class Kind(models.TextChoices):
         INDIVIDUAL = "individual", _("Individual")
-        GROUP = "group", _("Group")
+        GROUP = "group", pgettext_lazy("session format", "Group")
 
     case = models.ForeignKey(ProtectionCase, on_delete=models.CASCADE, related_name="sessions")
     at = models.DateTimeField(_("when"), default=timezone.now)

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.lib.crypto import EncryptedTextField
 from retorno.protection.models.base import USER, SealedModel
@@ -20,16 +21,16 @@ class ProtectionReferral(SealedModel):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
-        TAKEN = "taken", _("Taken")
+        TAKEN = "taken", pgettext_lazy("protection referral", "Taken")
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     # A plain id, not a foreign key: the arrival lives in reception and protection must not depend on it.
     arrival_id = models.BigIntegerField(_("arrival"), null=True, blank=True, db_index=True)
     unaccompanied_minor = models.BooleanField(_("unaccompanied minor"), default=False)
-    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    received_at = models.DateTimeField(pgettext_lazy("protection referral", "received"), default=timezone.now)
     received_from = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("referred by"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    taken_at = models.DateTimeField(_("taken"), null=True, blank=True)
+    taken_at = models.DateTimeField(pgettext_lazy("protection referral", "taken"), null=True, blank=True)
     taken_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
 
     class Meta:

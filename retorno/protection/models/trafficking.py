@@ -5,6 +5,7 @@ import json
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.lib.crypto import EncryptedCharField, EncryptedTextField
 from retorno.protection.models.base import USER, SealedModel
@@ -74,7 +75,7 @@ class SupportService(SealedModel):
     class Type(models.TextChoices):
         """HTCDS ``spl_Type``."""
 
-        EDUCATION = "Education", _("Education")
+        EDUCATION = "Education", pgettext_lazy("support service", "Education")
         FINANCIAL = "Financial", _("Financial")
         HEALTH = "Health", _("Health")
         LABOUR_REHAB = "LabourExploitationRehabilitation", _("Labour-exploitation rehabilitation")

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.lib.crypto import EncryptedCharField
 from retorno.reception.models.arrivals import Arrival
@@ -76,7 +77,7 @@ class LeavingReason(models.Model):
         VIOLENCE = "violence", _("Violence or insecurity")
         FAMILY = "family", _("Family reunification")
         CLIMATE = "climate", _("Climate or disaster")
-        EDUCATION = "education", _("Education")
+        EDUCATION = "education", pgettext_lazy("leaving reason", "Education")
         OTHER = "other", _("Other")
         DECLINED = "declined", DECLINED_LABEL
 

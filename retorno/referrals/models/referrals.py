@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.lib.workflow import StatusChange, StatusPipeline
 from retorno.people.models import Consent
@@ -194,7 +195,7 @@ class Referral(StatusPipeline, models.Model):
     referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("referred"), default=timezone.now)
     answer_due_at = models.DateTimeField(_("answer due"))
-    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_at = models.DateTimeField(pgettext_lazy("referral", "answered"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     reason = models.CharField(
         _("reason"), max_length=500, blank=True, help_text=_("Why it was rejected, revoked or missed.")

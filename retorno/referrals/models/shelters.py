@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.referrals.models.referrals import Partner, Referral
 
@@ -17,7 +18,7 @@ DEFAULT_STAY_WARNING_HOURS = 12
 class BedType(models.TextChoices):
     ADULTS = "adults", _("Adults")
     WOMEN = "women", _("Women")
-    MINORS = "minors", _("Minors")
+    MINORS = "minors", pgettext_lazy("shelter population", "Minors")
     TRAFFICKING = "trafficking", _("Trafficking victims")
 
 
@@ -74,7 +75,7 @@ class Stay(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="shelter_stays")
     referral = models.OneToOneField(Referral, on_delete=models.PROTECT, related_name="stay")
     bed_type = models.CharField(_("bed"), max_length=12, choices=BedType.choices)
-    checked_in_at = models.DateTimeField(_("checked in"))
+    checked_in_at = models.DateTimeField(pgettext_lazy("shelter", "checked in"))
     checked_in_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     limit_at = models.DateTimeField(_("must leave by"))
     checked_out_at = models.DateTimeField(_("checked out"), null=True, blank=True)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from retorno.accounts.access import can, permission_required
@@ -101,5 +102,5 @@ def partner_edit(request: HttpRequest, partner_id: int) -> HttpResponse:
     return render(
         request,
         "referrals/partner_form.html",
-        {"form": form, "partner": partner, "title": _("Edit %(name)s") % {"name": partner}},
+        {"form": form, "partner": partner, "title": pgettext("organisation", "Edit %(name)s") % {"name": partner}},
     )

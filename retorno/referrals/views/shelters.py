@@ -117,7 +117,7 @@ def shelter_edit(request: HttpRequest, shelter_id: int) -> HttpResponse:
     return render(
         request,
         "referrals/shelter_form.html",
-        {"form": form, "shelter": shelter, "title": _("Edit %(name)s") % {"name": shelter}},
+        {"form": form, "shelter": shelter, "title": pgettext("organisation", "Edit %(name)s") % {"name": shelter}},
     )
 
 

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.lib.workflow import StatusPipeline
 
@@ -83,8 +84,8 @@ class PlanGoal(StatusPipeline, models.Model):
 
     class Status(models.TextChoices):
         OPEN = "open", _("In progress")
-        ACHIEVED = "achieved", _("Achieved")
-        DROPPED = "dropped", _("Dropped")
+        ACHIEVED = "achieved", pgettext_lazy("goal status", "Achieved")
+        DROPPED = "dropped", pgettext_lazy("goal status", "Dropped")
 
     TRANSITIONS = {
         Status.OPEN: {Status.ACHIEVED, Status.DROPPED},

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from retorno.lib.workflow import StatusPipeline
 from retorno.reintegration.models.reference import FollowUpTrigger
@@ -12,7 +12,7 @@ from retorno.reintegration.models.reference import FollowUpTrigger
 
 class FollowUp(StatusPipeline, models.Model):
     class Status(models.TextChoices):
-        DUE = "due", _("Due")
+        DUE = "due", pgettext_lazy("follow-up status", "Due")
         DONE = "done", _("Done")
         UNREACHABLE = "unreachable", _("Could not be reached")
         CANCELLED = "cancelled", _("Cancelled")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Sector(models.TextChoices):
@@ -57,7 +58,7 @@ class Vacancy(models.Model):
     employer = models.ForeignKey(
         "accounts.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("employer")
     )
-    title = models.CharField(_("position"), max_length=200)
+    title = models.CharField(pgettext_lazy("job vacancy", "position"), max_length=200)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
     municipality = models.ForeignKey(
         "geo.Municipality", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("where")
@@ -65,7 +66,7 @@ class Vacancy(models.Model):
     positions = models.PositiveIntegerField(_("positions"), default=1, validators=[MinValueValidator(1)])
     requirements = models.TextField(_("requirements"), blank=True)
     posted_on = models.DateField(_("posted on"))
-    is_open = models.BooleanField(_("open"), default=True)
+    is_open = models.BooleanField(pgettext_lazy("job vacancy", "open"), default=True)
 
     class Meta:
         ordering = ["-is_open", "-posted_on", "id"]

@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from retorno.lib.workflow import StatusPipeline
 from retorno.reintegration.models.reference import Sector
@@ -32,7 +33,7 @@ class DocumentRequest(StatusPipeline, models.Model):
         REQUESTED = "requested", _("Requested")
         SUBMITTED = "submitted", _("Submitted")
         ISSUED = "issued", _("Issued")
-        REJECTED = "rejected", _("Rejected")
+        REJECTED = "rejected", pgettext_lazy("document request status", "Rejected")
         CANCELLED = "cancelled", _("Cancelled")
 
     TRANSITIONS = {
@@ -109,7 +110,7 @@ class Enrolment(StatusPipeline, models.Model):
     class Status(models.TextChoices):
         ENROLLED = "enrolled", _("Enrolled")
         ATTENDING = "attending", _("Attending")
-        COMPLETED = "completed", _("Completed")
+        COMPLETED = "completed", pgettext_lazy("enrolment status", "Completed")
         CERTIFIED = "certified", _("Certified")
         DROPPED = "dropped", _("Dropped out")
 
@@ -168,7 +169,7 @@ class JobReferral(models.Model):
     """
 
     class Stage(models.TextChoices):
-        REFERRED = "referred", _("Referred")
+        REFERRED = "referred", pgettext_lazy("job referral stage", "Referred")
         INTERVIEW = "interview", _("Interview")
         HIRED = "hired", _("Hired")
         NOT_HIRED = "not_hired", _("Not hired")
@@ -252,8 +253,8 @@ class BusinessGrant(StatusPipeline, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft plan")
         SUBMITTED = "submitted", _("Submitted for approval")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        APPROVED = "approved", pgettext_lazy("grant status", "Approved")
+        REJECTED = "rejected", pgettext_lazy("grant status", "Rejected")
         DISBURSED = "disbursed", _("Fully disbursed")
         CANCELLED = "cancelled", _("Cancelled")
 
@@ -310,7 +311,7 @@ class BusinessGrant(StatusPipeline, models.Model):
 
 class GrantTranche(StatusPipeline, models.Model):
     class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
+        PLANNED = "planned", pgettext_lazy("grant tranche", "Planned")
         PAID = "paid", _("Paid")
         CANCELLED = "cancelled", _("Cancelled")
 
