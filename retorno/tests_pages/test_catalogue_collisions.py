@@ -7,29 +7,40 @@ usage needs a translation context of its own, or the same word as the winner.
 """
 
 import collections
+import gettext
 from pathlib import Path
 
-import polib
 from django.apps import apps
 from django.conf import settings
 
 
 def _catalogues() -> list[tuple[str, Path]]:
     """Every Spanish catalogue, in the order Django lets them win."""
-    found = [("project", Path(path) / "es" / "LC_MESSAGES" / "django.po") for path in settings.LOCALE_PATHS]
+    found = [("project", Path(path) / "es" / "LC_MESSAGES" / "django.mo") for path in settings.LOCALE_PATHS]
     for config in apps.get_app_configs():
         if config.name.startswith("retorno."):
-            found.append((config.label, Path(config.path) / "locale" / "es" / "LC_MESSAGES" / "django.po"))
-    return [(name, po) for name, po in found if po.exists()]
+            found.append((config.label, Path(config.path) / "locale" / "es" / "LC_MESSAGES" / "django.mo"))
+    return [(name, mo) for name, mo in found if mo.exists()]
+
+
+def _messages(mo_path: Path) -> dict[tuple[str | None, str], str]:
+    """The compiled catalogue Django reads at run time: (context, msgid) -> msgstr, plurals left out."""
+    with mo_path.open("rb") as fp:
+        catalog = gettext.GNUTranslations(fp)._catalog
+    messages = {}
+    for key, text in catalog.items():
+        if isinstance(key, tuple) or not key or not text:  # plural forms; the header
+            continue
+        context, _sep, msgid = key.rpartition("\x04")
+        messages[(context or None, msgid)] = text
+    return messages
 
 
 def test_no_msgid_is_translated_differently_by_two_catalogues():
     translations = collections.defaultdict(dict)
-    for name, po_path in _catalogues():
-        for entry in polib.pofile(str(po_path)):
-            if entry.msgid_plural or not entry.msgstr or entry.obsolete:
-                continue
-            translations[(entry.msgctxt, entry.msgid)][name] = entry.msgstr
+    for name, mo_path in _catalogues():
+        for key, text in _messages(mo_path).items():
+            translations[key][name] = text
     collisions = []
     for (context, msgid), by_catalogue in sorted(translations.items(), key=lambda item: (item[0][1], item[0][0] or "")):
         if len(set(by_catalogue.values())) > 1:
