@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from retorno.lib.money import format_money
 from retorno.reception.manifest import neutralise_row
@@ -105,14 +106,14 @@ def summary_pdf(flight: Flight) -> bytes:
         new_y="NEXT",
     )
     labels = [
-        ("expected", _("Expected")),
-        ("arrived", _("Arrived")),
-        ("checked_in", _("Checked in")),
+        ("expected", pgettext("flight count", "Expected")),
+        ("arrived", pgettext("flight count", "Arrived")),
+        ("checked_in", pgettext("flight count", "Checked in")),
         ("no_shows", _("Did not arrive")),
         ("walk_ins", _("Not on the manifest")),
-        ("triaged", _("Triaged")),
-        ("referred", _("Referred")),
-        ("transported", _("Transported")),
+        ("triaged", pgettext("flight count", "Triaged")),
+        ("referred", pgettext("flight count", "Referred")),
+        ("transported", pgettext("flight count", "Transported")),
     ]
     pdf.cell(0, 6, text(" · ".join(f"{label}: {counts[key]}" for key, label in labels)), new_x="LMARGIN", new_y="NEXT")
     pdf.cell(
