@@ -93,9 +93,10 @@ def act(request: HttpRequest, action: Callable, **fixed) -> Callable[[dict], obj
     return lambda data: action(actor=request.user, request=request, **fixed, **data)
 
 
-def run_action(request: HttpRequest, action: Callable, done_message: str, **kwargs):
+def run_action(request: HttpRequest, action: Callable, done_message: str | Callable[[object], str], **kwargs):
     """Call ``action(actor=request.user, request=request, **kwargs)`` and report the result as a message.
 
+    ``done_message`` may be a function of the action's result (a message with counts).
     Returns the action's result (or True), or False when it was refused; the caller redirects.
     """
     try:
@@ -103,5 +104,5 @@ def run_action(request: HttpRequest, action: Callable, done_message: str, **kwar
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, error_text(error))
         return False
-    messages.success(request, done_message)
+    messages.success(request, done_message(result) if callable(done_message) else done_message)
     return result if result is not None else True

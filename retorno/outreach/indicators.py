@@ -18,6 +18,8 @@ from retorno.outreach.models.common import Audience
 
 HELD = [Training.Status.HELD, Training.Status.CLOSED]
 SOURCE = _("Outreach: trainings, networks and campaigns")
+# The ledger source of held trainings' costs (``ledger_sync(source_types=[TRAINING_COSTS])``).
+TRAINING_COSTS = "outreach.training"
 
 
 def _enrolments():
@@ -201,4 +203,4 @@ def register_costs() -> None:
                 budget_line_code=training.budget_line.code if training.budget_line_id else "",
             )
 
-    register_ledger_source(LedgerSource("outreach.training", CostKind.TRAINING, training_costs))
+    register_ledger_source(LedgerSource(TRAINING_COSTS, CostKind.TRAINING, training_costs))

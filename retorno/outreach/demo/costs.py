@@ -12,6 +12,7 @@ from retorno.accounts.models import User
 from retorno.funding import actions as funding
 from retorno.funding.models import BudgetLine, CostKind, Donor
 from retorno.funding.sources import ledger_sync
+from retorno.outreach.indicators import TRAINING_COSTS
 
 LINE_CODE = "UE-CAP-2011"
 
@@ -41,5 +42,5 @@ def training_costs_load(stdout) -> None:
             rate=Decimal("10.85"),
             source="demo (aproximado, 2011)",
         )
-    result = ledger_sync(actor=manager, source_types=["outreach.training"])
+    result = ledger_sync(actor=manager, source_types=[TRAINING_COSTS])
     stdout.write(f"outreach: {result.created} training costs entered in the ledger")
